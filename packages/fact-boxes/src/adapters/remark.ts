@@ -1,0 +1,116 @@
+/**
+ * The remark (unified) adapter: `unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes, options)`.
+ */
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import type { FactBoxRecord, Problem } from '../define.js';
+import { processDocument } from '../document.js';
+import { resolveOptions, type FactBoxesOptions } from '../registry.js';
+import { restoreUnhandledDirectives } from '../restore.js';
+
+/** Options of the remark plugin. */
+export interface RemarkFactBoxesOptions extends FactBoxesOptions {
+  /**
+   * Turn directives that no plugin handled back into their source text, at the end of this plugin.
+   * Default `true`. Set `false` when a directive plugin runs after this one, and add
+   * `remarkRestoreDirectives` as your last remark plugin instead.
+   */
+  restore?: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** One record per fact box, in document order. */
+    factBoxes: FactBoxRecord[];
+  }
+}
+
+/** A thrown build error: a vfile message that also carries `loc` for Astro's and Vite's overlays. */
+export interface FactBoxesError extends VFileMessage {
+  loc?: { file?: string; line: number; column: number };
+}
+
+type MicromarkExtension = { text?: Record<number, unknown> };
+
+function hasDirectiveSyntax(processor: Processor): boolean {
+  const data = processor.data() as { micromarkExtensions?: MicromarkExtension[] };
+  const registered = (data.micromarkExtensions ?? []).some((extension) => {
+    const construct = extension?.text?.[58];
+    const constructs = Array.isArray(construct) ? construct : [construct];
+    return constructs.some((item) => (item as { name?: string } | undefined)?.name === 'directiveText');
+  });
+  if (registered) return true;
+  // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
+  const attachers = (processor as unknown as { attachers?: [unknown, ...unknown[]][] }).attachers ?? [];
+  return attachers.some(([attacher]) => attacher === remarkDirective || (typeof attacher === 'function' && attacher.name === 'remarkDirective'));
+}
+
+/** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */
+export function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {
+  let firstError: VFileMessage | undefined;
+  let errors = 0;
+  for (const problem of problems) {
+    const reason = problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
+    const message = file.message(reason, { place: problem.place, ruleId: problem.ruleId, source: 'fact-boxes' });
+    const isError = problem.severity !== 'warning';
+    message.fatal = isError && onInvalid === 'error' ? true : false;
+    if (problem.fix) message.note = problem.fix;
+    if (isError) {
+      errors++;
+      firstError ??= message;
+    }
+  }
+  if (onInvalid === 'error' && firstError) {
+    const more = errors > 1 ? ` (and ${errors - 1} more problem${errors > 2 ? 's' : ''} in this file)` : '';
+    const error: FactBoxesError = new VFileMessage(`${file.path ? `${file.path}:${firstError.line ?? '?'}:${firstError.column ?? '?'}: ` : ''}${firstError.reason}${more}`, {
+      place: firstError.place,
+      ruleId: firstError.ruleId,
+      source: 'fact-boxes',
+    });
+    error.fatal = true;
+    error.file = file.path;
+    if (firstError.line != null && firstError.column != null) {
+      error.loc = { file: file.path, line: firstError.line, column: firstError.column };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Turn `:::claim`, `:::casualties` and other fact box directives into
+ * validated, accessible HTML, and record their facts on `file.data.factBoxes`.
+ *
+ * @example
+ *   unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify)
+ */
+export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxesOptions = {}) {
+  const resolved = resolveOptions(options);
+  const restore = options.restore ?? true;
+  if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
+
+  return function transform(tree: Root, file: VFile): void {
+    const source = String(file.value ?? '');
+    const { records, problems } = processDocument(tree, source, resolved);
+    if (restore) restoreUnhandledDirectives(tree, source);
+    file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
+    reportProblems(file, problems, resolved.onInvalid);
+  };
+}
+
+/**
+ * The restoration step on its own, for pipelines where other directive
+ * plugins run after fact-boxes: add it as the last remark plugin.
+ *
+ * @example
+ *   unified().use(remarkParse).use(remarkFactBoxes, { restore: false }).use(otherDirectives).use(remarkRestoreDirectives)
+ */
+export function remarkRestoreDirectives() {
+  return function transform(tree: Root, file: VFile): void {
+    restoreUnhandledDirectives(tree, String(file.value ?? ''));
+  };
+}
+
+export type { FactBoxesOptions, FactBoxRecord };

@@ -1,0 +1,142 @@
+/**
+ * casualties: a toll, with its source, and optionally a row per party
+ * (`::group[Name]{killed=… injured=…}`) summed honestly into a total.
+ */
+import type { LeafDirective } from 'mdast-util-directive';
+import type { Nodes as MdastNodes } from 'mdast';
+import { z } from 'zod';
+import { defineFactBox } from '../define.js';
+import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
+import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';
+import { COUNT_FORMS, parseCount, sumCounts, type Count } from '../values/count.js';
+import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute } from '../values/schemas.js';
+
+/** The figures a toll can give, in the order they are shown. */
+export const CASUALTY_FIELDS = ['killed', 'injured', 'missing', 'captured'] as const;
+export type CasualtyField = (typeof CASUALTY_FIELDS)[number];
+
+const FIELD_WORDS: Record<CasualtyField, string> = { killed: 'Killed', injured: 'Injured', missing: 'Missing', captured: 'Captured' };
+
+export const casualtiesAttributes = z.object({
+  killed: countAttribute().optional(),
+  injured: countAttribute().optional(),
+  missing: countAttribute().optional(),
+  captured: countAttribute().optional(),
+  party: textAttribute().optional(),
+  period: periodAttribute().optional(),
+  place: textAttribute().optional(),
+  asOf: dateAttribute().optional(),
+  ...commonAttributes,
+  source: textAttribute(),
+  describedAs: textAttribute().optional(),
+});
+
+export type CasualtiesAttributes = z.output<typeof casualtiesAttributes>;
+
+/** One party's row. */
+export interface CasualtyGroup {
+  name: string;
+  killed?: Count;
+  injured?: Count;
+  missing?: Count;
+  captured?: Count;
+}
+
+/** What the body of a casualties box adds to its record. */
+export interface CasualtiesBody extends Record<string, unknown> {
+  groups?: CasualtyGroup[];
+  /** Sums of the groups, per figure, computed from their bounds. */
+  total?: Partial<Record<CasualtyField, Count>>;
+}
+
+function isGroup(node: MdastNodes): node is LeafDirective {
+  return node.type === 'leafDirective' && node.name === 'group';
+}
+
+export const casualties = defineFactBox({
+  name: 'casualties',
+  attributes: casualtiesAttributes,
+  defaultTitle: (attributes) => (attributes.party ? `Casualties among ${attributes.party}` : 'Casualties'),
+  parseBody({ attributes, nodes, source, toText, report, consume }): CasualtiesBody {
+    const groups: CasualtyGroup[] = [];
+    for (const node of nodes) {
+      if (!isGroup(node)) continue;
+      consume(node);
+      const at = formatPlace(node.position);
+      const name = toText(node.children as MdastNodes[]);
+      if (name === '') report({ ruleId: 'missing-title', reason: `group at ${at}: a group needs a name in brackets`, fix: 'write ::group[US personnel]{injured=">24"}', place: node.position });
+      const group: CasualtyGroup = { name };
+      for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
+        if (value === null || value === undefined) continue;
+        const key = toCamelCase(attribute);
+        if (!(CASUALTY_FIELDS as readonly string[]).includes(key)) {
+          const guess = didYouMean(attribute, CASUALTY_FIELDS);
+          report({
+            ruleId: 'unknown-attribute',
+            reason: `group at ${at}: unknown attribute "${attribute}"${guess ? `; did you mean "${guess}"?` : ''}`,
+            fix: `a group takes ${CASUALTY_FIELDS.join(', ')}`,
+            place: locateAttribute(source, node.position, attribute) ?? node.position,
+          });
+          continue;
+        }
+        const parsed = parseCount(value);
+        if (parsed.ok) group[key as CasualtyField] = parsed.value;
+        else {
+          report({
+            ruleId: 'invalid-attribute',
+            reason: `group at ${at}: "${attribute}" must be ${COUNT_FORMS}; got ${quote(value)} (${parsed.reason})`,
+            fix: `write it like ${attribute}="24"`,
+            place: locateAttribute(source, node.position, attribute) ?? node.position,
+          });
+        }
+      }
+      groups.push(group);
+    }
+
+    const hasFigure = CASUALTY_FIELDS.some((field) => attributes[field] !== undefined || groups.some((group) => group[field] !== undefined));
+    if (!hasFigure) {
+      report({
+        ruleId: 'missing-attribute',
+        reason: 'casualties: no figure given; at least one of killed, injured, missing or captured is required (on the box or on its groups)',
+        fix: 'add e.g. killed="12" or injured=">24"; write "?" when the figure is unknown',
+      });
+    }
+    if (groups.length === 0) return {};
+    const total: Partial<Record<CasualtyField, Count>> = {};
+    for (const field of CASUALTY_FIELDS) {
+      if (groups.some((group) => group[field] !== undefined)) {
+        // A group that does not give the figure counts as unknown, never as zero.
+        total[field] = sumCounts(groups.map((group) => group[field] ?? { kind: 'unknown', raw: '?' }));
+      }
+    }
+    return { groups, total };
+  },
+  render({ attributes, body, h, content, nodes }) {
+    const figures = CASUALTY_FIELDS.map((field) => [FIELD_WORDS[field], attributes[field] ? renderCount(attributes[field]) : undefined, field] as const);
+    const groups = body.groups ?? [];
+    const columns = CASUALTY_FIELDS.filter((field) => groups.some((group) => group[field] !== undefined));
+    const cell = (count: Count | undefined) => (count ? renderCount(count) : h('span', { className: ['fact-box__count'], dataCount: 'unknown' }, 'not given'));
+    return [
+      renderFacts([
+        ...figures,
+        ['Who', attributes.party, 'party'],
+        ['Where', attributes.place, 'place'],
+        ['When', attributes.period ? renderPeriod(attributes.period) : undefined, 'period'],
+        ['Figures as of', attributes.asOf ? renderDate(attributes.asOf) : undefined, 'as-of'],
+      ]),
+      attributes.describedAs
+        ? h('p', { className: ['fact-box__characterisation'] }, 'Described as ', h('q', {}, attributes.describedAs), ` by ${attributes.source ?? 'the source'}.`)
+        : undefined,
+      groups.length > 0
+        ? h(
+            'table',
+            { className: ['fact-box__table'] },
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Party'), columns.map((field) => h('th', { scope: 'col' }, FIELD_WORDS[field])))),
+            h('tbody', {}, groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, group.name), columns.map((field) => h('td', {}, cell(group[field])))))),
+            h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total'), columns.map((field) => h('td', {}, cell(body.total?.[field]))))),
+          )
+        : undefined,
+      nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
+    ];
+  },
+});

@@ -1,0 +1,261 @@
+/**
+ * The processor-agnostic heart: from one container directive (mdast shape)
+ * to rendered hast (with author content slots), a record and problems.
+ * Adapters walk their trees and call `buildBox` for each box they meet.
+ */
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { Nodes as MdastNodes, Paragraph } from 'mdast';
+import type { Position } from 'unist';
+import type { z } from 'zod';
+import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
+import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase, toKebabCase } from './diagnostics.js';
+import { content, h, type BoxElement } from './render/h.js';
+import { renderFrame } from './render/frame.js';
+import type { ValueIssueParams } from './values/schemas.js';
+
+/** State shared by the boxes of one document. */
+export class DocumentState {
+  readonly source: string;
+  readonly headingLevel: number;
+  private readonly ids = new Set<string>();
+  private readonly explicitIds = new Map<string, Position | undefined>();
+
+  constructor(source: string, headingLevel = 2) {
+    this.source = source;
+    this.headingLevel = headingLevel;
+  }
+
+  /** The source text of a node, exactly as written. */
+  slice(node: { position?: Position }): string | undefined {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    return start === undefined || end === undefined ? undefined : this.source.slice(start, end);
+  }
+
+  /** Plain text; directives nobody handled read as what the author wrote. */
+  toText(nodes: readonly MdastNodes[] | MdastNodes): string {
+    const list = Array.isArray(nodes) ? nodes : [nodes as MdastNodes];
+    const blocks: string[] = [];
+    let inline = '';
+    for (const node of list) {
+      const text = this.nodeText(node);
+      if (isBlock(node)) {
+        if (inline !== '') blocks.push(inline);
+        inline = '';
+        if (text !== '') blocks.push(text);
+      } else {
+        inline += text;
+      }
+    }
+    if (inline !== '') blocks.push(inline);
+    return blocks.join('\n').trim();
+  }
+
+  private nodeText(node: MdastNodes): string {
+    if ((node.type === 'textDirective' || node.type === 'leafDirective') && !(node.data as { hName?: unknown } | undefined)?.hName) {
+      return this.slice(node) ?? '';
+    }
+    if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;
+    if (node.type === 'break') return '\n';
+    if ('children' in node) return this.toText(node.children as MdastNodes[]);
+    return '';
+  }
+
+  /** A unique id: the one asked for, or a slug of the title. */
+  claimId(requested: string | undefined, title: string, fallback: string, place: Position | undefined, report: (problem: Problem) => void): string {
+    if (requested !== undefined) {
+      const earlier = this.explicitIds.get(requested);
+      if (earlier !== undefined || this.explicitIds.has(requested)) {
+        report({ ruleId: 'duplicate-id', reason: `the id "${requested}" is already used by the box at ${formatPlace(earlier)}`, fix: 'give each box its own {#id}, or leave it out to get one made from the title' });
+      } else if (!this.ids.has(requested)) {
+        this.explicitIds.set(requested, place);
+        this.ids.add(requested);
+        return requested;
+      }
+    }
+    const base = slugify(title) || fallback;
+    let id = base;
+    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    this.ids.add(id);
+    return id;
+  }
+}
+
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'thematicBreak', 'containerDirective', 'leafDirective', 'html', 'mdxJsxFlowElement', 'mdxFlowExpression']);
+
+function isBlock(node: MdastNodes): boolean {
+  return BLOCK_TYPES.has(node.type);
+}
+
+/** A slug for an id: lowercase letters and digits of any script, joined by dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}
+
+/** What `buildBox` gives back. */
+export interface BuiltBox {
+  element: BoxElement;
+  record: FactBoxRecord;
+  problems: Problem[];
+}
+
+function labelOf(node: ContainerDirective): Paragraph | undefined {
+  const first = node.children[0];
+  return first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1).replaceAll('-', ' ');
+}
+
+function shapeKeys(schema: z.ZodObject): string[] {
+  return Object.keys(schema.shape);
+}
+
+/**
+ * Validate and render one box.
+ *
+ * @example
+ *   const built = buildBox(claim, directiveNode, new DocumentState(source));
+ *   built.problems // [] when valid
+ */
+export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirective, state: DocumentState): BuiltBox {
+  const problems: Problem[] = [];
+  const box = definition.name;
+  const at = formatPlace(node.position);
+  const report = (problem: Problem) => problems.push({ ...problem, place: problem.place ?? node.position });
+
+  // Attributes: kebab-case in Markdown, camelCase in the schema.
+  const raw = node.attributes ?? {};
+  const known = shapeKeys(definition.attributes);
+  const input: Record<string, string> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    if (value === null || value === undefined) continue;
+    if (name === 'id' || name === 'class') continue;
+    const key = toCamelCase(name);
+    if (name !== toKebabCase(key) || !known.includes(key)) {
+      const names = known.map(toKebabCase);
+      const guess = didYouMean(name, names);
+      report({
+        ruleId: 'unknown-attribute',
+        reason: `${box} at ${at}: unknown attribute "${name}"${guess ? `; did you mean "${guess}"?` : ''}`,
+        fix: guess ? `write ${guess}=${quote(value)}` : `use one of: ${names.join(', ')}`,
+        place: locateAttribute(state.source, node.position, name),
+      });
+      continue;
+    }
+    input[key] = value;
+  }
+
+  const parsed = definition.attributes.safeParse(input);
+  let attributes: Record<string, unknown> = {};
+  if (parsed.success) {
+    attributes = parsed.data as Record<string, unknown>;
+  } else {
+    const seen = new Set<string>();
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      if (seen.has(key)) continue;
+      seen.add(key);
+      report(describeIssue(box, at, key, input[key], issue, state, node));
+    }
+    // Keep what is valid, so the box can still be shown with its problems.
+    for (const [key, schema] of Object.entries(definition.attributes.shape)) {
+      if (seen.has(key)) continue;
+      const one = (schema as z.ZodType).safeParse(input[key]);
+      if (one.success && one.data !== undefined) attributes[key] = one.data;
+    }
+  }
+
+  const label = labelOf(node);
+  const bodyNodes = (label ? node.children.slice(1) : node.children) as MdastNodes[];
+  const consumed = new Set<MdastNodes>();
+  const body = definition.parseBody?.({
+    attributes,
+    nodes: bodyNodes,
+    source: state.source,
+    toText: (nodes) => state.toText(nodes),
+    report,
+    consume: (child) => consumed.add(child),
+  });
+  const nodes = bodyNodes.filter((child) => !consumed.has(child));
+
+  let title = label ? state.toText(label.children as MdastNodes[]) : '';
+  if (title === '') {
+    if (definition.titleRequired) {
+      report({ ruleId: 'missing-title', reason: `${box} at ${at}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
+    }
+    title = definition.defaultTitle?.(attributes) ?? capitalise(box);
+  }
+
+  const requestedId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
+  const id = state.claimId(requestedId, title, box, node.position, report);
+  const kind = definition.kind?.(attributes) ?? capitalise(box);
+  const inner = definition.render({
+    attributes,
+    body,
+    nodes,
+    children: content(nodes),
+    title,
+    id,
+    h,
+    content,
+  });
+  const element = renderFrame({
+    type: box,
+    id,
+    kind,
+    title: label ? content(label.children as MdastNodes[]) : title,
+    headingLevel: state.headingLevel,
+    attributes,
+    className: typeof raw.class === 'string' ? raw.class.split(/\s+/).filter(Boolean) : [],
+    inner,
+  });
+
+  const recordAttributes = body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...attributes, ...(body as Record<string, unknown>) } : attributes;
+  const record: FactBoxRecord = { type: box, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
+  return { element, record, problems };
+}
+
+function describeIssue(box: string, at: string, key: string, value: string | undefined, issue: z.core.$ZodIssue, state: DocumentState, node: ContainerDirective): Problem {
+  const name = toKebabCase(key);
+  const place = locateAttribute(state.source, node.position, name);
+  if (value === undefined) {
+    return {
+      ruleId: 'missing-attribute',
+      reason: `${box} at ${at}: "${name}" is required`,
+      fix: `add ${name}="…" inside the {…} after :::${box}`,
+    };
+  }
+  if (issue.code === 'invalid_value' && 'values' in issue) {
+    const values = issue.values.map(String);
+    const guess = didYouMean(value, values);
+    return {
+      ruleId: 'invalid-attribute',
+      reason: `${box} at ${at}: "${name}" must be one of ${values.join(', ')}; got ${quote(value)}${guess ? `; did you mean "${guess}"?` : ''}`,
+      fix: guess ? `write ${name}="${guess}"` : `choose one of ${values.join(', ')}`,
+      place,
+    };
+  }
+  const params = (issue as { params?: Partial<ValueIssueParams> }).params;
+  if (params?.expected) {
+    return {
+      ruleId: 'invalid-attribute',
+      reason: `${box} at ${at}: "${name}" must be ${params.expected}; got ${quote(value)}${params.reason ? ` (${params.reason})` : ''}`,
+      fix: params.example ? `write it like ${name}="${params.example}"` : `correct "${name}"`,
+      place,
+    };
+  }
+  return {
+    ruleId: 'invalid-attribute',
+    reason: `${box} at ${at}: "${name}" ${issue.message.replace(/^Invalid input:?\s*/i, 'is invalid: ')}; got ${quote(value)}`,
+    fix: `correct "${name}"`,
+    place,
+  };
+}

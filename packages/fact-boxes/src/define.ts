@@ -1,0 +1,130 @@
+/**
+ * What a fact box is: a name, a zod schema of its attributes, a renderer,
+ * and optionally a body parser and a JSON-LD mapping. Built-in boxes and
+ * site-defined boxes are made the same way, with `defineFactBox`.
+ */
+import type { Nodes as MdastNodes } from 'mdast';
+import type { Position } from 'unist';
+import type { Point } from 'unist';
+import type { z } from 'zod';
+import type { BoxElement, ContentSlot, HChild, HProperties } from './render/h.js';
+
+/** A problem found in a box, before it becomes a vfile message. */
+export interface Problem {
+  /** Stable id of the rule, e.g. `invalid-attribute`. */
+  ruleId: string;
+  /** What is wrong: a sentence naming the attribute, what was expected and what was found. */
+  reason: string;
+  /** How to fix it. */
+  fix?: string;
+  /** Where; defaults to the box. */
+  place?: Position | Point;
+  /** `warning` problems never fail a build. Defaults to `error`. */
+  severity?: 'error' | 'warning';
+}
+
+/** Passed to `parseBody`: the box's body and a way to report problems in it. */
+export interface BodyContext<Attributes> {
+  attributes: Attributes;
+  /** The body's block nodes (mdast), without the `[label]`. */
+  nodes: MdastNodes[];
+  /** The whole document, to slice what authors wrote. */
+  source: string;
+  /** Plain text of nodes; directives that no plugin handled read as their source text. */
+  toText(nodes: readonly MdastNodes[] | MdastNodes): string;
+  report(problem: Problem): void;
+  /** Mark a body node as read into data (e.g. a `::group` row), so it is not also rendered as content. */
+  consume(node: MdastNodes): void;
+}
+
+/** Passed to `render`. */
+export interface RenderContext<Attributes, Body> {
+  /** Validated attributes, camelCased. */
+  attributes: Attributes;
+  /** What `parseBody` returned. */
+  body: Body;
+  /** The body's block nodes (mdast), without the `[label]` and without nodes `parseBody` consumed. */
+  nodes: MdastNodes[];
+  /** All the body, ready to place with `h`. */
+  children: ContentSlot;
+  /** Title text. */
+  title: string;
+  /** The box's id on the page (use it to derive ids of inner elements). */
+  id: string;
+  /** Build an element. */
+  h(tagName: string, properties?: HProperties | null, ...children: HChild[]): BoxElement;
+  /** Place author nodes inside an element. */
+  content(nodes: readonly MdastNodes[]): ContentSlot;
+}
+
+/** A record of one box, as in `file.data.factBoxes` and a page's `factBoxes` frontmatter. */
+export interface FactBoxRecord<Attributes = Record<string, unknown>> {
+  type: string;
+  id: string;
+  title: string;
+  attributes: Attributes;
+  /** Plain text of the body. */
+  text: string;
+  position?: Position;
+}
+
+/** Where a JSON-LD mapping gets page-level facts. */
+export interface JsonLdContext {
+  /** URL of the page, to make `@id`s and `url`s. */
+  url?: string;
+  /** Who publishes the page (the author of a `ClaimReview`). */
+  publisher?: { name: string; url?: string };
+}
+
+/** A JSON-LD object. */
+export type JsonLdNode = { '@type': string | string[] } & Record<string, unknown>;
+
+/** A fact box definition. */
+export interface FactBoxDefinition<Schema extends z.ZodObject = z.ZodObject, Body = undefined> {
+  /** Directive name: `:::name`. Lowercase letters, digits and dashes. */
+  name: string;
+  /** The kind of box as shown to readers, e.g. `Claim`. Defaults to the name, capitalised. */
+  kind?(attributes: z.output<Schema>): string;
+  /** zod object of the attributes, with camelCase keys (`sourceUrl` is written `source-url`). */
+  attributes: Schema;
+  /** Whether `[label]` must be given. */
+  titleRequired?: boolean;
+  /** Title when no `[label]` is given. */
+  defaultTitle?(attributes: z.output<Schema>): string;
+  /** Read structured data from the body (rows, items); merged into the record's attributes. */
+  parseBody?(context: BodyContext<z.output<Schema>>): Body;
+  /** The box's content, placed inside the shared frame (header with title, footer with source). */
+  render(context: RenderContext<z.output<Schema>, Body>): HChild;
+  /** schema.org JSON-LD for one record. */
+  jsonLd?(record: FactBoxRecord<z.output<Schema> & BodyRecord<Body>>, context: JsonLdContext): JsonLdNode | JsonLdNode[] | undefined;
+}
+
+/** What a body adds to a record's attributes. */
+export type BodyRecord<Body> = Body extends Record<string, unknown> ? Body : Record<never, never>;
+
+/** Any definition, as kept in a registry. */
+export type AnyFactBoxDefinition = FactBoxDefinition<z.ZodObject, unknown>;
+
+const NAME = /^[a-z][a-z\d]*(?:-[a-z\d]+)*$/;
+
+/**
+ * Define a fact box.
+ *
+ * @example
+ *   const location = defineFactBox({
+ *     name: 'location',
+ *     attributes: z.object({ country: z.string() }),
+ *     render: ({ attributes, h }) => h('p', {}, attributes.country),
+ *   });
+ */
+export function defineFactBox<Schema extends z.ZodObject, Body = undefined>(
+  definition: FactBoxDefinition<Schema, Body>,
+): FactBoxDefinition<Schema, Body> {
+  if (!NAME.test(definition.name)) {
+    throw new TypeError(`fact-boxes: a box name must be lowercase letters, digits and dashes, starting with a letter; got "${definition.name}"`);
+  }
+  if (typeof definition.render !== 'function') {
+    throw new TypeError(`fact-boxes: box "${definition.name}" needs a render function`);
+  }
+  return definition;
+}

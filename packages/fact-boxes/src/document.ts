@@ -1,0 +1,106 @@
+/**
+ * One walk over an mdast document: builds every box (innermost first, so
+ * nested boxes are ready when their parent is built), collects records in
+ * document order, and looks for the syntax's silent failures.
+ */
+import type { Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { buildBox, DocumentState } from './core.js';
+import type { FactBoxRecord, Problem } from './define.js';
+import { didYouMean, formatPlace } from './diagnostics.js';
+import { h } from './render/h.js';
+import { toMdast } from './render/to-mdast.js';
+import type { ResolvedOptions } from './registry.js';
+import { diagnoseOpeningLine, isClosed } from './syntax.js';
+
+/** What processing a document gives. */
+export interface ProcessedDocument {
+  records: FactBoxRecord[];
+  problems: Problem[];
+}
+
+const SKIP = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml']);
+
+/**
+ * Replace every box in an mdast tree by its rendering.
+ *
+ * @example
+ *   const { records, problems } = processDocument(tree, source, resolveOptions())
+ */
+export function processDocument(tree: Root, source: string, options: ResolvedOptions): ProcessedDocument {
+  const state = new DocumentState(source, options.headingLevel);
+  const records: (FactBoxRecord | undefined)[] = [];
+  const problems: Problem[] = [];
+  const names = [...options.boxes.keys()];
+
+  const visit = (parent: Parent) => {
+    const children = parent.children as RootContent[];
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index]!;
+      if (SKIP.has(child.type)) continue;
+      if (child.type === 'containerDirective') {
+        const definition = options.boxes.get(child.name);
+        if (!definition) {
+          const guess = didYouMean(child.name, names);
+          if (guess) {
+            problems.push({
+              ruleId: 'unknown-box',
+              severity: 'warning',
+              reason: `${child.name} at ${formatPlace(child.position)}: there is no box called "${child.name}"; did you mean "${guess}"?`,
+              fix: `write :::${guess}`,
+              place: child.position,
+            });
+          }
+          visit(child);
+          continue;
+        }
+        const slot = records.length;
+        records.push(undefined);
+        visit(child);
+        children[index] = buildAndReport(child, slot);
+        continue;
+      }
+      if (child.type === 'paragraph') checkParagraph(child);
+      if ('children' in child) visit(child as Parent);
+    }
+  };
+
+  const buildAndReport = (node: ContainerDirective, slot: number) => {
+    const definition = options.boxes.get(node.name)!;
+    const built = buildBox(definition, node, state);
+    const boxSource = state.slice(node);
+    if (boxSource !== undefined && !isClosed(boxSource)) {
+      built.problems.push({
+        ruleId: 'unclosed-box',
+        reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${node.position && node.position.end.offset === source.length ? 'the document' : 'its container'}`,
+        fix: 'add a line with ::: where the box ends',
+        place: node.position ? node.position.start : undefined,
+      });
+    }
+    records[slot] = built.record;
+    problems.push(...built.problems);
+    const errors = built.problems.filter((problem) => problem.severity !== 'warning');
+    if (options.development && errors.length > 0) {
+      built.element.children.push(
+        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, `${problem.reason}. Fix: ${problem.fix ?? ''}`)))),
+      );
+    }
+    const replacement = toMdast(built.element);
+    replacement.position = node.position;
+    return replacement;
+  };
+
+  const checkParagraph = (paragraph: Paragraph) => {
+    const first = paragraph.children[0] as Nodes | undefined;
+    if (!first || first.type !== 'text' || !first.value.startsWith(':::')) return;
+    const start = paragraph.position?.start.offset;
+    if (start === undefined) return;
+    const end = source.indexOf('\n', start);
+    const line = source.slice(start, end === -1 ? undefined : end);
+    const problem = diagnoseOpeningLine(line, names, paragraph.position);
+    if (problem) problems.push({ ...problem, place: paragraph.position?.start });
+  };
+
+  visit(tree);
+  return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems };
+}

@@ -1,0 +1,27 @@
+/**
+ * fact-boxes: validated, accessible fact boxes for Markdown and MDX.
+ * The core knows nothing of unified or Astro; see `fact-boxes/remark` and `fact-boxes/astro`.
+ */
+export { defineFactBox } from './define.js';
+export type {
+  AnyFactBoxDefinition,
+  BodyContext,
+  FactBoxDefinition,
+  FactBoxRecord,
+  JsonLdContext,
+  JsonLdNode,
+  Problem,
+  RenderContext,
+} from './define.js';
+export { builtinBoxes, casualties, claim } from './boxes/index.js';
+export { CLAIM_RATINGS, CLAIM_STATUSES, RATING_WORDS, STATUS_WORDS, type ClaimAttributes } from './boxes/claim.js';
+export { CASUALTY_FIELDS, type CasualtiesAttributes, type CasualtiesBody, type CasualtyGroup } from './boxes/casualties.js';
+export { countToWords, formatNumber, parseCount, sumCounts, type Count, type CountKind, type ParseResult } from './values/count.js';
+export { dateToWords, parseDate, parsePeriod, periodToWords, type DateInterval, type DateValue } from './values/date.js';
+export { countAttribute, dateAttribute, listAttribute, periodAttribute, textAttribute, urlAttribute } from './values/schemas.js';
+export { h, content, type BoxElement, type BoxChild, type ContentSlot, type HChild } from './render/h.js';
+export { buildBox, DocumentState, slugify, type BuiltBox } from './core.js';
+export { processDocument, type ProcessedDocument } from './document.js';
+export { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
+export { restoreUnhandledDirectives } from './restore.js';
+export { didYouMean } from './diagnostics.js';

@@ -1,0 +1,57 @@
+/**
+ * The frame every box shares: a labelled `<section>` with a header (kind and
+ * title) and a footer naming the source.
+ */
+import { h, type BoxElement, type ContentSlot, type HChild } from './h.js';
+
+export interface FrameOptions {
+  type: string;
+  id: string;
+  kind: string;
+  title: string | ContentSlot;
+  headingLevel: number;
+  attributes: Record<string, unknown>;
+  className: string[];
+  inner: HChild;
+}
+
+/** The host name of a URL, for link text. */
+export function hostOf(url: string): string {
+  try {
+    return new URL(url).host.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/** "Source: …" with a link when there is a URL. */
+export function renderSource(source: unknown, sourceUrl: unknown): BoxElement | undefined {
+  const name = typeof source === 'string' ? source : undefined;
+  const url = typeof sourceUrl === 'string' ? sourceUrl : undefined;
+  if (!name && !url) return undefined;
+  const link = url ? h('a', { href: url, className: ['fact-box__source-link'] }, name ?? hostOf(url)) : name;
+  return h('footer', { className: ['fact-box__source'] }, h('p', {}, 'Source: ', link, url && name ? h('span', { className: ['fact-box__url'] }, ` (${url})`) : undefined));
+}
+
+/** Wrap a box's content in the shared frame. */
+export function renderFrame(options: FrameOptions): BoxElement {
+  const titleId = `${options.id}-title`;
+  const level = Math.min(6, Math.max(2, options.headingLevel));
+  return h(
+    'section',
+    {
+      className: ['fact-box', `fact-box--${options.type}`, ...options.className],
+      id: options.id,
+      ariaLabelledBy: [titleId],
+      dataFactBox: options.type,
+    },
+    h(
+      'header',
+      { className: ['fact-box__header'] },
+      h('p', { className: ['fact-box__kind'] }, options.kind),
+      h(`h${level}`, { className: ['fact-box__title'], id: titleId }, options.title),
+    ),
+    options.inner,
+    renderSource(options.attributes.source, options.attributes.sourceUrl),
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The syntax's silent failures. When an opening line is not quite right,
+ * remark-directive reads the box as an ordinary paragraph and the author sees
+ * `:::claim …` printed on the page. These checks read the author's line and
+ * say what is wrong.
+ */
+import type { Position } from 'unist';
+import type { Problem } from './define.js';
+import { didYouMean, formatPlace } from './diagnostics.js';
+
+const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
+
+/**
+ * Why a paragraph that starts like a box was not read as one, if it was meant to be.
+ *
+ * @example
+ *   diagnoseOpeningLine(':::claim {by="x"}', ['claim'], position) // space-before-attributes
+ */
+export function diagnoseOpeningLine(line: string, boxNames: readonly string[], position: Position | undefined): Problem | undefined {
+  const match = OPENING.exec(line.trimEnd());
+  if (!match) return undefined;
+  const [, fence, name, rest = ''] = match;
+  const known = boxNames.includes(name!) ? name! : didYouMean(name!, boxNames);
+  if (!known) return undefined;
+  const at = formatPlace(position);
+  const box = `${known} at ${at}`;
+  const intro = `${box}: this box was not read as a box and will show as plain text`;
+  if (/^\s+[[{]/.test(rest)) {
+    const fixed = `${fence}${name}${rest.trimStart()}`;
+    return { ruleId: 'space-before-attributes', reason: `${intro}, because of the space after "${fence}${name}"`, fix: `remove the space: ${fixed}` };
+  }
+  const brace = rest.indexOf('{');
+  if (brace !== -1 && rest.indexOf('}', brace) === -1) {
+    return { ruleId: 'line-break-in-attributes', reason: `${intro}, because its {…} is broken over several lines`, fix: 'put all the attributes on the opening line, between { and }' };
+  }
+  const attributes = brace === -1 ? '' : rest.slice(brace + 1, rest.lastIndexOf('}'));
+  const unquoted = /([A-Za-z][\w-]*)=([^\s"'=}]+)((?:\s+[^\s=}"']+)+)(?=\s+[A-Za-z][\w-]*=|\s*$)/.exec(attributes);
+  if (unquoted) {
+    const [, key, first, more] = unquoted;
+    const value = `${first}${more!.replace(/\s+/g, ' ')}`;
+    return { ruleId: 'unquoted-value-with-spaces', reason: `${intro}, because the value of "${key}" has spaces but no quotes`, fix: `quote it: ${key}="${value}"` };
+  }
+  if (rest.startsWith('[') && !rest.includes(']')) {
+    return { ruleId: 'unclosed-label', reason: `${intro}, because its [title] is not closed`, fix: 'end the title with ] on the same line' };
+  }
+  if (name !== known) return undefined; // an unknown name that is merely close: reported elsewhere
+  return { ruleId: 'malformed-opening', reason: `${intro}; its opening line could not be read`, fix: `write it as ${fence}${known}[Title]{name="value" other="value"} with quoted values` };
+}
+
+/** Whether a container's source ends with its closing fence. */
+export function isClosed(sourceOfBox: string): boolean {
+  return /(?:^|\n)[ \t]*:{3,}[ \t]*$/.test(sourceOfBox.trimEnd()) && sourceOfBox.trimEnd().split('\n').length > 1;
+}
