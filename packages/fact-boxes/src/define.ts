@@ -74,6 +74,8 @@ export interface JsonLdContext {
   url?: string;
   /** Who publishes the page (the author of a `ClaimReview`). */
   publisher?: { name: string; url?: string };
+  /** Every record of the page, so a mapping can link to other boxes (a claimant's actor box). */
+  records?: readonly FactBoxRecord[];
 }
 
 /** A JSON-LD object. */

@@ -4,7 +4,8 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 import { z } from 'zod';
-import { defineFactBox } from '../define.js';
+import { defineFactBox, type JsonLdContext, type JsonLdNode } from '../define.js';
+import { actorSchemaType, anchorOf, findActor } from '../render/jsonld.js';
 import { renderFacts } from '../render/format.js';
 import { renderDate } from '../render/format.js';
 import { commonAttributes, dateAttribute, textAttribute } from '../values/schemas.js';
@@ -46,11 +47,40 @@ export const claimAttributes = z.object({
 /** Validated attributes of a claim. */
 export type ClaimAttributes = z.output<typeof claimAttributes>;
 
+/** What the body of a claim adds to its record: the claim itself, as plain text. */
+export interface ClaimBody extends Record<string, unknown> {
+  quote?: string;
+}
+
+/** A verdict on the 1 (false) to 5 (true) scale; the other verdicts are not on it. */
+export const RATING_SCALE: Partial<Record<(typeof CLAIM_RATINGS)[number], number>> = {
+  true: 5,
+  'mostly-true': 4,
+  mixed: 3,
+  'mostly-false': 2,
+  false: 1,
+};
+
+function claimant(attributes: ClaimAttributes, context: JsonLdContext): JsonLdNode {
+  // When the page has an actor box for the claimant, say what kind of actor it is and link to it.
+  const known = findActor(context.records, attributes.by);
+  return {
+    '@type': known ? actorSchemaType(known) : 'Thing',
+    ...(known ? { '@id': anchorOf(context.url, known.id) } : {}),
+    name: attributes.by,
+    ...(attributes.role ? { description: attributes.role } : {}),
+  };
+}
+
 export const claim = defineFactBox({
   name: 'claim',
   attributes: claimAttributes,
   kind: (attributes) => (attributes.rating ? 'Fact check' : 'Claim'),
   defaultTitle: (attributes) => (attributes.by ? `Claim by ${attributes.by}` : 'Claim'),
+  parseBody({ nodes, toText }): ClaimBody {
+    const first = nodes[0];
+    return first ? { quote: toText(first) } : {};
+  },
   render({ attributes, nodes, content, h, id }) {
     // The first block is the claim itself; a blockquote there is unwrapped so it is not quoted twice.
     const [first, ...rest] = nodes;
@@ -78,5 +108,32 @@ export const claim = defineFactBox({
       ]),
       rest.length > 0 ? h('div', { className: ['fact-box__body'], id: `${id}-context` }, content(rest)) : undefined,
     ];
+  },
+  jsonLd(record, context) {
+    const { url, publisher } = context;
+    const attributes = record.attributes;
+    const claimNode: JsonLdNode = {
+      '@type': 'Claim',
+      ...(attributes.quote ? { text: attributes.quote } : {}),
+      author: claimant(attributes, context),
+      ...(attributes.date ? { dateCreated: attributes.date.iso } : {}),
+      ...(attributes.sourceUrl ? { appearance: { '@type': 'CreativeWork', url: attributes.sourceUrl } } : {}),
+    };
+    if (!attributes.rating) return { ...claimNode, '@id': anchorOf(url, record.id), name: record.title };
+    const value = RATING_SCALE[attributes.rating];
+    return {
+      '@type': 'ClaimReview',
+      '@id': anchorOf(url, record.id),
+      ...(url ? { url: anchorOf(url, record.id) } : {}),
+      name: record.title,
+      ...(attributes.quote ? { claimReviewed: attributes.quote } : {}),
+      itemReviewed: claimNode,
+      ...(publisher ? { author: { '@type': 'Organization', ...publisher } } : {}),
+      reviewRating: {
+        '@type': 'Rating',
+        ...(value === undefined ? {} : { ratingValue: value, bestRating: 5, worstRating: 1 }),
+        alternateName: attributes.ratingLabel ?? RATING_WORDS[attributes.rating],
+      },
+    };
   },
 });

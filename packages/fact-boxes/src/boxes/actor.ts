@@ -1,0 +1,90 @@
+/**
+ * actor: who is who — a person, force, group or government named in the article.
+ */
+import { z } from 'zod';
+import { defineFactBox } from '../define.js';
+import { actorSchemaType, anchorOf } from '../render/jsonld.js';
+import { renderDate, renderFacts } from '../render/format.js';
+import { commonAttributes, dateAttribute, listAttribute, textAttribute } from '../values/schemas.js';
+
+/** The kinds of actor. */
+export const ACTOR_TYPES = ['person', 'government', 'state-forces', 'militia', 'rebel-group', 'political-movement', 'organization'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** Each type as readers see it. */
+export const ACTOR_TYPE_WORDS: Record<ActorType, string> = {
+  person: 'Person',
+  government: 'Government',
+  'state-forces': 'State forces',
+  militia: 'Militia',
+  'rebel-group': 'Rebel group',
+  'political-movement': 'Political movement',
+  organization: 'Organization',
+};
+
+function wikidataId() {
+  return z.string().transform((value, ctx) => {
+    const id = value.trim();
+    if (/^Q[1-9]\d*$/.test(id)) return id;
+    ctx.addIssue({
+      code: 'custom',
+      message: 'must be a Wikidata Q-id',
+      params: { expected: 'a Wikidata item id like Q1234', reason: /^q\d+$/.test(id) ? 'the Q must be a capital' : 'it is not a Q-id', example: 'Q1234' },
+    });
+    return z.NEVER;
+  });
+}
+
+export const actorAttributes = z.object({
+  type: z.enum(ACTOR_TYPES),
+  aliases: listAttribute().optional(),
+  backedBy: listAttribute().optional(),
+  leader: textAttribute().optional(),
+  based: textAttribute().optional(),
+  activeSince: dateAttribute().optional(),
+  wikidata: wikidataId().optional(),
+  ...commonAttributes,
+});
+
+export type ActorAttributes = z.output<typeof actorAttributes>;
+
+/** The Wikidata page of an item. */
+export function wikidataUrl(id: string): string {
+  return `https://www.wikidata.org/wiki/${id}`;
+}
+
+export const actor = defineFactBox({
+  name: 'actor',
+  attributes: actorAttributes,
+  titleRequired: true,
+  kind: (attributes) => (attributes.type ? ACTOR_TYPE_WORDS[attributes.type] : 'Actor'),
+  render({ attributes, nodes, h, content }) {
+    return [
+      nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
+      renderFacts([
+        ['Also known as', attributes.aliases?.join(', '), 'aliases'],
+        ['Backed by', attributes.backedBy?.join(', '), 'backed-by'],
+        ['Leader', attributes.leader, 'leader'],
+        ['Based in', attributes.based, 'based'],
+        ['Active since', attributes.activeSince ? renderDate(attributes.activeSince) : undefined, 'active-since'],
+        ['Wikidata', attributes.wikidata ? h('a', { href: wikidataUrl(attributes.wikidata) }, attributes.wikidata) : undefined, 'wikidata'],
+      ]),
+    ];
+  },
+  jsonLd(record, { url }) {
+    const attributes = record.attributes;
+    const type = actorSchemaType(record);
+    return {
+      '@type': type,
+      '@id': anchorOf(url, record.id),
+      name: record.title,
+      ...(attributes.aliases ? { alternateName: attributes.aliases } : {}),
+      ...(record.text ? { description: record.text } : {}),
+      ...(attributes.wikidata ? { sameAs: wikidataUrl(attributes.wikidata) } : {}),
+      ...(type === 'Organization' && attributes.backedBy ? { funder: attributes.backedBy.map((name) => ({ '@type': 'Organization', name })) } : {}),
+      ...(type === 'Organization' && attributes.activeSince ? { foundingDate: attributes.activeSince.iso } : {}),
+      ...(type === 'Organization' && attributes.based ? { location: { '@type': 'Place', name: attributes.based } } : {}),
+      ...(type === 'Organization' && attributes.leader ? { member: { '@type': 'OrganizationRole', roleName: 'leader', member: { '@type': 'Person', name: attributes.leader } } } : {}),
+    };
+  },
+});
