@@ -28,3 +28,4 @@ export { processDocument, type ProcessedDocument } from './document.js';
 export { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 export { restoreUnhandledDirectives } from './restore.js';
 export { didYouMean } from './diagnostics.js';
+export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './json-schema.js';

@@ -16,7 +16,7 @@ export interface ValueIssueParams {
 }
 
 function parsed<T>(parse: (input: string) => ParseResult<T>, expected: string, example: string) {
-  return z.string().transform((value, ctx): T => {
+  return z.string().meta({ description: `Written as ${expected}.`, examples: [example] }).transform((value, ctx): T => {
     const result = parse(value);
     if (result.ok) return result.value;
     const params: ValueIssueParams = { expected, reason: result.reason, example };
@@ -42,7 +42,7 @@ export function periodAttribute() {
 
 /** Non-empty text, trimmed. */
 export function textAttribute() {
-  return z.string().transform((value, ctx) => {
+  return z.string().meta({ minLength: 1 }).transform((value, ctx) => {
     const text = value.trim();
     if (text !== '') return text;
     ctx.addIssue({ code: 'custom', message: 'must not be empty', params: { expected: 'some text', reason: 'the value is empty' } });
@@ -52,7 +52,7 @@ export function textAttribute() {
 
 /** A comma-separated list: `PMF, Hashd` -> `['PMF', 'Hashd']`. */
 export function listAttribute() {
-  return z.string().transform((value, ctx) => {
+  return z.string().meta({ description: 'A comma-separated list.', examples: ['PMF, Hashd'] }).transform((value, ctx) => {
     const items = value.split(',').map((item) => item.trim()).filter((item) => item !== '');
     if (items.length > 0) return items;
     ctx.addIssue({ code: 'custom', message: 'must list at least one name', params: { expected: 'a comma-separated list like "PMF, Hashd"', reason: 'the list is empty' } });
@@ -62,7 +62,7 @@ export function listAttribute() {
 
 /** An absolute http or https URL; anything else (javascript:, data:, //host) is rejected. */
 export function urlAttribute() {
-  return z.string().transform((value, ctx) => {
+  return z.string().meta({ description: 'An absolute http or https URL.', examples: ['https://example.com/report'], format: 'uri', pattern: '^[Hh][Tt][Tt][Pp][Ss]?://' }).transform((value, ctx) => {
     const text = value.trim();
     let reason = 'it is not an absolute URL';
     if (/^https?:\/\//i.test(text)) {
