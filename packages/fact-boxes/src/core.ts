@@ -8,7 +8,7 @@ import type { Nodes as MdastNodes, Paragraph } from 'mdast';
 import type { Position } from 'unist';
 import type { z } from 'zod';
 import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
-import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase, toKebabCase } from './diagnostics.js';
+import { didYouMean, formatPlace, locateAttribute, openingLine, quote, readWrittenAttributes, toCamelCase, toKebabCase } from './diagnostics.js';
 import { content, h, type BoxElement } from './render/h.js';
 import { renderFrame } from './render/frame.js';
 import type { ValueIssueParams } from './values/schemas.js';
@@ -17,8 +17,8 @@ import type { ValueIssueParams } from './values/schemas.js';
 export class DocumentState {
   readonly source: string;
   readonly headingLevel: number;
-  private readonly ids = new Set<string>();
-  private readonly explicitIds = new Map<string, Position | undefined>();
+  /** Ids given so far, with the place of the box that has each. */
+  private readonly ids = new Map<string, Position | undefined>();
 
   constructor(source: string, headingLevel = 2) {
     this.source = source;
@@ -52,6 +52,8 @@ export class DocumentState {
   }
 
   private nodeText(node: MdastNodes): string {
+    // A box nested in this one is already rendered, and has a record of its own.
+    if (node.type === 'factBoxElement') return '';
     if ((node.type === 'textDirective' || node.type === 'leafDirective') && !(node.data as { hName?: unknown } | undefined)?.hName) {
       return this.slice(node) ?? '';
     }
@@ -64,19 +66,16 @@ export class DocumentState {
   /** A unique id: the one asked for, or a slug of the title. */
   claimId(requested: string | undefined, title: string, fallback: string, place: Position | undefined, report: (problem: Problem) => void): string {
     if (requested !== undefined) {
-      const earlier = this.explicitIds.get(requested);
-      if (earlier !== undefined || this.explicitIds.has(requested)) {
-        report({ ruleId: 'duplicate-id', reason: `the id "${requested}" is already used by the box at ${formatPlace(earlier)}`, fix: 'give each box its own {#id}, or leave it out to get one made from the title' });
-      } else if (!this.ids.has(requested)) {
-        this.explicitIds.set(requested, place);
-        this.ids.add(requested);
+      if (!this.ids.has(requested)) {
+        this.ids.set(requested, place);
         return requested;
       }
+      report({ ruleId: 'duplicate-id', reason: `the id "${requested}" is already used by the box at ${formatPlace(this.ids.get(requested))}`, fix: 'give each box its own {#id}, or leave it out to get one made from the title' });
     }
     const base = slugify(title) || fallback;
     let id = base;
     for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
-    this.ids.add(id);
+    this.ids.set(id, place);
     return id;
   }
 }
@@ -176,7 +175,10 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const label = labelOf(node);
   const bodyNodes = (label ? node.children.slice(1) : node.children) as MdastNodes[];
   const consumed = new Set<MdastNodes>();
-  const body = definition.parseBody?.({
+  // A box whose attributes are invalid is not handed to its renderer (which may rely on them):
+  // it is shown with its body as written, so nothing is lost while the author fixes it.
+  const valid = parsed.success;
+  const body = !valid ? undefined : definition.parseBody?.({
     attributes,
     nodes: bodyNodes,
     source: state.source,
@@ -191,13 +193,13 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     if (definition.titleRequired) {
       report({ ruleId: 'missing-title', reason: `${box} at ${at}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
     }
-    title = definition.defaultTitle?.(attributes) ?? capitalise(box);
+    title = (valid ? definition.defaultTitle?.(attributes) : undefined) ?? capitalise(box);
   }
 
   const requestedId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
   const id = state.claimId(requestedId, title, box, node.position, report);
-  const kind = definition.kind?.(attributes) ?? capitalise(box);
-  const inner = definition.render({
+  const kind = (valid ? definition.kind?.(attributes) : undefined) ?? capitalise(box);
+  const inner = !valid ? h('div', { className: ['fact-box__body'] }, content(nodes)) : definition.render({
     attributes,
     body,
     nodes,
