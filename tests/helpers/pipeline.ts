@@ -32,3 +32,19 @@ export async function render(markdown: string, options: RemarkFactBoxesOptions =
     })),
   };
 }
+
+// Helpers added for the spec suites (imports are hoisted; kept here so the file above stays as it was).
+import type { Element } from 'hast';
+import { select } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+
+/** The plain text of the first element matching `selector` (hast-util-select), or `undefined` when none does. */
+export function textOf(tree: Root | Element, selector: string): string | undefined {
+  const found = select(selector, tree);
+  return found ? toString(found) : undefined;
+}
+
+/** Every message as `line:column [ruleId] reason`, one string each, to compare or print in a failure. */
+export function describeMessages(rendered: Rendered): string[] {
+  return rendered.messages.map((message) => `${message.place} [${message.ruleId}] ${message.reason}`);
+}

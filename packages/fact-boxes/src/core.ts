@@ -19,6 +19,8 @@ export class DocumentState {
   readonly headingLevel: number;
   /** Ids given so far, with the place of the box that has each. */
   private readonly ids = new Map<string, Position | undefined>();
+  /** Per slug, the next number to try, so ten thousand boxes titled alike do not rescan `-2`, `-3`… each time. */
+  private readonly nextSuffix = new Map<string, number>();
 
   constructor(source: string, headingLevel = 2) {
     this.source = source;
@@ -74,7 +76,13 @@ export class DocumentState {
     }
     const base = slugify(title) || fallback;
     let id = base;
-    for (let n = 2; this.ids.has(id); n++) id = `${base}-${n}`;
+    if (this.ids.has(id)) {
+      // Ids are never given back, so every number below the remembered one is still taken.
+      let n = this.nextSuffix.get(base) ?? 2;
+      while (this.ids.has(`${base}-${n}`)) n++;
+      this.nextSuffix.set(base, n + 1);
+      id = `${base}-${n}`;
+    }
     this.ids.set(id, place);
     return id;
   }
@@ -134,9 +142,10 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const raw = node.attributes ?? {};
   const known = shapeKeys(definition.attributes);
   const input: Record<string, string> = {};
+  const strayWords = reportUnquotedValues(box, at, raw, known, state, node, report);
   for (const [name, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
-    if (name === 'id' || name === 'class') continue;
+    if (name === 'id' || name === 'class' || strayWords.has(name)) continue;
     const key = toCamelCase(name);
     if (name !== toKebabCase(key) || !known.includes(key)) {
       const names = known.map(toKebabCase);
@@ -197,7 +206,9 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   }
 
   const requestedId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
-  const id = state.claimId(requestedId, title, box, node.position, report);
+  const id = state.claimId(requestedId, title, box, node.position, (problem) =>
+    report({ ...problem, reason: `${box} at ${at}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
+  );
   const kind = (valid ? definition.kind?.(attributes) : undefined) ?? capitalise(box);
   const inner = !valid ? h('div', { className: ['fact-box__body'] }, content(nodes)) : definition.render({
     attributes,
@@ -223,6 +234,38 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const recordAttributes = body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...attributes, ...(body as Record<string, unknown>) } : attributes;
   const record: FactBoxRecord = { type: box, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
   return { element, record, problems };
+}
+
+/**
+ * `by=Police spokesperson` is read by remark-directive as `by="Police"` and an
+ * attribute `spokesperson` without a value. Say so, with the quoted fix, rather
+ * than report an unknown attribute; give back the stray words.
+ */
+function reportUnquotedValues(box: string, at: string, raw: Record<string, string | null | undefined>, known: readonly string[], state: DocumentState, node: ContainerDirective, report: (problem: Problem) => void): Set<string> {
+  const stray = new Set<string>();
+  const line = openingLine(state.source, node.position);
+  if (line === undefined) return stray;
+  const written = readWrittenAttributes(line);
+  for (let index = 0; index < written.length; index++) {
+    const attribute = written[index]!;
+    if (attribute.value === undefined || attribute.quoted || attribute.name === 'id' || attribute.name === 'class') continue;
+    const words: string[] = [];
+    for (let next = written[index + 1]; next && next.value === undefined && raw[next.name] === '' && !known.includes(toCamelCase(next.name)); next = written[index + 1 + words.length]) {
+      words.push(next.name);
+    }
+    if (words.length === 0) continue;
+    for (const word of words) stray.add(word);
+    const meant = [attribute.value, ...words].join(' ');
+    const start = node.position?.start;
+    report({
+      ruleId: 'unquoted-value-with-spaces',
+      reason: `${box} at ${at}: the value of "${attribute.name}" has spaces but no quotes, so only ${quote(attribute.value)} was read as its value`,
+      fix: `quote it: ${attribute.name}="${meant}"`,
+      place: start?.offset === undefined ? undefined : { line: start.line, column: start.column + attribute.index, offset: start.offset + attribute.index },
+    });
+    index += words.length;
+  }
+  return stray;
 }
 
 function describeIssue(box: string, at: string, key: string, value: string | undefined, issue: z.core.$ZodIssue, state: DocumentState, node: ContainerDirective): Problem {

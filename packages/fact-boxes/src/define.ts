@@ -8,6 +8,7 @@ import type { Position } from 'unist';
 import type { Point } from 'unist';
 import type { z } from 'zod';
 import type { BoxElement, ContentSlot, HChild, HProperties } from './render/h.js';
+import { commonAttributes } from './values/schemas.js';
 
 /** A problem found in a box, before it becomes a vfile message. */
 export interface Problem {
@@ -128,5 +129,9 @@ export function defineFactBox<Schema extends z.ZodObject, Body = undefined>(
   if (typeof definition.render !== 'function') {
     throw new TypeError(`fact-boxes: box "${definition.name}" needs a render function`);
   }
-  return definition;
+  // Every box accepts `source` and `source-url`; add them where the box's own schema does not say otherwise.
+  const shape = definition.attributes.shape as Record<string, unknown>;
+  const missing = Object.fromEntries(Object.entries(commonAttributes).filter(([key]) => !(key in shape)));
+  if (Object.keys(missing).length === 0) return definition;
+  return { ...definition, attributes: definition.attributes.extend(missing) as unknown as Schema };
 }

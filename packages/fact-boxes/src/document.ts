@@ -27,8 +27,7 @@ const SKIP = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'mdxjs
  * @example
  *   const { records, problems } = processDocument(tree, source, resolveOptions())
  */
-export function processDocument(tree: Root, source: string, options: ResolvedOptions): ProcessedDocument {
-  const state = new DocumentState(source, options.headingLevel);
+export function processDocument(tree: Root, source: string, options: ResolvedOptions, state = new DocumentState(source, options.headingLevel)): ProcessedDocument {
   const records: (FactBoxRecord | undefined)[] = [];
   const problems: Problem[] = [];
   const names = [...options.boxes.keys()];
@@ -82,7 +81,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
     const errors = built.problems.filter((problem) => problem.severity !== 'warning');
     if (options.development && errors.length > 0) {
       built.element.children.push(
-        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, `${problem.reason}. Fix: ${problem.fix ?? ''}`)))),
+        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason)))),
       );
     }
     const replacement = toMdast(built.element);
@@ -91,16 +90,25 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
   };
 
   const checkParagraph = (paragraph: Paragraph) => {
-    const first = paragraph.children[0] as Nodes | undefined;
-    if (!first || first.type !== 'text' || !first.value.startsWith(':::')) return;
-    const start = paragraph.position?.start.offset;
-    if (start === undefined) return;
-    const end = source.indexOf('\n', start);
-    const line = source.slice(start, end === -1 ? undefined : end);
-    const problem = diagnoseOpeningLine(line, names, paragraph.position);
-    if (problem) problems.push({ ...problem, place: paragraph.position?.start });
+    const problem = diagnoseParagraph(paragraph, source, names);
+    if (problem) problems.push(problem);
   };
 
   visit(tree);
   return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems };
+}
+
+/**
+ * A paragraph that starts like a box (`:::claim {…}`) but was not read as one:
+ * the problem, if it was meant to be a box.
+ */
+export function diagnoseParagraph(paragraph: Paragraph, source: string, names: readonly string[]): Problem | undefined {
+  const first = paragraph.children[0] as Nodes | undefined;
+  if (!first || first.type !== 'text' || !first.value.startsWith(':::')) return undefined;
+  const start = paragraph.position?.start.offset;
+  if (start === undefined) return undefined;
+  const end = source.indexOf('\n', start);
+  const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  const problem = diagnoseOpeningLine(line, names, paragraph.position);
+  return problem ? { ...problem, place: paragraph.position?.start } : undefined;
 }

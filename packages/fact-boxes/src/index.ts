@@ -21,7 +21,7 @@ export { CLAIM_RATINGS, CLAIM_STATUSES, RATING_SCALE, RATING_WORDS, STATUS_WORDS
 export { CASUALTY_FIELDS, type CasualtiesAttributes, type CasualtiesBody, type CasualtyGroup } from './boxes/casualties.js';
 export { countToWords, formatNumber, parseCount, sumCounts, type Count, type CountKind, type ParseResult } from './values/count.js';
 export { dateToWords, parseDate, parsePeriod, periodToWords, type DateInterval, type DateValue } from './values/date.js';
-export { countAttribute, dateAttribute, listAttribute, periodAttribute, textAttribute, urlAttribute } from './values/schemas.js';
+export { commonAttributes, countAttribute, dateAttribute, listAttribute, periodAttribute, textAttribute, urlAttribute } from './values/schemas.js';
 export { h, content, type BoxElement, type BoxChild, type ContentSlot, type HChild } from './render/h.js';
 export { buildBox, DocumentState, slugify, type BuiltBox } from './core.js';
 export { processDocument, type ProcessedDocument } from './document.js';

@@ -8,6 +8,19 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 
+/**
+ * The text a remark parser gave its nodes positions in: the file as a string
+ * (as unified hands it to the parser), without a leading byte order mark,
+ * which micromark skips (offsets count from the character after it).
+ *
+ * @example
+ *   parsedSource(new VFile('\uFEFFre:Invent')) // 're:Invent'
+ */
+export function parsedSource(file: { toString(): string }): string {
+  const text = String(file);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 function isHandled(node: { data?: object }): boolean {
   const data = node.data as { hName?: unknown; hProperties?: unknown; hChildren?: unknown } | undefined;
   return Boolean(data && (data.hName !== undefined || data.hProperties !== undefined || data.hChildren !== undefined));

@@ -26,8 +26,9 @@ export function diagnoseOpeningLine(line: string, boxNames: readonly string[], p
   const box = `${known} at ${at}`;
   const intro = `${box}: this box was not read as a box and will show as plain text`;
   if (/^\s+[[{]/.test(rest)) {
-    const fixed = `${fence}${name}${rest.trimStart()}`;
-    return { ruleId: 'space-before-attributes', reason: `${intro}, because of the space after "${fence}${name}"`, fix: `remove the space: ${fixed}` };
+    const fixed = `${fence}${known}${rest.trimStart()}`;
+    const fix = name === known ? `remove the space: ${fixed}` : `remove the space and correct the name: ${fixed}`;
+    return { ruleId: 'space-before-attributes', reason: `${intro}, because of the space after "${fence}${name}"`, fix };
   }
   const brace = rest.indexOf('{');
   if (brace !== -1 && rest.indexOf('}', brace) === -1) {

@@ -9,7 +9,7 @@ import { VFileMessage } from 'vfile-message';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { processDocument } from '../document.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
-import { restoreUnhandledDirectives } from '../restore.js';
+import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {
@@ -40,7 +40,11 @@ function hasDirectiveSyntax(processor: Processor): boolean {
   const registered = (data.micromarkExtensions ?? []).some((extension) => {
     const construct = extension?.text?.[58];
     const constructs = Array.isArray(construct) ? construct : [construct];
-    return constructs.some((item) => (item as { name?: string } | undefined)?.name === 'directiveText');
+    // micromark-extension-directive's text construct has no `name`; its tokenizer has one.
+    return constructs.some((item) => {
+      const construct = item as { name?: string; tokenize?: { name?: string } } | undefined;
+      return construct?.name === 'directiveText' || construct?.tokenize?.name === 'tokenizeDirectiveText';
+    });
   });
   if (registered) return true;
   // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
@@ -92,7 +96,7 @@ export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxe
   if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
 
   return function transform(tree: Root, file: VFile): void {
-    const source = String(file.value ?? '');
+    const source = parsedSource(file);
     const { records, problems } = processDocument(tree, source, resolved);
     if (restore) restoreUnhandledDirectives(tree, source);
     file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
@@ -109,7 +113,7 @@ export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxe
  */
 export function remarkRestoreDirectives() {
   return function transform(tree: Root, file: VFile): void {
-    restoreUnhandledDirectives(tree, String(file.value ?? ''));
+    restoreUnhandledDirectives(tree, parsedSource(file));
   };
 }
 

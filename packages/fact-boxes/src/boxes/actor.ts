@@ -23,7 +23,8 @@ export const ACTOR_TYPE_WORDS: Record<ActorType, string> = {
 };
 
 function wikidataId() {
-  return z.string().transform((value, ctx) => {
+  // The pattern is for the JSON Schema (editors); the transform below gives authors the reason.
+  return z.string().meta({ description: 'A Wikidata item id.', examples: ['Q1143977'], pattern: '^Q[1-9][0-9]*$' }).transform((value, ctx) => {
     const id = value.trim();
     if (/^Q[1-9]\d*$/.test(id)) return id;
     ctx.addIssue({
@@ -81,8 +82,7 @@ export const actor = defineFactBox({
       ...(attributes.aliases ? { alternateName: attributes.aliases } : {}),
       ...(record.text ? { description: record.text } : {}),
       ...(attributes.wikidata ? { sameAs: wikidataUrl(attributes.wikidata) } : {}),
-      ...(type === 'Organization' && attributes.backedBy ? { funder: attributes.backedBy.map((name) => ({ '@type': 'Organization', name })) } : {}),
-      ...(type === 'Organization' && attributes.activeSince ? { foundingDate: attributes.activeSince.iso } : {}),
+      ...(type === 'Organization' && attributes.activeSince && !attributes.activeSince.approximate ? { foundingDate: attributes.activeSince.iso } : {}),
       ...(type === 'Organization' && attributes.based ? { location: { '@type': 'Place', name: attributes.based } } : {}),
       ...(type === 'Organization' && attributes.leader ? { member: { '@type': 'OrganizationRole', roleName: 'leader', member: { '@type': 'Person', name: attributes.leader } } } : {}),
     };

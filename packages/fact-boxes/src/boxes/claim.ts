@@ -112,6 +112,7 @@ export const claim = defineFactBox({
   jsonLd(record, context) {
     const { url, publisher } = context;
     const attributes = record.attributes;
+    if (!attributes.by) return undefined; // an invalid claim shown while its author fixes it
     const claimNode: JsonLdNode = {
       '@type': 'Claim',
       ...(attributes.quote ? { text: attributes.quote } : {}),

@@ -40,6 +40,11 @@ function endOf(date: DateValue | DateInterval): number {
   return date.end === null ? Number.POSITIVE_INFINITY : dateEnd(date.end);
 }
 
+/** The id of the nth event (from 1) of a timeline; `-event-` keeps it apart from de-duplicated box ids like `escalation-2`. */
+function eventId(boxId: string, n: number): string {
+  return `${boxId}-event-${n}`;
+}
+
 /** Items read from the list, with the list items whose date prefix was taken off. */
 const itemsOf = new WeakMap<object, { item: ListItem; date?: DateValue | DateInterval }[]>();
 
@@ -102,43 +107,54 @@ export const timeline = defineFactBox({
       first.value = first.value.slice(match[0].length);
       if (first.value === '') (paragraph as Paragraph).children.shift();
       items.push({ item, date: parsed.value });
-      events.push({ date: parsed.value, text: toText(item.children as MdastNodes[]) });
+      const text = toText(item.children as MdastNodes[]);
+      if (text === '') {
+        report({ ruleId: 'invalid-item', reason: `timeline item at ${at}: there is no event after the date "${match[1]}"`, fix: 'say what happened after the colon', place: item.position });
+      }
+      events.push({ date: parsed.value, text });
     }
     if (list.children.length === 0) {
-      report({ ruleId: 'missing-items', reason: 'timeline: the list of events is empty', fix: 'add items like "- 2023-10-17: Attacks begin."' });
+      report({ ruleId: 'missing-items', reason: `timeline at ${formatPlace(list.position)}: the list of events is empty`, fix: 'add items like "- 2023-10-17: Attacks begin."' });
     }
     itemsOf.set(events, items);
     return { events };
   },
-  render({ body, nodes, h, content }) {
+  render({ body, nodes, id, h, content }) {
     const items = itemsOf.get(body.events) ?? [];
+    let dated = 0;
     return [
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
-      h(
-        'ol',
-        { className: ['fact-box__timeline'] },
-        items.map(({ item, date }) =>
-          h(
-            'li',
-            {
-              className: ['fact-box__event'],
-              dataPeriod: date?.kind === 'interval' ? 'interval' : undefined,
-              dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate || undefined,
-            },
-            date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date)) : undefined,
-            h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),
-          ),
-        ),
-      ),
+      // No empty <ol> when there are no items (that is reported as a problem).
+      items.length > 0
+        ? h(
+            'ol',
+            { className: ['fact-box__timeline'] },
+            items.map(({ item, date }) =>
+              h(
+                'li',
+                {
+                  // The anchor of the event's JSON-LD `@id`; an item without a valid date is no event.
+                  id: date ? eventId(id, ++dated) : undefined,
+                  className: ['fact-box__event'],
+                  dataPeriod: date?.kind === 'interval' ? 'interval' : undefined,
+                  dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate || undefined,
+                },
+                date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date)) : undefined,
+                h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),
+              ),
+            ),
+          )
+        : undefined,
     ];
   },
   jsonLd(record, { url }) {
-    return record.attributes.events.map((event, index): JsonLdNode => {
+    // A record of a box with invalid attributes (kept with onInvalid: 'warn') has no events.
+    return (record.attributes.events ?? []).map((event, index): JsonLdNode => {
       const start = event.date.kind === 'interval' ? event.date.start : event.date;
       const end = event.date.kind === 'interval' ? event.date.end : null;
       return {
         '@type': 'Event',
-        '@id': anchorOf(url, `${record.id}-${index + 1}`),
+        '@id': anchorOf(url, eventId(record.id, index + 1)),
         name: event.text,
         startDate: start.iso,
         ...(end ? { endDate: end.iso } : {}),

@@ -90,7 +90,8 @@ export function parsePeriod(input: string): ParseResult<DateValue | DateInterval
   if (endText === '..') return { ok: true, value: { kind: 'interval', start: start.value, end: null, raw } };
   const end = parseDate(endText);
   if (!end.ok) return { ok: false, reason: `its end: ${end.reason}` };
-  if (dateStart(end.value) < dateStart(start.value)) return { ok: false, reason: 'it ends before it starts' };
+  // `2023-10-17/2023-10` ends with October: compare the last day the end can mean.
+  if (dateEnd(end.value) < dateStart(start.value)) return { ok: false, reason: 'it ends before it starts' };
   return { ok: true, value: { kind: 'interval', start: start.value, end: end.value, raw } };
 }
 

@@ -1,0 +1,57 @@
+// Plugin overhead: the same corpus through unified and through Sätteri, with
+// and without fact-boxes, alternating runs; medians and ratios.
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { markdownToHtml } from 'satteri';
+import { Bench } from 'tinybench';
+import { unified } from 'unified';
+import remarkFactBoxes from 'fact-boxes/remark';
+import satteriFactBoxes from 'fact-boxes/satteri';
+import { article } from './corpus.mjs';
+
+export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } = {}) {
+  const corpus = Array.from({ length: articles }, (_, index) => article(index));
+  const baseline = unified().use(remarkParse).use(remarkDirective).use(remarkRehype).use(rehypeStringify).freeze();
+  const withBoxes = unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).freeze();
+  const satteriPlugins = satteriFactBoxes();
+  const tasks = {
+    'unified': async () => { for (const text of corpus) await baseline.process(text); },
+    'unified + fact-boxes': async () => { for (const text of corpus) await withBoxes.process(text); },
+    'satteri': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true } }); },
+    'satteri + fact-boxes': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true }, ...satteriPlugins }); },
+  };
+  // Check the with-boxes pipelines really render boxes before timing them.
+  const html = String(await withBoxes.process(corpus[0]));
+  const satteriHtml = markdownToHtml(corpus[0], { features: { directive: true }, ...satteriPlugins }).html;
+  for (const out of [html, satteriHtml]) if ((out.match(/data-fact-box=/g) ?? []).length !== 8) throw new Error('bench: expected 8 boxes per article');
+
+  const samples = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]));
+  for (let round = 0; round < rounds; round++) {
+    // Alternate the order each round so neither side always runs warm.
+    const names = round % 2 === 0 ? Object.keys(tasks) : Object.keys(tasks).reverse();
+    for (const name of names) {
+      const bench = new Bench({ time, warmupTime: 100 });
+      bench.add(name, tasks[name]);
+      await bench.run();
+      const result = bench.tasks[0].result;
+      samples[name].push(result.latency?.p50 ?? result.median ?? result.mean);
+    }
+  }
+  const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  const perArticle = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values) / articles]));
+  return {
+    articles,
+    rounds,
+    perArticle,
+    ratios: {
+      unified: perArticle['unified + fact-boxes'] / perArticle.unified,
+      satteri: perArticle['satteri + fact-boxes'] / perArticle.satteri,
+    },
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  console.log(JSON.stringify(await pluginOverhead({ articles: 10, rounds: 3, time: 300 }), null, 2));
+}

@@ -1,0 +1,177 @@
+/**
+ * The Sätteri adapter: the same boxes, schemas, messages, records and
+ * restoration for Astro 7's native Markdown processor.
+ *
+ *   markdownToHtml(source, { features: { directive: true }, ...factBoxes() })
+ *   satteri({ features: { directive: true }, ...factBoxes() })   // in astro.config.mjs
+ */
+import { fileURLToPath } from 'node:url';
+import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFactoryContext } from 'satteri';
+import { DocumentState } from '../core.js';
+import type { FactBoxRecord, Problem } from '../define.js';
+import { diagnoseParagraph, processDocument } from '../document.js';
+import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
+import { restoreUnhandledDirectives } from '../restore.js';
+
+/** Options of the Sätteri adapter: the same as the remark plugin's. */
+export type SatteriFactBoxesOptions = FactBoxesOptions;
+
+/** What to spread into Sätteri's options. */
+export interface SatteriPlugins {
+  mdastPlugins: MdastPluginList;
+  hastPlugins: HastPluginList;
+}
+
+/** A build error carrying `loc`, which Astro and Vite show as file:line:column. */
+export interface FactBoxesBuildError extends Error {
+  loc?: { file?: string; line: number; column: number };
+  problems: Problem[];
+}
+
+type Visited = Readonly<{ type: string; position?: RootContent['position']; data?: unknown }>;
+type Context = {
+  readonly source: string;
+  readonly fileURL: URL | undefined;
+  readonly data: Record<string, unknown>;
+  parent(node: Visited): Visited | undefined;
+  replaceNode(node: Visited, replacement: unknown): void;
+};
+
+/** A plain copy of a node Sätteri hands to a visitor (its fields are not all enumerable). */
+function toPlain<T>(node: T): T {
+  if (Array.isArray(node)) return node.map((item) => toPlain(item)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.getOwnPropertyNames(node)) {
+    if (key === '_nodeId') continue;
+    const value = (node as Record<string, unknown>)[key];
+    copy[key] = key === 'children' || key === 'attributes' || key === 'data' || key === 'position' ? toPlain(value) : value;
+  }
+  return copy as T;
+}
+
+function isHandled(node: Visited): boolean {
+  const data = node.data as { hName?: unknown; hProperties?: unknown } | undefined;
+  return Boolean(data && (data.hName !== undefined || data.hProperties !== undefined));
+}
+
+function sliceOf(source: string, node: Visited): string | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  return start === undefined || end === undefined ? undefined : source.slice(start, end);
+}
+
+/** Describe a problem as one line, as the remark adapter's messages do. */
+export function describeProblem(problem: Problem): string {
+  return problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
+}
+
+function buildError(problems: Problem[], file: string | undefined): FactBoxesBuildError {
+  const first = problems[0]!;
+  const point = first.place ? ('start' in first.place ? first.place.start : first.place) : undefined;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
+  const where = file ? `${file}:${point ? `${point.line}:${point.column}` : '1:1'}: ` : '';
+  const error = new Error(`${where}${describeProblem(first)}${more}`) as FactBoxesBuildError;
+  error.name = 'FactBoxesError';
+  error.problems = problems;
+  if (point) error.loc = { file, line: point.line, column: point.column };
+  return error;
+}
+
+function createPlugin(options: ResolvedOptions, document: PluginFactoryContext): MdastPluginDefinition {
+  const names = [...options.boxes.keys()];
+  // Offsets of lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
+  const fenceLines = new Set<number>();
+  for (const match of document.source.matchAll(/^[ \t]*:{3,}[A-Za-z]/gm)) fenceLines.add(match.index + (match[0].length - match[0].trimStart().length));
+  let state: DocumentState | undefined;
+  const records: FactBoxRecord[] = [];
+  const problems: Problem[] = [];
+
+  const insideBox = (node: Visited, ctx: Context): boolean => {
+    for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
+      // Every outermost container this plugin meets is rebuilt whole (boxes, and unknown ones kept as <div>).
+      if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandled(parent))) return true;
+    }
+    return false;
+  };
+
+  const plugin = {
+    name: 'fact-boxes',
+    options: { position: true },
+    before(_root: unknown, ctx: Context) {
+      state = new DocumentState(ctx.source, options.headingLevel);
+    },
+    containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
+      if (insideBox(node, ctx)) return; // the outer box renders it
+      if (!options.boxes.has(node.name)) {
+        // processDocument below warns about near-miss names, as in the remark pipeline.
+        // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
+        if (!isHandled(node)) {
+          const copy = toPlain(node) as unknown as ContainerDirective;
+          copy.data = { ...(copy.data ?? {}), hName: 'div' } as ContainerDirective['data'];
+          const root: Root = { type: 'root', children: [copy] };
+          const result = processDocument(root, ctx.source, options, state);
+          restoreUnhandledDirectives(root, ctx.source);
+          records.push(...result.records);
+          problems.push(...result.problems);
+          ctx.replaceNode(node, root.children[0]);
+        }
+        return;
+      }
+      const root: Root = { type: 'root', children: [toPlain(node) as unknown as RootContent] };
+      const result = processDocument(root, ctx.source, options, state);
+      restoreUnhandledDirectives(root, ctx.source);
+      records.push(...result.records);
+      problems.push(...result.problems);
+      ctx.replaceNode(node, root.children);
+    },
+    leafDirective(node: Visited, ctx: Context) {
+      if (insideBox(node, ctx) || isHandled(node)) return;
+      const text = sliceOf(ctx.source, node);
+      if (text !== undefined) ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: text }] });
+    },
+    textDirective(node: Visited, ctx: Context) {
+      if (insideBox(node, ctx) || isHandled(node)) return;
+      const text = sliceOf(ctx.source, node);
+      if (text !== undefined) ctx.replaceNode(node, { type: 'text', value: text });
+    },
+    paragraph(node: Readonly<Paragraph>, ctx: Context) {
+      // Cheap test first: reading children makes Sätteri build them in JS.
+      const start = node.position?.start.offset;
+      if (start === undefined || !fenceLines.has(start)) return;
+      const first = node.children[0] as Nodes | undefined;
+      if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
+      const problem = diagnoseParagraph(toPlain(node) as Paragraph, ctx.source, names);
+      if (problem) problems.push(problem);
+    },
+    after(_root: unknown, ctx: Context) {
+      ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
+      const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
+      if (astro?.frontmatter) astro.frontmatter.factBoxes = ctx.data.factBoxes;
+      ctx.data.factBoxesProblems = problems;
+      const errors = problems.filter((problem) => problem.severity !== 'warning');
+      if (options.onInvalid === 'error' && errors.length > 0) {
+        throw buildError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined);
+      }
+    },
+  };
+  return plugin as unknown as MdastPluginDefinition;
+}
+
+/**
+ * Fact boxes for Sätteri: spread the result into Sätteri's options, with the
+ * `directive` feature on. Records land on `data.factBoxes` (and on Astro's
+ * frontmatter as `factBoxes`); problems on `data.factBoxesProblems`.
+ *
+ * @example
+ *   import { markdownToHtml } from 'satteri';
+ *   import factBoxes from 'fact-boxes/satteri';
+ *   const { html, data } = markdownToHtml(source, { features: { directive: true }, ...factBoxes() });
+ */
+export default function factBoxes(options: SatteriFactBoxesOptions = {}): SatteriPlugins {
+  const resolved = resolveOptions(options);
+  const factory = (document: PluginFactoryContext) => (/:[A-Za-z]/.test(document.source) ? createPlugin(resolved, document) : null);
+  return { mdastPlugins: [factory], hastPlugins: [] };
+}

@@ -1,0 +1,94 @@
+/**
+ * Parity: every Markdown fixture of the suite goes through the remark
+ * pipeline and the Sätteri pipeline, and must give the same boxes (type, id,
+ * title, text, attributes, rendered HTML) and the same messages.
+ * Differences in unrelated Markdown rendering are normalised, not hidden:
+ * only whitespace between tags is normalised; box HTML must match exactly.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fromHtml } from 'hast-util-from-html';
+import { selectAll } from 'hast-util-select';
+import { toHtml } from 'hast-util-to-html';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { markdownToHtml } from 'satteri';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import type { FactBoxRecord, Problem } from 'fact-boxes';
+import remarkFactBoxes from 'fact-boxes/remark';
+import factBoxes, { describeProblem } from 'fact-boxes/satteri';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+function fixtures(folder: string): string[] {
+  const found: string[] = [];
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (name === 'node_modules' || name === 'sites' || name.startsWith('.')) continue;
+    if (statSync(path).isDirectory()) found.push(...fixtures(path));
+    else if (name.endsWith('.md') && folder.includes('fixtures')) found.push(path);
+  }
+  return found.sort();
+}
+
+interface Outcome {
+  records: Omit<FactBoxRecord, 'position'>[];
+  messages: { place: string; reason: string; ruleId: string | undefined }[];
+  boxes: string[];
+}
+
+function boxesOf(html: string): string[] {
+  const tree = fromHtml(html, { fragment: true });
+  return selectAll('[data-fact-box]', tree)
+    .filter((node) => !selectAll('[data-fact-box]', tree).some((outer) => outer !== node && selectAll('[data-fact-box]', outer).includes(node)))
+    .map((node) => toHtml(node).replace(/>\s+</g, '><').trim());
+}
+
+function plainRecords(records: readonly FactBoxRecord[] | undefined): Outcome['records'] {
+  return (records ?? []).map(({ position: _position, ...record }) => JSON.parse(JSON.stringify(record)) as Omit<FactBoxRecord, 'position'>);
+}
+
+async function throughRemark(source: string, path: string): Promise<Outcome> {
+  const file = new VFile({ value: source, path });
+  const result = await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype).use(rehypeStringify).process(file);
+  return {
+    records: plainRecords(file.data.factBoxes),
+    messages: file.messages.map((message) => ({ place: `${message.line}:${message.column}`, reason: message.reason, ruleId: message.ruleId })),
+    boxes: boxesOf(String(result)),
+  };
+}
+
+function throughSatteri(source: string, path: string): Outcome {
+  const result = markdownToHtml(source, { features: { directive: true, gfm: false }, ...factBoxes({ onInvalid: 'warn' }), fileURL: pathToFileURL(path) });
+  if (result instanceof Promise) throw new Error('expected a synchronous compile');
+  const problems = (result.data.factBoxesProblems ?? []) as Problem[];
+  return {
+    records: plainRecords(result.data.factBoxes as FactBoxRecord[] | undefined),
+    messages: problems.map((problem) => {
+      const point = problem.place ? ('start' in problem.place ? problem.place.start : problem.place) : undefined;
+      return { place: `${point?.line}:${point?.column}`, reason: describeProblem(problem), ruleId: problem.ruleId };
+    }),
+    boxes: boxesOf(result.html),
+  };
+}
+
+const files = fixtures(join(root, 'tests'));
+
+describe('remark and Sätteri give the same boxes and messages', () => {
+  test('there are fixtures to compare', () => {
+    expect(files.length).toBeGreaterThan(3);
+  });
+
+  test.each(files.map((file) => [relative(root, file), file]))('%s', async (_name, file) => {
+    const source = readFileSync(file, 'utf8');
+    const remark = await throughRemark(source, file);
+    const satteri = throughSatteri(source, file);
+    expect(satteri.records).toEqual(remark.records);
+    expect(satteri.messages).toEqual(remark.messages);
+    expect(satteri.boxes).toEqual(remark.boxes);
+  });
+});
