@@ -1,0 +1,198 @@
+import { restoreUnhandledDirectives } from 'fact-boxes';
+import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
+import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
+import type { TextDirective } from 'mdast-util-directive';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Plugin, type Processor } from 'unified';
+import { describe, expect, test } from 'vitest';
+import { describeMessages, render, textOf } from '../helpers/pipeline.js';
+
+/** Prose from real news copy that remark-directive would read as directives. */
+const PROSE: readonly [what: string, text: string][] = [
+  ['a time', 'The convoy left at 10:30 and was hit.'],
+  ['a time with seconds', 'The first rocket landed at 07:13:47 local time.'],
+  ['a ratio', 'The vote passed 3:1 in committee.'],
+  ['a verse reference', 'He quoted Col. 3:17 in the sermon.'],
+  ['a brand name', 'Amazon announced it at re:Invent in Las Vegas.'],
+  ['a mailto address', 'Write to mailto:desk@example.com with tips.'],
+  ['a URL with a port and colons', 'The feed is at https://host:8080/a:b for now.'],
+  ['a missing space after a colon', 'Note:this figure is disputed.'],
+  ['Arabic with a colon', 'قال المتحدث:الهجوم كان محدودا'],
+  ['a text directive with a label and attributes', 'An :abbr[HTML]{title="x"} element.'],
+  ['a text directive with Markdown in its label and shortcuts', 'See :span[a *b* c]{.c #d e=f} here.'],
+  ['a word followed by a directive', 'Text:dir[x]{y} and a lone colon :'],
+  ['colons everywhere', ':a :b: c: and ::d in a line'],
+];
+
+/** Render Markdown through the plugin with the given extra plugins before or after it. */
+async function renderWith(markdown: string, before: Plugin[] = [], after: Plugin[] = []): Promise<string> {
+  let processor = unified().use(remarkParse) as unknown as Processor;
+  for (const plugin of before) processor = processor.use(plugin) as unknown as Processor;
+  processor = processor.use(remarkFactBoxes, { onInvalid: 'warn' }) as unknown as Processor;
+  for (const plugin of after) processor = processor.use(plugin) as unknown as Processor;
+  return String(await processor.use(remarkRehype).use(rehypeStringify).process(markdown));
+}
+
+/** Call `each` on every text directive of a tree. */
+function eachTextDirective(node: MdastNodes, each: (directive: TextDirective) => void): void {
+  if (node.type === 'textDirective') each(node);
+  if ('children' in node) for (const child of node.children) eachTextDirective(child, each);
+}
+
+describe('restoring prose that looks like directives (DESIGN §5)', () => {
+  test.each(PROSE)('should give back %s exactly as written', async (_what, text) => {
+    const rendered = await render(`${text}\n`, {});
+    expect(describeMessages(rendered)).toEqual([]);
+    expect(textOf(rendered.tree, 'p')).toBe(text);
+    // Nothing was turned into an element: the paragraph holds only text.
+    expect(select('p *', rendered.tree)).toBeUndefined();
+  });
+
+  test('should give back a text directive nobody handled byte for byte, not re-serialised', async () => {
+    const { html } = await render('An :abbr[HTML]{title="x"} and :x[y]{a=b   c=\'d\'}.\n', {});
+    expect(html).toBe('<p>An :abbr[HTML]{title="x"} and :x[y]{a=b   c=\'d\'}.</p>');
+  });
+
+  test('should give back a leaf directive line as a paragraph', async () => {
+    const rendered = await render('Before.\n\n::video{id=1}\n\n::video[Clip at 10:30]{src="a b" x=y}\n\nAfter.\n', {});
+    expect(describeMessages(rendered)).toEqual([]);
+    expect(selectAll('p', rendered.tree).map((node) => toString(node))).toEqual(['Before.', '::video{id=1}', '::video[Clip at 10:30]{src="a b" x=y}', 'After.']);
+  });
+
+  test('should restore in headings, emphasis, links and lists', async () => {
+    const rendered = await render('# Talks at re:Invent 3:1\n\n- at 10:30\n  - and *07:13:47*\n\n[re:Invent](https://example.com/a:b) **Col:3**\n', {});
+    expect(textOf(rendered.tree, 'h1')).toBe('Talks at re:Invent 3:1');
+    const items = selectAll('li', rendered.tree).map((node) => toString(node).trim());
+    expect(items[0]?.startsWith('at 10:30\n')).toBe(true);
+    expect(items[1]).toBe('and 07:13:47');
+    expect(textOf(rendered.tree, 'li li em')).toBe('07:13:47');
+    expect(textOf(rendered.tree, 'a')).toBe('re:Invent');
+    expect(select('a', rendered.tree)?.properties.href).toBe('https://example.com/a:b');
+    expect(textOf(rendered.tree, 'strong')).toBe('Col:3');
+  });
+
+  test('should restore inside a box: title, the claim quote, the context and the record', async () => {
+    const markdown = [
+      ':::claim[Strike at 10:30]{by="Ashab al-Kahf"}',
+      'قال المتحدث:الهجوم at 10:30, odds 3:1, see re:Invent and :abbr[HTML]{title="x"}.',
+      '',
+      '::video{id=1}',
+      '',
+      'Context: Note:this.',
+      ':::',
+      '',
+    ].join('\n');
+    const rendered = await render(markdown, {});
+    expect(describeMessages(rendered)).toEqual([]);
+    expect(textOf(rendered.tree, '.fact-box__title')).toBe('Strike at 10:30');
+    expect(textOf(rendered.tree, 'blockquote.fact-box__quote')).toBe('قال المتحدث:الهجوم at 10:30, odds 3:1, see re:Invent and :abbr[HTML]{title="x"}.');
+    expect(selectAll('.fact-box__body p', rendered.tree).map((node) => toString(node))).toEqual(['::video{id=1}', 'Context: Note:this.']);
+    const record = rendered.file.data.factBoxes?.[0];
+    expect(record?.title).toBe('Strike at 10:30');
+    expect(record?.text).toBe('قال المتحدث:الهجوم at 10:30, odds 3:1, see re:Invent and :abbr[HTML]{title="x"}.\n::video{id=1}\nContext: Note:this.');
+  });
+
+  test('should restore inside a casualties box and its records', async () => {
+    const rendered = await render(':::casualties[Toll as of 18:00]{killed=3 source="the Pentagon"}\n::group[Base at Tower 22]{killed=3}\n\nUpdated at 18:00; ratio 3:1.\n:::\n', {});
+    expect(describeMessages(rendered)).toEqual([]);
+    expect(textOf(rendered.tree, '.fact-box__title')).toBe('Toll as of 18:00');
+    expect(textOf(rendered.tree, '.fact-box__body')).toBe('Updated at 18:00; ratio 3:1.');
+    expect(rendered.file.data.factBoxes?.[0]?.text).toBe('Updated at 18:00; ratio 3:1.');
+  });
+
+  test('should not touch code', async () => {
+    const rendered = await render('`10:30 :abbr[x]{y}`\n\n```\n::video{id=1}\nre:Invent\n```\n', {});
+    expect(textOf(rendered.tree, 'p code')).toBe('10:30 :abbr[x]{y}');
+    expect(textOf(rendered.tree, 'pre code')).toBe('::video{id=1}\nre:Invent\n');
+  });
+});
+
+describe('restoreUnhandledDirectives on its own', () => {
+  test('should leave directives that a plugin handled, and container directives', () => {
+    const source = 'a :handled[x] b :nobody[y]{z}\n\n:::note\nin\n:::\n';
+    const tree = unified().use(remarkParse).use(remarkDirective).parse(source) as MdastRoot;
+    eachTextDirective(tree, (node) => {
+      if (node.name === 'handled') node.data = { hName: 'mark' };
+    });
+    restoreUnhandledDirectives(tree, source);
+    const paragraph = tree.children[0];
+    expect(paragraph?.type).toBe('paragraph');
+    const kinds = paragraph?.type === 'paragraph' ? paragraph.children.map((child) => (child.type === 'text' ? `text:${child.value}` : child.type)) : [];
+    expect(kinds).toEqual(['text:a ', 'textDirective', 'text: b ', 'text::nobody[y]{z}']);
+    expect(tree.children[1]?.type).toBe('containerDirective');
+  });
+});
+
+describe('remark-directive, added or not', () => {
+  const markdown = 'At 10:30, re:Invent.\n\n:::claim[Vow]{by="x"}\nQuote at 3:1.\n:::\n\n::video{id=1}\n';
+
+  test('should work when remark-directive was not added', async () => {
+    const html = await renderWith(markdown);
+    expect(html).toContain('data-fact-box="claim"');
+    expect(html).toContain('<p>At 10:30, re:Invent.</p>');
+    expect(html).toContain('<p>::video{id=1}</p>');
+  });
+
+  test('should give the same output when remark-directive was added before or after it', async () => {
+    const alone = await renderWith(markdown);
+    expect(await renderWith(markdown, [remarkDirective])).toBe(alone);
+    expect(await renderWith(markdown, [], [remarkDirective])).toBe(alone);
+  });
+
+  test.each<[what: string, build: () => Processor]>([
+    ['not added', () => unified().use(remarkParse).use(remarkFactBoxes) as unknown as Processor],
+    ['added before', () => unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes) as unknown as Processor],
+    ['added after', () => unified().use(remarkParse).use(remarkFactBoxes).use(remarkDirective) as unknown as Processor],
+    [
+      'added by another plugin before',
+      () =>
+        unified()
+          .use(remarkParse)
+          .use(function otherDirectivePlugin(this: Processor) {
+            remarkDirective.call(this);
+          })
+          .use(remarkFactBoxes) as unknown as Processor,
+    ],
+  ])('should register the directive syntax exactly once when remark-directive was %s', (_what, build) => {
+    const processor = build().freeze();
+    expect(processor.data('micromarkExtensions')).toHaveLength(1);
+  });
+});
+
+describe('restore: false, for pipelines with other directive plugins', () => {
+  /** A plugin that handles `:abbr[…]{title}` after fact-boxes. */
+  function remarkAbbr() {
+    return (tree: MdastRoot) => {
+      eachTextDirective(tree, (node) => {
+        if (node.name !== 'abbr') return;
+        node.data = { hName: 'abbr', hProperties: { title: node.attributes?.title ?? undefined } };
+      });
+    };
+  }
+
+  test('should leave directives for a later plugin, and remarkRestoreDirectives restores the rest', async () => {
+    const html = String(
+      await unified()
+        .use(remarkParse)
+        .use(remarkFactBoxes, { restore: false })
+        .use(remarkAbbr)
+        .use(remarkRestoreDirectives)
+        .use(remarkRehype)
+        .use(rehypeStringify)
+        .process('An :abbr[HTML]{title="HyperText"} talk at re:Invent, 10:30.\n'),
+    );
+    expect(html).toBe('<p>An <abbr title="HyperText">HTML</abbr> talk at re:Invent, 10:30.</p>');
+  });
+
+  test('should lose the later plugin’s directives when restoring early, which is why the option exists', async () => {
+    const html = String(
+      await unified().use(remarkParse).use(remarkFactBoxes).use(remarkAbbr).use(remarkRehype).use(rehypeStringify).process('An :abbr[HTML]{title="HyperText"} talk.\n'),
+    );
+    expect(html).toBe('<p>An :abbr[HTML]{title="HyperText"} talk.</p>');
+  });
+});
