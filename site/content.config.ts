@@ -1,0 +1,20 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** News and analysis, in Markdown or MDX, with fact boxes. */
+const articles = defineCollection({
+  loader: glob({ pattern: '**/*.{md,mdx}', base: './site/content/articles' }),
+  schema: z.object({
+    title: z.string(),
+    /** Who publishes it; also the publisher in the JSON-LD. */
+    publisher: z.string(),
+    /** The author's note shown under the byline, as the original has it. */
+    authorBio: z.string().optional(),
+    /** Publication date, when known. */
+    date: z.coerce.date().optional(),
+    description: z.string().optional(),
+  }),
+});
+
+export const collections = { articles };

@@ -1,0 +1,182 @@
+/**
+ * The demo site, built with the real Astro into a temporary directory and read
+ * back: every box type on the article, unique ids, JSON-LD that matches the
+ * boxes, no client JavaScript, nothing of the article lost or added.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Element, Root } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { select, selectAll } from 'hast-util-select';
+import { toString } from 'hast-util-to-string';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { builtinBoxes, toJsonLd, type FactBoxRecord } from 'fact-boxes';
+import { siteBoxes } from '../../site/boxes/index.ts';
+import { astro, ROOT } from './astro-cli.ts';
+
+// The article as published (the seed of the demo), kept beside the test so it runs anywhere.
+const SEED = readFileSync(new URL('./seed-article.txt', import.meta.url), 'utf8');
+/** The seed's paragraphs: headline, author note, "More From Me", then the reporting. */
+const SEED_PARAGRAPHS = SEED.split('\n').filter((line) => line.trim() !== '');
+const REPORTING = SEED_PARAGRAPHS.slice(3);
+
+/** Whitespace (including no-break spaces) collapsed, as a reader sees text. */
+const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+let out: string;
+let article: Root;
+let articleUrl: string;
+let home: Root;
+let guide: Root;
+let facts: { records: (FactBoxRecord & { url: string; article: { id: string; url: string } })[] };
+
+const read = (path: string) => readFileSync(join(out, path), 'utf8');
+const boxes = (tree: Root) => selectAll('[data-fact-box]', tree);
+const jsonLdOf = (tree: Root) => {
+  const scripts = selectAll('script[type="application/ld+json"]', tree);
+  expect(scripts).toHaveLength(1);
+  return JSON.parse(toString(scripts[0]!)) as { '@context': string; '@graph': { '@type': string; '@id'?: string }[] };
+};
+
+beforeAll(async () => {
+  out = mkdtempSync(join(tmpdir(), 'fact-boxes-site-'));
+  const run = await astro(['build', '--outDir', out], ROOT);
+  if (run.code !== 0) throw new Error(`astro build failed (${run.code}):\n${run.output}`);
+  const [slug] = readdirSync(join(out, 'articles'));
+  articleUrl = `https://fact-boxes.example/articles/${slug}/`;
+  article = fromHtml(read(`articles/${slug}/index.html`));
+  home = fromHtml(read('index.html'));
+  guide = fromHtml(read('guide/index.html'));
+  facts = JSON.parse(read('facts.json'));
+});
+
+afterAll(() => {
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+describe('demo site', () => {
+  test('should build the home page, the article, the guide and /facts.json', () => {
+    const links = selectAll('.article-list a', home).map((link) => link.properties.href);
+    expect(links).toEqual([new URL(articleUrl).pathname]);
+    expect(select('h1', guide)).toBeDefined();
+    expect(facts.records.length).toBeGreaterThan(0);
+  });
+
+  test('should show every box type, built-in and the site’s own, on the article page', () => {
+    const types = new Set(boxes(article).map((box) => box.properties.dataFactBox));
+    for (const box of [...builtinBoxes, ...siteBoxes]) expect(types, box.name).toContain(box.name);
+  });
+
+  test('should give every element a unique id and every box a visible accessible name', () => {
+    const ids = selectAll('[id]', article).map((element) => String(element.properties.id));
+    expect(ids.length).toBeGreaterThan(boxes(article).length);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const box of boxes(article)) {
+      const [labelId] = box.properties.ariaLabelledBy as string[];
+      const label = select(`[id="${labelId}"]`, article);
+      expect(label, `label of #${box.properties.id}`).toBeDefined();
+      expect(normalise(toString(label!))).not.toBe('');
+    }
+  });
+
+  test('should keep every paragraph of the article verbatim and in order, and add none to the reporting', () => {
+    const text = normalise(toString(select('main', article)!));
+    let from = 0;
+    for (const paragraph of SEED_PARAGRAPHS) {
+      const at = text.indexOf(normalise(paragraph), from);
+      expect(at, `"${paragraph.slice(0, 60)}…" on the page, after the previous paragraph`).toBeGreaterThanOrEqual(0);
+      from = at + 1;
+    }
+    expect(normalise(toString(select('h1', article)!))).toBe(normalise(SEED_PARAGRAPHS[0]!));
+    // Outside the fact boxes, the body is exactly the reporting: the same paragraphs, nothing else.
+    const body = select('.article__body', article)!;
+    const isBoxes = (node: Element) => 'dataFactBox' in node.properties || String(node.properties.className ?? '').includes('who-is-who');
+    const prose = (body.children as Element[]).filter((node) => node.type === 'element' && !isBoxes(node));
+    expect(prose.map((node) => node.tagName)).toEqual(REPORTING.map(() => 'p'));
+    expect(prose.map((node) => normalise(toString(node)))).toEqual(REPORTING.map(normalise));
+  });
+
+  test('should keep the seed’s typos and spacing', () => {
+    const html = readFileSync(join(out, new URL(articleUrl).pathname, 'index.html'), 'utf8');
+    expect(html).toContain('Islamic resistance in Irag this week');
+    expect(html).toContain('adding that \u00a0Sudani');
+  });
+
+  test('should leave no raw directive syntax on the article page', () => {
+    expect(toString(article)).not.toContain(':::');
+    expect(toString(article)).not.toMatch(/::group|\{by=/);
+  });
+
+  test('should ship no client JavaScript', () => {
+    for (const tree of [article, home, guide]) {
+      for (const script of selectAll('script', tree)) expect(script.properties.type).toBe('application/ld+json');
+      for (const element of selectAll('*', tree)) {
+        expect(Object.keys(element.properties).filter((name) => /^on[A-Z]/.test(name))).toEqual([]);
+        if (element.tagName === 'a') expect(String(element.properties.href ?? '')).not.toMatch(/^javascript:/i);
+      }
+      expect(selectAll('link[rel="modulepreload"], link[as="script"]', tree)).toEqual([]);
+    }
+  });
+
+  test('should style the boxes with the default theme', () => {
+    const inline = selectAll('style', article).map((style) => toString(style)).join('\n');
+    const linked = selectAll('link[rel="stylesheet"]', article).map((link) => read(String(link.properties.href))).join('\n');
+    expect(`${inline}\n${linked}`).toContain('@layer fact-boxes');
+  });
+
+  test('should list every fact of the article, linking to its box, in order', () => {
+    const links = selectAll('.fact-list a', article).map((link) => link.properties.href);
+    expect(links).toEqual(boxes(article).map((box) => `#${box.properties.id}`));
+  });
+
+  test('should publish JSON-LD that parses and matches the boxes', () => {
+    const jsonLd = jsonLdOf(article);
+    expect(jsonLd['@context']).toBe('https://schema.org');
+    const graph = jsonLd['@graph'];
+    expect(graph[0]).toMatchObject({ '@type': 'NewsArticle', headline: SEED_PARAGRAPHS[0] });
+    // Every node about a box points at an element of the page …
+    const pageIds = new Set(selectAll('[id]', article).map((element) => String(element.properties.id)));
+    for (const node of graph.slice(1)) {
+      expect(node['@id'], node['@type']).toMatch(new RegExp(`^${articleUrl.replaceAll('.', '\\.')}#`));
+      expect(pageIds, node['@id']).toContain(node['@id']!.split('#')[1]);
+    }
+    // … every claim, actor, event and attacks box has its node …
+    const ids = new Set(graph.map((node) => node['@id']));
+    for (const box of boxes(article)) {
+      const id = `${articleUrl}#${box.properties.id}`;
+      if (box.properties.dataFactBox === 'timeline') {
+        for (const event of selectAll('li[id]', box)) expect(ids).toContain(`${articleUrl}#${event.properties.id}`);
+      } else if (box.properties.dataFactBox !== 'casualties') {
+        expect(ids, id).toContain(id);
+      }
+    }
+    // … and the graph is what toJsonLd makes of the page's records.
+    const records = facts.records.filter((record) => record.article.url === articleUrl).map(({ url: _url, article: _article, ...record }) => record);
+    expect(graph.slice(1)).toEqual(toJsonLd(records, { url: articleUrl, publisher: { name: 'Atlas News' }, boxes: siteBoxes })['@graph']);
+  });
+
+  test('should serve every record of the site at /facts.json, each linking to its box', () => {
+    expect(facts.records.map((record) => record.url)).toEqual(boxes(article).map((box) => `${articleUrl}#${box.properties.id}`));
+    const claim = facts.records.find((record) => record.type === 'claim' && record.attributes.by === 'Antony Blinken');
+    expect(claim?.attributes).toMatchObject({ status: 'unverified', date: { iso: '2023-11-05' } });
+    const toll = facts.records.find((record) => record.type === 'casualties');
+    expect(toll?.attributes).toMatchObject({ source: 'the Pentagon', describedAs: 'light', injured: { kind: 'more-than', min: 25 } });
+  });
+
+  test('should show, for every box, the Markdown source beside its rendered result in the guide', () => {
+    const examples = readdirSync(join(ROOT, 'site/examples')).filter((name) => name.endsWith('.md'));
+    const sections = selectAll('section.example', guide);
+    expect(sections).toHaveLength(examples.length);
+    const shown = new Set<unknown>();
+    examples.sort().forEach((name, index) => {
+      const source = readFileSync(join(ROOT, 'site/examples', name), 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+      const section = sections[index]!;
+      expect(toString(select('.example__source code', section)!)).toBe(source);
+      const rendered = selectAll('.example__result [data-fact-box]', section);
+      expect(rendered.length, name).toBeGreaterThan(0);
+      for (const box of rendered) shown.add(box.properties.dataFactBox);
+    });
+    for (const box of [...builtinBoxes, ...siteBoxes]) expect(shown, box.name).toContain(box.name);
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * Invalid boxes fail `astro build` like a compiler error: the file, the real
+ * line and column in the .md/.mdx file (not the line in the body Astro
+ * hands to the processor), what is wrong, and the fix. One small fixture
+ * site per way Astro renders Markdown.
+ */
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { astro, ROOT } from './astro-cli.ts';
+
+const SITES = join(ROOT, 'tests/fixtures/sites');
+
+interface Case {
+  name: string;
+  site: string;
+  file: string;
+  line: number;
+  column: number;
+  reason: string;
+  fix: string;
+}
+
+const CASES: Case[] = [
+  {
+    name: 'a .md content collection entry (Astro only logs its render errors)',
+    site: 'invalid',
+    file: 'src/content/notes/toll.md',
+    line: 9,
+    column: 29,
+    reason: '"injured" must be a count like 24',
+    fix: 'Fix: write it like injured="24"',
+  },
+  {
+    name: 'an .mdx content collection entry',
+    site: 'invalid-mdx',
+    file: 'src/content/notes/claim.mdx',
+    line: 9,
+    column: 65,
+    reason: 'unknown attribute "stauts"; did you mean "status"?',
+    fix: 'Fix: write status="confirmed"',
+  },
+  {
+    name: 'a .md page',
+    site: 'invalid-page',
+    file: 'src/pages/index.md',
+    line: 7,
+    column: 1,
+    reason: '"source" is required',
+    fix: 'Fix: add source="…"',
+  },
+];
+
+async function build(site: string) {
+  const root = join(SITES, site);
+  return astro(['build', '--root', root, '--outDir', join(root, '.tmp/dist')], ROOT);
+}
+
+describe.concurrent('invalid fact boxes', () => {
+  for (const item of CASES) {
+    test(`should fail the build of ${item.name} with file:line:column and the fix`, async () => {
+      rmSync(join(SITES, item.site, '.tmp'), { recursive: true, force: true });
+      const run = await build(item.site);
+      expect(run.code, run.output).not.toBe(0);
+      const where = `${join(SITES, item.site, item.file)}:${item.line}:${item.column}`;
+      expect(run.output).toContain(`${where}: `);
+      expect(run.output).toContain(item.reason);
+      expect(run.output).toContain(item.fix);
+      // Astro's own report points at the same place.
+      expect(run.output).toMatch(new RegExp(`Location:\\s+${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+      if (item.site === 'invalid') {
+        // Astro caches collection entries by content; the broken one must not slip through on the next build.
+        const again = await build(item.site);
+        expect(again.code, again.output).not.toBe(0);
+        expect(again.output).toContain(`${where}: `);
+      }
+    });
+  }
+});
+
+describe('onInvalid: warn', () => {
+  test('should keep building and print every problem with file:line:column through Astro’s logger', async () => {
+    rmSync(join(SITES, 'warn', '.tmp'), { recursive: true, force: true });
+    const run = await build('warn');
+    expect(run.code, run.output).toBe(0);
+    const file = join(SITES, 'warn/src/pages/index.md');
+    expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:7:1: casualty at 7:1: there is no box called "casualty"; did you mean "casualties"?`);
+    expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:10:32: casualties at 10:1: "injured" must be a count`);
+    expect(readFileSync(join(SITES, 'warn/.tmp/dist/index.html'), 'utf8')).toContain('At 10:30 the figures came in.');
+  });
+});

@@ -1,0 +1,72 @@
+/**
+ * What `factBoxes()` does to an Astro config, without building: the plugins it
+ * adds to the unified processor and where, the stylesheet, and the message
+ * for a processor it cannot run on.
+ */
+import remarkDirective from 'remark-directive';
+import { describe, expect, test, vi } from 'vitest';
+import factBoxes from 'fact-boxes/astro';
+import { remarkRestoreDirectives } from 'fact-boxes/remark';
+
+type Setup = (options: Record<string, unknown>) => void;
+
+function setUp(processor: { name: string; options: Record<string, unknown> }, options: Parameters<typeof factBoxes>[0] = {}, command = 'build') {
+  const injectScript = vi.fn();
+  const integration = factBoxes(options);
+  const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
+  setup({
+    config: { markdown: { processor }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/') },
+    command,
+    injectScript,
+    updateConfig: vi.fn(),
+    logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  });
+  return { injectScript, plugins: processor.options.remarkPlugins as unknown[] };
+}
+
+const unified = (remarkPlugins: unknown[] = []) => ({ name: 'unified', options: { remarkPlugins, rehypePlugins: [] } });
+const pluginOf = (entry: unknown) => (Array.isArray(entry) ? entry[0] : entry);
+
+describe('astro integration', () => {
+  test('should add remark-directive, the fact-boxes plugin, and the restoration last', () => {
+    const { plugins } = setUp(unified());
+    expect(plugins).toHaveLength(3);
+    expect(plugins[0]).toBe(remarkDirective);
+    expect(typeof pluginOf(plugins[1])).toBe('function');
+    expect(plugins[2]).toBe(remarkRestoreDirectives);
+  });
+
+  test('should not add remark-directive twice', () => {
+    const { plugins } = setUp(unified([[remarkDirective, {}]]));
+    expect(plugins.filter((entry) => pluginOf(entry) === remarkDirective)).toHaveLength(1);
+  });
+
+  test('should keep the site’s own remark plugins first', () => {
+    const own = () => () => {};
+    const { plugins } = setUp(unified([own]));
+    expect(plugins[0]).toBe(own);
+    expect(plugins.at(-1)).toBe(remarkRestoreDirectives);
+  });
+
+  test('should pass the options on, without restoration, and with development on under astro dev', () => {
+    const { plugins } = setUp(unified(), { onInvalid: 'warn', headingLevel: 3 }, 'dev');
+    const settings = (plugins[1] as [unknown, { options: Record<string, unknown> }])[1];
+    expect(settings.options).toMatchObject({ onInvalid: 'warn', headingLevel: 3, development: true });
+    const built = setUp(unified(), {}, 'build').plugins[1] as [unknown, { options: Record<string, unknown> }];
+    expect(built[1].options.development).toBe(false);
+  });
+
+  test('should inject the stylesheet unless injectStyles is false', () => {
+    expect(setUp(unified()).injectScript).toHaveBeenCalledWith('page-ssr', "import 'fact-boxes/styles.css';");
+    expect(setUp(unified(), { injectStyles: false }).injectScript).not.toHaveBeenCalled();
+  });
+
+  test('should stop with the one-line fix on Astro’s default processor, Sätteri', () => {
+    expect(() => setUp({ name: 'satteri', options: { mdastPlugins: [], features: {} } })).toThrow(/Sätteri.*\n[\s\S]*markdown: \{ processor: unified\(\) \}/);
+  });
+
+  test('should check its options when the config loads', () => {
+    expect(() => factBoxes({ onInvalid: 'ignore' as 'warn' })).toThrow(/onInvalid must be "error" or "warn"/);
+    expect(() => factBoxes({ injectStyles: 'no' as unknown as boolean })).toThrow(/injectStyles must be true or false/);
+  });
+});
