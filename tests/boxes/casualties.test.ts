@@ -267,3 +267,18 @@ describe('casualties: the frame', () => {
     expect(textOf(tree, 'h2#tower-22-attack-title')).toBe('Tower 22 attack');
   });
 });
+
+describe('casualties: proportional bars', () => {
+  test('should give each group its share of the largest figure in its column, in steps of 5', async () => {
+    const { tree } = await render(':::casualties{source="Officials"}\n::group[A]{killed=3 injured="?"}\n::group[B]{killed=6 injured=10}\n::group[C]{killed="~1"}\n:::\n');
+    const rows = selectAll('tbody tr', tree);
+    const shares = rows.map((row) => selectAll('td', row).map((cell) => cell.properties.dataShare ?? null));
+    expect(shares).toEqual([
+      ['50', null],
+      ['100', '100'],
+      ['15', null],
+    ]);
+    // The total row carries no bar.
+    expect(selectAll('tfoot td[data-share]', tree)).toEqual([]);
+  });
+});

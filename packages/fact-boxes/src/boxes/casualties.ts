@@ -53,6 +53,18 @@ function isGroup(node: MdastNodes): node is LeafDirective {
   return node.type === 'leafDirective' && node.name === 'group';
 }
 
+/** The figure a bar can stand for: the source's own number, else the lower bound; none when unknown. */
+function figureOf(count: Count | undefined): number | undefined {
+  if (!count || count.kind === 'unknown') return undefined;
+  return count.best ?? count.min;
+}
+
+function shareOf(count: Count | undefined, largest: number): string | undefined {
+  const value = figureOf(count);
+  if (value === undefined || largest <= 0) return undefined;
+  return String(Math.round((value / largest) * 20) * 5);
+}
+
 export const casualties = defineFactBox({
   name: 'casualties',
   attributes: casualtiesAttributes,
@@ -115,6 +127,8 @@ export const casualties = defineFactBox({
     const figures = CASUALTY_FIELDS.map((field) => [FIELD_WORDS[field], attributes[field] ? renderCount(attributes[field]) : undefined, field] as const);
     const groups = body.groups ?? [];
     const columns = CASUALTY_FIELDS.filter((field) => groups.some((group) => group[field] !== undefined));
+    // Each group's share of the largest figure in its column, in steps of 5, drawn as a bar by the stylesheet.
+    const largest = Object.fromEntries(columns.map((field) => [field, Math.max(0, ...groups.map((group) => figureOf(group[field]) ?? 0))])) as Record<CasualtyField, number>;
     const cell = (count: Count | undefined) => (count ? renderCount(count) : h('span', { className: ['fact-box__count'], dataCount: 'unknown' }, 'not given'));
     return [
       renderFacts([
@@ -132,7 +146,7 @@ export const casualties = defineFactBox({
             'table',
             { className: ['fact-box__table'] },
             h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Party'), columns.map((field) => h('th', { scope: 'col' }, FIELD_WORDS[field])))),
-            h('tbody', {}, groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, group.name), columns.map((field) => h('td', {}, cell(group[field])))))),
+            h('tbody', {}, groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, group.name), columns.map((field) => h('td', { dataShare: shareOf(group[field], largest[field]) }, cell(group[field])))))),
             h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total'), columns.map((field) => h('td', {}, cell(body.total?.[field]))))),
           )
         : undefined,
