@@ -21,13 +21,13 @@ export interface AstroRun {
  * @example
  *   const run = await astro(['build', '--outDir', dir], ROOT);
  */
-export function astro(args: readonly string[], cwd: string): Promise<AstroRun> {
+export function astro(args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<AstroRun> {
   return new Promise((resolve, reject) => {
     // As a user's shell runs it: not with the NODE_ENV=test and VITEST* that the test runner sets.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
     const child = spawn(process.execPath, [ASTRO, ...args], {
       cwd,
-      env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
+      env: { ...env, ...extraEnv, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -51,16 +51,19 @@ const CASES: Case[] = [
   },
 ];
 
-async function build(site: string) {
+const PROCESSORS = ['satteri', 'unified'] as const;
+type ProcessorName = (typeof PROCESSORS)[number];
+
+async function build(site: string, processor: ProcessorName) {
   const root = join(SITES, site);
-  return astro(['build', '--root', root, '--outDir', join(root, '.tmp/dist')], ROOT);
+  return astro(['build', '--root', root, '--outDir', join(root, `.tmp/${processor}/dist`)], ROOT, { FACT_BOXES_PROCESSOR: processor });
 }
 
-describe.concurrent('invalid fact boxes', () => {
+describe.concurrent.each(PROCESSORS)('invalid fact boxes on %s', (processor) => {
   for (const item of CASES) {
     test(`should fail the build of ${item.name} with file:line:column and the fix`, async () => {
-      rmSync(join(SITES, item.site, '.tmp'), { recursive: true, force: true });
-      const run = await build(item.site);
+      rmSync(join(SITES, item.site, '.tmp', processor), { recursive: true, force: true });
+      const run = await build(item.site, processor);
       expect(run.code, run.output).not.toBe(0);
       const where = `${join(SITES, item.site, item.file)}:${item.line}:${item.column}`;
       expect(run.output).toContain(`${where}: `);
@@ -70,7 +73,7 @@ describe.concurrent('invalid fact boxes', () => {
       expect(run.output).toMatch(new RegExp(`Location:\\s+${where.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
       if (item.site === 'invalid') {
         // Astro caches collection entries by content; the broken one must not slip through on the next build.
-        const again = await build(item.site);
+        const again = await build(item.site, processor);
         expect(again.code, again.output).not.toBe(0);
         expect(again.output).toContain(`${where}: `);
       }
@@ -78,14 +81,14 @@ describe.concurrent('invalid fact boxes', () => {
   }
 });
 
-describe('onInvalid: warn', () => {
+describe.each(PROCESSORS)('onInvalid: warn on %s', (processor) => {
   test('should keep building and print every problem with file:line:column through Astro’s logger', async () => {
-    rmSync(join(SITES, 'warn', '.tmp'), { recursive: true, force: true });
-    const run = await build('warn');
+    rmSync(join(SITES, 'warn', '.tmp', processor), { recursive: true, force: true });
+    const run = await build('warn', processor);
     expect(run.code, run.output).toBe(0);
     const file = join(SITES, 'warn/src/pages/index.md');
     expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:7:1: casualty at 7:1: there is no box called "casualty"; did you mean "casualties"?`);
     expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:10:32: casualties at 10:1: "injured" must be a count`);
-    expect(readFileSync(join(SITES, 'warn/.tmp/dist/index.html'), 'utf8')).toContain('At 10:30 the figures came in.');
+    expect(readFileSync(join(SITES, `warn/.tmp/${processor}/dist/index.html`), 'utf8')).toContain('At 10:30 the figures came in.');
   });
 });

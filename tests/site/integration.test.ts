@@ -61,8 +61,41 @@ describe('astro integration', () => {
     expect(setUp(unified(), { injectStyles: false }).injectScript).not.toHaveBeenCalled();
   });
 
-  test('should stop with the one-line fix on Astro’s default processor, Sätteri', () => {
-    expect(() => setUp({ name: 'satteri', options: { mdastPlugins: [], features: {} } })).toThrow(/Sätteri.*\n[\s\S]*markdown: \{ processor: unified\(\) \}/);
+  test('should add the Sätteri adapter and switch on the directive feature on Astro’s default processor', () => {
+    const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
+    setUp(processor);
+    expect(processor.options.features.directive).toBe(true);
+    expect(processor.options.mdastPlugins).toHaveLength(1);
+    expect(typeof processor.options.mdastPlugins[0]).toBe('function');
+  });
+
+  test('should keep the site’s own Sätteri plugins and features', () => {
+    const own = { name: 'own' };
+    const processor = { name: 'satteri', options: { mdastPlugins: [own] as unknown[], features: { math: true } as Record<string, unknown> } };
+    setUp(processor);
+    expect(processor.options.mdastPlugins[0]).toBe(own);
+    expect(processor.options.features).toEqual({ math: true, directive: true });
+  });
+
+  test('should add remark plugins through markdown.remarkPlugins on Astro 5 and 6, which have no processor', () => {
+    const updateConfig = vi.fn();
+    const integration = factBoxes();
+    const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
+    setup({
+      config: { markdown: { remarkPlugins: [] }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/') },
+      command: 'build',
+      injectScript: vi.fn(),
+      updateConfig,
+      logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+    });
+    const plugins = (updateConfig.mock.calls[0]?.[0] as { markdown: { remarkPlugins: unknown[] } }).markdown.remarkPlugins;
+    expect(pluginOf(plugins[0])).toBe(remarkDirective);
+    expect(typeof pluginOf(plugins[1])).toBe('function');
+    expect(plugins[2]).toBe(remarkRestoreDirectives);
+  });
+
+  test('should refuse a Markdown processor it does not know', () => {
+    expect(() => setUp({ name: 'other', options: {} })).toThrow(/processor "other" is not supported/);
   });
 
   test('should check its options when the config loads', () => {

@@ -3,20 +3,23 @@
  * pages and content collections fact boxes, the default theme, and the
  * records on each page's frontmatter as `factBoxes`.
  *
- * It works on the unified Markdown processor (`unified()` from
- * `@astrojs/markdown-remark`). Astro 7's default processor, Sätteri, does not
- * run remark plugins; the integration stops with a message saying how to switch.
+ * It finds the Markdown processor the site uses: on Astro 7's default,
+ * Sätteri, it adds the Sätteri adapter and switches on the `directive`
+ * feature; on `unified()` from `@astrojs/markdown-remark` it adds the remark
+ * plugin; on Astro 5 and 6 it adds the remark plugin to `markdown.remarkPlugins`.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
-import type { Point, Position } from 'unist';
 import type { VFile } from 'vfile';
 import remarkFactBoxes, { remarkRestoreDirectives, type FactBoxesError } from './adapters/remark.js';
+import { createSatteriPlugin, describeProblem } from './adapters/satteri.js';
+import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
+import { shiftOf, shiftPositions } from './positions.js';
 import { resolveOptions, type FactBoxesOptions } from './registry.js';
 
 /** Options of the Astro integration. */
@@ -33,30 +36,22 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
   development?: boolean;
 }
 
-/** Problems waiting to be reported, by file; shared by the remark plugin and the hooks. */
+/** A file's build error, from either processor: the message (file:line:column, reason, fix) and where. */
+interface FileError {
+  reason: string;
+  loc?: { file?: string; line: number; column: number };
+}
+
+/** Problems waiting to be reported, by file; shared by the plugins and the hooks. */
 interface Pending {
-  errors: Map<string, FactBoxesError>;
+  errors: Map<string, FileError>;
   /** Called when a file fails, e.g. to show the error in the dev overlay. */
-  onError?: (error: FactBoxesError) => void;
+  onError?: (error: FileError) => void;
   /** Called when the set of failing files changes. */
   onChange?: () => void;
 }
 
-/** How far the parsed text lies from the start of the file on disk. */
-interface Shift {
-  lines: number;
-  /** Extra columns on the first line of the parsed text (when it starts mid-line). */
-  columns: number;
-}
-
 type RemarkPluginEntry = unknown;
-
-const SWITCH_TO_UNIFIED = [
-  'Use the unified processor in astro.config.mjs:',
-  "  import { unified } from '@astrojs/markdown-remark';   // npm install @astrojs/markdown-remark",
-  '  export default defineConfig({ markdown: { processor: unified() }, integrations: [factBoxes()] });',
-  'A Sätteri adapter (fact-boxes/satteri) is planned.',
-].join('\n');
 
 function pluginOf(entry: RemarkPluginEntry): unknown {
   return Array.isArray(entry) ? entry[0] : entry;
@@ -65,52 +60,6 @@ function pluginOf(entry: RemarkPluginEntry): unknown {
 function isRemarkDirective(entry: RemarkPluginEntry): boolean {
   const plugin = pluginOf(entry);
   return plugin === remarkDirective || plugin === 'remark-directive' || (typeof plugin === 'function' && plugin.name === 'remarkDirective');
-}
-
-/**
- * Where the text the processor parsed starts in the file. Pages are parsed
- * whole (frontmatter blanked), so nothing moves; content collections parse the
- * trimmed body, so their positions count from the body's first line, not the
- * file's. Reading the file gives the real lines back to error messages and records.
- */
-function shiftOf(file: VFile): Shift | undefined {
-  if (!file.path || typeof file.value !== 'string') return undefined;
-  let raw: string;
-  try {
-    raw = readFileSync(file.path, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const body = file.value.trimEnd();
-  if (body === '' || raw.length === file.value.length) return undefined;
-  const trimmed = raw.trimEnd();
-  const start = trimmed.endsWith(body) ? trimmed.length - body.length : raw.indexOf(body);
-  if (start <= 0) return undefined;
-  const before = raw.slice(0, start);
-  const lines = before.split('\n').length - 1;
-  const columns = start - (before.lastIndexOf('\n') + 1);
-  return lines === 0 && columns === 0 ? undefined : { lines, columns };
-}
-
-function shiftPoint(point: Point | undefined, shift: Shift): void {
-  if (!point) return;
-  if (point.line === 1) point.column += shift.columns;
-  point.line += shift.lines;
-}
-
-/** Move every position of the tree to the file's lines; offsets stay relative to the parsed text, which the slicing relies on. */
-function shiftPositions(tree: Root, shift: Shift): void {
-  const seen = new Set<Position>();
-  const visit = (node: Nodes) => {
-    const position = node.position;
-    if (position && !seen.has(position)) {
-      seen.add(position);
-      shiftPoint(position.start, shift);
-      shiftPoint(position.end, shift);
-    }
-    if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
-  };
-  visit(tree);
 }
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
@@ -137,7 +86,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   const transform = remarkFactBoxes.call(this, { ...settings.options, restore: false });
   const { pending } = settings;
   return function transformForAstro(tree: Root, file: VFile): void {
-    const shift = shiftOf(file);
+    const shift = typeof file.value === 'string' ? shiftOf(file.path, file.value) : undefined;
     if (shift) shiftPositions(tree, shift);
     const key = file.path || '<unknown file>';
     try {
@@ -158,10 +107,10 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
 }
 
 /** One error for every file that failed: each with file:line:column, reason and fix. */
-function summarise(errors: Map<string, FactBoxesError>): Error & { loc?: FactBoxesError['loc'] } {
+function summarise(errors: Map<string, FileError>): Error & { loc?: FileError['loc'] } {
   const list = [...errors.values()];
   const lines = list.map((error) => `  ${error.reason}`);
-  const error: Error & { loc?: FactBoxesError['loc'] } = new Error(
+  const error: Error & { loc?: FileError['loc'] } = new Error(
     `fact-boxes: ${list.length} file${list.length === 1 ? ' has' : 's have'} invalid fact boxes:\n${lines.join('\n')}`,
   );
   error.name = 'FactBoxesError';
@@ -211,6 +160,83 @@ class FailureNote {
   }
 }
 
+/** The remark plugins to add after `existing`: remark-directive when missing, fact-boxes, and the restoration last. */
+function remarkPluginsFor(existing: readonly RemarkPluginEntry[], settings: AstroPluginSettings): RemarkPluginEntry[] {
+  return [
+    ...(existing.some(isRemarkDirective) ? [] : [remarkDirective]),
+    [remarkAstroFactBoxes, settings],
+    // Last, so directive plugins added before it (by the site or other integrations) get their turn first.
+    remarkRestoreDirectives,
+  ];
+}
+
+/** A Markdown processor as Astro 7 configures it. */
+interface MarkdownProcessor {
+  readonly name: string;
+  options: object;
+}
+
+/**
+ * The Sätteri adapter as Astro runs it: positions on file lines, records on
+ * the frontmatter (the adapter does that), errors remembered for content
+ * collections, warnings through Astro's logger.
+ */
+function satteriPluginForAstro(settings: AstroPluginSettings) {
+  const resolved = resolveOptions(settings.options);
+  const { pending } = settings;
+  return (document: PluginFactoryContext) => {
+    const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+    const key = path ?? '<unknown file>';
+    const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (!/:[A-Za-z]/.test(document.source)) {
+      // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
+      if (astro?.frontmatter) astro.frontmatter.factBoxes = [];
+      if (pending.errors.delete(key)) pending.onChange?.();
+      return null;
+    }
+    const shift = shiftOf(path, document.source);
+    const plugin = createSatteriPlugin(resolved, document, {
+      ...(shift ? { shift } : {}),
+      done: ({ problems, error }) => {
+        if (error) {
+          const failure: FileError = { reason: error.message, ...(error.loc ? { loc: error.loc } : {}) };
+          pending.errors.set(key, failure);
+          pending.onChange?.();
+          pending.onError?.(failure);
+        } else if (pending.errors.delete(key)) {
+          pending.onChange?.();
+        }
+        for (const problem of problems) {
+          if (error && problem.severity !== 'warning') continue;
+          const point = problem.place ? ('start' in problem.place ? problem.place.start : problem.place) : undefined;
+          settings.warn(`${path ?? ''}:${point?.line ?? '?'}:${point?.column ?? '?'}: ${describeProblem(problem)}`);
+        }
+      },
+    });
+    // Astro only logs what a content collection entry throws: remember any failure, ours or not, so the build still fails.
+    const record = (error: unknown) => {
+      if (pending.errors.has(key)) return;
+      const failure: FileError = { reason: `${key}: ${error instanceof Error ? error.message : String(error)}` };
+      pending.errors.set(key, failure);
+      pending.onChange?.();
+      pending.onError?.(failure);
+    };
+    const guarded = plugin as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(guarded)) {
+      if (typeof value !== 'function') continue;
+      guarded[name] = function (this: unknown, ...args: unknown[]) {
+        try {
+          return (value as (...parameters: unknown[]) => unknown).apply(this, args);
+        } catch (error) {
+          record(error);
+          throw error;
+        }
+      };
+    }
+    return plugin;
+  };
+}
+
 /**
  * The Astro integration.
  *
@@ -236,30 +262,37 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   return {
     name: 'fact-boxes',
     hooks: {
-      'astro:config:setup': ({ config, command, injectScript, logger }) => {
-        const processor = config.markdown.processor as { name: string; options: { remarkPlugins?: RemarkPluginEntry[] } };
-        if (processor.name !== 'unified') {
-          const which = processor.name === 'satteri' ? "Astro's default Markdown processor, Sätteri," : `the Markdown processor "${processor.name}"`;
-          throw new Error(`fact-boxes: ${which} does not run remark plugins, so fact boxes would not be rendered.\n${SWITCH_TO_UNIFIED}`);
-        }
-        // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
-        const plugins = (processor.options.remarkPlugins ??= []);
-        if (!plugins.some(isRemarkDirective)) plugins.push(remarkDirective);
+      'astro:config:setup': ({ config, command, injectScript, logger, updateConfig }) => {
         const settings: AstroPluginSettings = {
           options: { ...shared, development: development ?? command === 'dev' },
           pending,
           warn: (message) => logger.warn(message),
         };
-        plugins.push([remarkAstroFactBoxes, settings]);
-        // Last, so directive plugins added before it (by the site or other integrations) get their turn first.
-        plugins.push(remarkRestoreDirectives);
+        const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
+        if (processor?.name === 'satteri') {
+          // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
+          const options = processor.options as { mdastPlugins?: unknown[]; features?: Record<string, unknown> };
+          options.features ??= {};
+          options.features.directive = true;
+          (options.mdastPlugins ??= []).push(satteriPluginForAstro(settings));
+        } else if (processor?.name === 'unified') {
+          // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
+          const plugins = ((processor.options as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ??= []);
+          plugins.push(...remarkPluginsFor(plugins, settings));
+        } else if (processor === undefined) {
+          // Astro 5 and 6: remark plugins in the Markdown config (MDX extends it).
+          const existing = ((config.markdown as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ?? []) as RemarkPluginEntry[];
+          updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(existing, settings) } } as never);
+        } else {
+          throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
+        }
         if (injectStyles) injectScript('page-ssr', "import 'fact-boxes/styles.css';");
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         pending.onChange = () => note.write([...pending.errors.keys()]);
       },
       'astro:server:setup': ({ server }) => {
-        const send = (error: FactBoxesError) => {
+        const send = (error: FileError) => {
           server.environments.client.hot.send({
             type: 'error',
             err: { message: error.reason, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' } as never,

@@ -14,6 +14,8 @@ import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 import { restoreUnhandledDirectives } from '../restore.js';
+import { shiftPositions, type Shift } from '../positions.js';
+import type { Position } from 'unist';
 
 /** Options of the Sätteri adapter: the same as the remark plugin's. */
 export type SatteriFactBoxesOptions = FactBoxesOptions;
@@ -27,6 +29,8 @@ export interface SatteriPlugins {
 /** A build error carrying `loc`, which Astro and Vite show as file:line:column. */
 export interface FactBoxesBuildError extends Error {
   loc?: { file?: string; line: number; column: number };
+  line?: number;
+  column?: number;
   problems: Problem[];
 }
 
@@ -39,15 +43,14 @@ type Context = {
   replaceNode(node: Visited, replacement: unknown): void;
 };
 
-/** A plain copy of a node Sätteri hands to a visitor (its fields are not all enumerable). */
+/** A plain, writable copy of a node Sätteri hands to a visitor (its fields are frozen and not all enumerable). */
 function toPlain<T>(node: T): T {
   if (Array.isArray(node)) return node.map((item) => toPlain(item)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
   for (const key of Object.getOwnPropertyNames(node)) {
     if (key === '_nodeId') continue;
-    const value = (node as Record<string, unknown>)[key];
-    copy[key] = key === 'children' || key === 'attributes' || key === 'data' || key === 'position' ? toPlain(value) : value;
+    copy[key] = toPlain((node as Record<string, unknown>)[key]);
   }
   return copy as T;
 }
@@ -76,11 +79,33 @@ function buildError(problems: Problem[], file: string | undefined): FactBoxesBui
   const error = new Error(`${where}${describeProblem(first)}${more}`) as FactBoxesBuildError;
   error.name = 'FactBoxesError';
   error.problems = problems;
-  if (point) error.loc = { file, line: point.line, column: point.column };
+  if (point) {
+    error.loc = { file, line: point.line, column: point.column };
+    // @astrojs/mdx rebuilds `loc` from these, as vfile messages carry them.
+    error.line = point.line;
+    error.column = point.column;
+  }
   return error;
 }
 
-function createPlugin(options: ResolvedOptions, document: PluginFactoryContext): MdastPluginDefinition {
+/** What an integration (Astro) adds around the adapter. */
+export interface SatteriHooks {
+  /** Move positions to the file's lines (content collections parse the body alone). */
+  shift?: Shift;
+  /** Called once per document, before an error is thrown. */
+  done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesBuildError }): void;
+}
+
+/**
+ * The mdast plugin for one document (Sätteri calls plugin factories once per document).
+ * Integrations use it to add their hooks; sites use the default export.
+ */
+export function createSatteriPlugin(options: ResolvedOptions, document: PluginFactoryContext, hooks: SatteriHooks = {}): MdastPluginDefinition {
+  const copy = <T>(node: T): T => {
+    const plain = toPlain(node);
+    if (hooks.shift) shiftPositions(plain as { position?: Position }, hooks.shift);
+    return plain;
+  };
   const names = [...options.boxes.keys()];
   // Offsets of lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
   const fenceLines = new Set<number>();
@@ -109,9 +134,9 @@ function createPlugin(options: ResolvedOptions, document: PluginFactoryContext):
         // processDocument below warns about near-miss names, as in the remark pipeline.
         // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
         if (!isHandled(node)) {
-          const copy = toPlain(node) as unknown as ContainerDirective;
-          copy.data = { ...(copy.data ?? {}), hName: 'div' } as ContainerDirective['data'];
-          const root: Root = { type: 'root', children: [copy] };
+          const copy_ = copy(node) as unknown as ContainerDirective;
+          copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
+          const root: Root = { type: 'root', children: [copy_] };
           const result = processDocument(root, ctx.source, options, state);
           restoreUnhandledDirectives(root, ctx.source);
           records.push(...result.records);
@@ -120,7 +145,7 @@ function createPlugin(options: ResolvedOptions, document: PluginFactoryContext):
         }
         return;
       }
-      const root: Root = { type: 'root', children: [toPlain(node) as unknown as RootContent] };
+      const root: Root = { type: 'root', children: [copy(node) as unknown as RootContent] };
       const result = processDocument(root, ctx.source, options, state);
       restoreUnhandledDirectives(root, ctx.source);
       records.push(...result.records);
@@ -143,7 +168,7 @@ function createPlugin(options: ResolvedOptions, document: PluginFactoryContext):
       if (start === undefined || !fenceLines.has(start)) return;
       const first = node.children[0] as Nodes | undefined;
       if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
-      const problem = diagnoseParagraph(toPlain(node) as Paragraph, ctx.source, names);
+      const problem = diagnoseParagraph(copy(node) as Paragraph, ctx.source, names);
       if (problem) problems.push(problem);
     },
     after(_root: unknown, ctx: Context) {
@@ -152,9 +177,9 @@ function createPlugin(options: ResolvedOptions, document: PluginFactoryContext):
       if (astro?.frontmatter) astro.frontmatter.factBoxes = ctx.data.factBoxes;
       ctx.data.factBoxesProblems = problems;
       const errors = problems.filter((problem) => problem.severity !== 'warning');
-      if (options.onInvalid === 'error' && errors.length > 0) {
-        throw buildError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined);
-      }
+      const error = options.onInvalid === 'error' && errors.length > 0 ? buildError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
+      hooks.done?.({ records, problems, ...(error ? { error } : {}) });
+      if (error) throw error;
     },
   };
   return plugin as unknown as MdastPluginDefinition;
@@ -172,6 +197,6 @@ function createPlugin(options: ResolvedOptions, document: PluginFactoryContext):
  */
 export default function factBoxes(options: SatteriFactBoxesOptions = {}): SatteriPlugins {
   const resolved = resolveOptions(options);
-  const factory = (document: PluginFactoryContext) => (/:[A-Za-z]/.test(document.source) ? createPlugin(resolved, document) : null);
+  const factory = (document: PluginFactoryContext) => (/:[A-Za-z]/.test(document.source) ? createSatteriPlugin(resolved, document) : null);
   return { mdastPlugins: [factory], hastPlugins: [] };
 }
