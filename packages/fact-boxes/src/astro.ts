@@ -9,6 +9,7 @@
  * plugin; on Astro 5 and 6 it adds the remark plugin to `markdown.remarkPlugins`.
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
@@ -160,6 +161,17 @@ class FailureNote {
   }
 }
 
+/** The major version of the site's own Astro (not the one fact-boxes was installed beside). */
+function astroMajor(root: URL): number | undefined {
+  try {
+    const manifest = createRequire(new URL('package.json', root))('astro/package.json') as { version?: string };
+    const major = Number(manifest.version?.split('.')[0]);
+    return Number.isFinite(major) ? major : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The remark plugins to add after `existing`: remark-directive when missing, fact-boxes, and the restoration last. */
 function remarkPluginsFor(existing: readonly RemarkPluginEntry[], settings: AstroPluginSettings): RemarkPluginEntry[] {
   return [
@@ -275,14 +287,15 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           options.features ??= {};
           options.features.directive = true;
           (options.mdastPlugins ??= []).push(satteriPluginForAstro(settings));
-        } else if (processor?.name === 'unified') {
+        } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {
+          // Astro 5 and 6: remark plugins in the Markdown config, which @astrojs/mdx before v8 reads
+          // (Astro 6.4 has a unified processor too, and moves these plugins into it for .md files).
+          const existing = ((config.markdown as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ?? []) as RemarkPluginEntry[];
+          updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(existing, settings) } } as never);
+        } else if (processor.name === 'unified') {
           // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
           const plugins = ((processor.options as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ??= []);
           plugins.push(...remarkPluginsFor(plugins, settings));
-        } else if (processor === undefined) {
-          // Astro 5 and 6: remark plugins in the Markdown config (MDX extends it).
-          const existing = ((config.markdown as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ?? []) as RemarkPluginEntry[];
-          updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(existing, settings) } } as never);
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
