@@ -59,10 +59,12 @@ export async function checkDocument(path: string, source: string, options: Check
       file.message(cause.message ?? String(error), { place: cause.line ? { line: cause.line, column: cause.column ?? 1 } : undefined, ruleId: cause.ruleId ?? 'parse-error', source: 'fact-boxes' }).fatal = true;
     }
   }
+  // In reading order: problems of nested boxes are found innermost first.
+  const messages = [...file.messages].sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return {
     path,
     boxes: file.data.factBoxes?.length ?? 0,
-    messages: file.messages.map((message) => ({
+    messages: messages.map((message) => ({
       line: message.line ?? undefined,
       column: message.column ?? undefined,
       endLine: message.place && 'end' in message.place ? message.place.end.line : undefined,

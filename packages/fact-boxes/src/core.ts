@@ -68,27 +68,46 @@ export class DocumentState {
   /** A unique id: the one asked for, or a slug of the title. */
   claimId(requested: string | undefined, title: string, fallback: string, place: Position | undefined, report: (problem: Problem) => void): string {
     if (requested !== undefined) {
-      if (!this.ids.has(requested)) {
-        this.ids.set(requested, place);
+      if (!this.isTaken(requested)) {
+        this.take(requested, place);
         return requested;
       }
-      report({ ruleId: 'duplicate-id', reason: `the id "${requested}" is already used by the box at ${formatPlace(this.ids.get(requested))}`, fix: 'give each box its own {#id}, or leave it out to get one made from the title' });
+      const clash = this.ids.has(requested) ? requested : `${requested}-title`;
+      report({
+        ruleId: 'duplicate-id',
+        reason: clash === requested
+          ? `the id "${requested}" is already used by the box at ${formatPlace(this.ids.get(requested))}`
+          : `the id "${requested}" would give this box's title the id "${clash}", which is already used by the box at ${formatPlace(this.ids.get(clash))}`,
+        fix: 'give each box its own {#id}, or leave it out to get one made from the title',
+      });
     }
     const base = slugify(title) || fallback;
     let id = base;
-    if (this.ids.has(id)) {
+    if (this.isTaken(id)) {
       // Ids are never given back, so every number below the remembered one is still taken.
       let n = this.nextSuffix.get(base) ?? 2;
-      while (this.ids.has(`${base}-${n}`)) n++;
+      while (this.isTaken(`${base}-${n}`)) n++;
       this.nextSuffix.set(base, n + 1);
       id = `${base}-${n}`;
     }
-    this.ids.set(id, place);
+    this.take(id, place);
     return id;
+  }
+
+  // Every box's heading gets the id `<id>-title` (its accessible name points at it), so a box
+  // `{#vow-title}` and a box `{#vow}` would share one: reserve both ids together.
+  private isTaken(id: string): boolean {
+    return this.ids.has(id) || this.ids.has(`${id}-title`);
+  }
+
+  private take(id: string, place: Position | undefined): void {
+    this.ids.set(id, place);
+    this.ids.set(`${id}-title`, place);
   }
 }
 
-const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'thematicBreak', 'containerDirective', 'leafDirective', 'html', 'mdxJsxFlowElement', 'mdxFlowExpression']);
+// Not `html`: mdast uses it for inline HTML too (`Strikes <sup>1</sup> begin`), and it adds no text.
+const BLOCK_TYPES = new Set(['paragraph', 'heading', 'blockquote', 'list', 'listItem', 'code', 'table', 'thematicBreak', 'containerDirective', 'leafDirective', 'mdxJsxFlowElement', 'mdxFlowExpression']);
 
 function isBlock(node: MdastNodes): boolean {
   return BLOCK_TYPES.has(node.type);
@@ -111,6 +130,13 @@ export interface BuiltBox {
   record: FactBoxRecord;
   problems: Problem[];
 }
+
+/**
+ * What an author's `{#id}` or `.class` may not hold. An id is part of URLs and of
+ * `aria-labelledby` (a space-separated list), and neither may carry markup
+ * characters into the page, even escaped.
+ */
+const UNSAFE_NAME = /[\s<>"'`]/;
 
 function labelOf(node: ContainerDirective): Paragraph | undefined {
   const first = node.children[0];
@@ -205,7 +231,26 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     title = (valid ? definition.defaultTitle?.(attributes) : undefined) ?? capitalise(box);
   }
 
-  const requestedId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
+  const writtenId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
+  let requestedId = writtenId;
+  if (writtenId !== undefined && UNSAFE_NAME.test(writtenId)) {
+    report({
+      ruleId: 'invalid-attribute',
+      reason: `${box} at ${at}: the id ${quote(writtenId)} cannot be used: an id has no spaces and none of < > " ' \``,
+      fix: `write {#${slugify(writtenId) || box}}, or leave the id out to get one made from the title`,
+      place: locateAttribute(state.source, node.position, 'id'),
+    });
+    requestedId = undefined;
+  }
+  const classes = typeof raw.class === 'string' ? raw.class.split(/\s+/).filter(Boolean) : [];
+  for (const name of classes.filter((name) => UNSAFE_NAME.test(name))) {
+    report({
+      ruleId: 'invalid-attribute',
+      reason: `${box} at ${at}: the class ${quote(name)} cannot be used: a class name has none of < > " ' \``,
+      fix: `write .${slugify(name) || 'name'}, or leave it out`,
+      place: locateAttribute(state.source, node.position, 'class'),
+    });
+  }
   const id = state.claimId(requestedId, title, box, node.position, (problem) =>
     report({ ...problem, reason: `${box} at ${at}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
   );
@@ -227,7 +272,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     title: label ? content(label.children as MdastNodes[]) : title,
     headingLevel: state.headingLevel,
     attributes,
-    className: typeof raw.class === 'string' ? raw.class.split(/\s+/).filter(Boolean) : [],
+    className: classes.filter((name) => !UNSAFE_NAME.test(name)),
     inner,
   });
 

@@ -77,6 +77,8 @@ export function parseCount(input: string): ParseResult<Count> {
   if (plus) return { ok: true, value: { kind: 'at-least', min: n, best: n, raw } };
   switch (prefix) {
     case '>':
+      // `>N` means at least N + 1, which must still be a number JavaScript holds exactly.
+      if (!Number.isSafeInteger(n + 1)) return { ok: false, reason: 'the number is too large' };
       return { ok: true, value: { kind: 'more-than', min: n + 1, best: n, raw } };
     case '<':
       if (n === 0) return { ok: false, reason: 'nothing is fewer than 0' };
@@ -144,6 +146,10 @@ export function sumCounts(counts: readonly Count[]): Count {
     min += count.min;
     max = max === undefined || count.max === undefined ? undefined : max + count.max;
   }
+  // Past Number.MAX_SAFE_INTEGER a sum is rounded: a lower bound that cannot be held exactly is
+  // unknown, an upper bound that cannot is dropped, rather than shown as a made-up figure.
+  if (!Number.isSafeInteger(min)) return { kind: 'unknown', raw: '?' };
+  if (max !== undefined && !Number.isSafeInteger(max)) max = undefined;
   if (max === undefined) return { kind: 'at-least', min, best: min, raw: `${min}+` };
   if (min === max) return min === 0 ? { kind: 'none', min: 0, max: 0, best: 0, raw: '0' } : { kind: 'exact', min, max, best: min, raw: String(min) };
   if (min === 0) return { kind: 'at-most', min: 0, max, best: max, raw: `<=${max}` };
