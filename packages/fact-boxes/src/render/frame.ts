@@ -43,6 +43,9 @@ export function renderFrame(options: FrameOptions): BoxElement {
       className: ['fact-box', `fact-box--${options.type}`, ...options.className],
       id: options.id,
       ariaLabelledBy: [titleId],
+      // Focusable by script and by links to it (not by Tab): "Facts in this article"
+      // and other #id links then move keyboard and screen reader focus to the box.
+      tabIndex: -1,
       dataFactBox: options.type,
     },
     h(
