@@ -289,3 +289,29 @@ describe('onInvalid and development (DESIGN §5)', () => {
     expect(select('h2', tree)).toBeUndefined();
   });
 });
+
+describe('a box closed by a ::: inside a code block', () => {
+  test('should report where the code block closed the box, with the fix of more colons', async () => {
+    const { messages } = await render(':::claim[X]{by="A"}\nText before.\n\n```md\n:::\n```\n\nText after.\n:::\n');
+    expect(messages).toEqual([
+      expect.objectContaining({
+        place: '5:1',
+        ruleId: 'box-closed-in-code',
+        reason: expect.stringContaining('claim at 1:1: the ::: on line 5, inside a code block, closed this box early'),
+      }),
+    ]);
+    expect(messages[0]?.reason).toContain('Fix: open and close the box with more colons than any line inside it: ::::claim[…]{…} … ::::.');
+  });
+
+  test('should be quiet when the box has more colons than the code inside it', async () => {
+    const { messages, html } = await render('::::claim[X]{by="A"}\nText before.\n\n```md\n:::\n```\n\nText after.\n::::\n');
+    expect(messages).toEqual([]);
+    expect(html).toContain('Text after.');
+    expect(html).toContain('<code class="language-md">:::\n</code>');
+  });
+
+  test('should be quiet for a closed code block at the end of a box', async () => {
+    const { messages } = await render(':::claim[X]{by="A"}\nSays:\n\n```\ncode\n```\n:::\n');
+    expect(messages).toEqual([]);
+  });
+});

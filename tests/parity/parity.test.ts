@@ -89,6 +89,9 @@ const PARSER_DIFFERENCES: Record<string, string> = {
   // Nested boxes opened with the same number of colons: micromark closes the outermost box at the
   // first `:::` and reports the inner ones as never closed; Sätteri closes the innermost first.
   'tests/robustness/fixtures/deep-nesting-same-fences.md': 'same-fence nesting',
+  // A `:::` line inside a fenced code block inside a box: micromark closes the box there (and fact-boxes
+  // reports it, with the fix of more colons on the box); Sätteri reads the code block whole.
+  'tests/fixtures/markdown/box-closed-in-code.md': 'box closed in code',
 };
 
 describe('remark and Sätteri give the same boxes and messages', () => {
@@ -100,6 +103,12 @@ describe('remark and Sätteri give the same boxes and messages', () => {
     const source = readFileSync(file, 'utf8');
     const remark = await throughRemark(source, file);
     const satteri = throughSatteri(source, file);
+    if (PARSER_DIFFERENCES[_name] === 'box closed in code') {
+      expect(remark.messages.map((message) => message.ruleId)).toEqual(['box-closed-in-code']);
+      expect(satteri.messages).toEqual([]);
+      expect(satteri.records.map((record) => record.id)).toEqual(remark.records.map((record) => record.id));
+      return;
+    }
     expect(satteri.records).toEqual(remark.records);
     expect(satteri.boxes).toEqual(remark.boxes);
     if (PARSER_DIFFERENCES[_name] === 'same-fence nesting') {

@@ -5,6 +5,7 @@
  */
 import type { Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+import type { Point } from 'unist';
 import { buildBox, DocumentState } from './core.js';
 import type { FactBoxRecord, Problem } from './define.js';
 import { didYouMean, formatPlace } from './diagnostics.js';
@@ -76,6 +77,16 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
         place: node.position ? node.position.start : undefined,
       });
     }
+    const cut = closedInsideCode(node, source);
+    if (cut) {
+      const colons = ':'.repeat(Math.max(4, cut.colons + 1));
+      built.problems.push({
+        ruleId: 'box-closed-in-code',
+        reason: `${node.name} at ${formatPlace(node.position)}: the ${':'.repeat(cut.colons)} on line ${cut.line}, inside a code block, closed this box early, so the rest of the box and what follows it read as code`,
+        fix: `open and close the box with more colons than any line inside it: ${colons}${node.name}[…]{…} … ${colons}`,
+        place: cut.point,
+      });
+    }
     records[slot] = built.record;
     problems.push(...built.problems);
     const errors = built.problems.filter((problem) => problem.severity !== 'warning');
@@ -111,4 +122,26 @@ export function diagnoseParagraph(paragraph: Paragraph, source: string, names: r
   const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
   const problem = diagnoseOpeningLine(line, names, paragraph.position);
   return problem ? { ...problem, place: paragraph.position?.start } : undefined;
+}
+
+/**
+ * A box whose last child is a fenced code block left open: the `:::` meant as
+ * code closed the box (markdown reads the box's fence first), and the rest of
+ * the box became code. Where that `:::` is.
+ */
+function closedInsideCode(node: ContainerDirective, source: string): { line: number; colons: number; point: Point } | undefined {
+  const last = node.children.at(-1);
+  if (!last || last.type !== 'code' || !last.position || !node.position) return undefined;
+  const code = source.slice(last.position.start.offset, last.position.end.offset);
+  const fence = /^[ \t]*(`{3,}|~{3,})/.exec(code);
+  if (!fence) return undefined;
+  const lines = code.split(/\r?\n/);
+  const closing = new RegExp(`^[ \\t]*${fence[1]![0] === '`' ? '`' : '~'}{${fence[1]!.length},}[ \\t]*$`);
+  if (lines.length > 1 && closing.test(lines.at(-1)!)) return undefined;
+  // The box's own closing line comes right after the code.
+  const end = node.position.end;
+  const boxLines = source.slice(node.position.start.offset, end.offset).split(/\r?\n/);
+  const colons = /^[ \t]*(:{3,})/.exec(boxLines.at(-1) ?? '')?.[1]?.length;
+  if (colons === undefined) return undefined;
+  return { line: end.line, colons, point: { line: end.line, column: 1 } };
 }
