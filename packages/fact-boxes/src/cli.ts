@@ -76,9 +76,13 @@ function stylish(results: readonly CheckResult[], quiet: boolean): string {
 /** Run the command line; returns the exit code. */
 export async function main(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === '-h' || command === '--help' || command === undefined) {
+  if (command === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (command === '-h' || command === '--help') {
     process.stdout.write(USAGE);
-    return command === undefined ? 2 : 0;
+    return 0;
   }
   if (command !== 'check') {
     process.stderr.write(`fact-boxes: unknown command "${command}"\n\n${USAGE}`);

@@ -291,6 +291,22 @@ function reportUnquotedValues(box: string, at: string, raw: Record<string, strin
   const line = openingLine(state.source, node.position);
   if (line === undefined) return stray;
   const written = readWrittenAttributes(line);
+  // The same attribute twice: markdown keeps the last one, silently.
+  const seen = new Set<string>();
+  for (const attribute of written) {
+    if (attribute.name === 'class') continue;
+    if (seen.has(attribute.name)) {
+      const start = node.position?.start;
+      report({
+        ruleId: 'duplicate-attribute',
+        severity: 'warning',
+        reason: `${box} at ${at}: "${attribute.name}" is given more than once; only the last value${raw[attribute.name] ? ` (${quote(String(raw[attribute.name]))})` : ''} is used`,
+        fix: `keep one ${attribute.name}=…`,
+        place: start?.offset === undefined ? undefined : { line: start.line, column: start.column + attribute.index, offset: start.offset + attribute.index },
+      });
+    }
+    seen.add(attribute.name);
+  }
   for (let index = 0; index < written.length; index++) {
     const attribute = written[index]!;
     if (attribute.value === undefined || attribute.quoted || attribute.name === 'id' || attribute.name === 'class') continue;

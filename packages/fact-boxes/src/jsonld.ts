@@ -22,7 +22,7 @@ export interface JsonLdDocument {
  *
  * @example
  *   const jsonLd = toJsonLd(frontmatter.factBoxes, { url: Astro.url.href, publisher: { name: 'Atlas News' } });
- *   // <script type="application/ld+json" set:html={JSON.stringify(jsonLd)} />
+ *   // <script type="application/ld+json" set:html={serializeJsonLd(jsonLd)} />
  */
 export function toJsonLd(records: readonly FactBoxRecord[], options: ToJsonLdOptions = {}): JsonLdDocument {
   const definitions = new Map<string, AnyFactBoxDefinition>(builtinBoxes.map((box) => [box.name, box]));
