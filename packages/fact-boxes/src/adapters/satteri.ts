@@ -15,6 +15,7 @@ import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFact
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
+import { readWrittenAttributes } from '../diagnostics.js';
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 import { restoreUnhandledDirectives } from '../restore.js';
 import { shiftPositions, type Shift } from '../positions.js';
@@ -61,6 +62,29 @@ function toPlain<T>(node: T): T {
 const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
 
 /**
+ * Whether Sätteri's attributes are plainly what the line says, so micromark
+ * would read the same (most lines: no character references, no quotes
+ * inside values, no stray characters); only the others are parsed again.
+ */
+function readsTheSame(line: string, attributes: Record<string, string | null | undefined>): boolean {
+  const brace = line.indexOf('{');
+  if (brace === -1) return Object.keys(attributes).length === 0;
+  if (line.includes('&') || !line.trimEnd().endsWith('}') || line.indexOf('{', brace + 1) !== -1 || line.indexOf('}') !== line.trimEnd().length - 1) return false;
+  // Every quote opens a value (after `=`) or closes one (before a space or `}`); anything else is left to micromark.
+  for (let index = line.indexOf('{', brace); index < line.length; index++) {
+    const char = line[index];
+    if ((char === '"' || char === "'") && line[index - 1] !== '=' && !/[\s}]/.test(line[index + 1] ?? '')) return false;
+  }
+  const written = new Map<string, string>();
+  for (const attribute of readWrittenAttributes(line)) {
+    if (attribute.name === 'class') return false; // classes add up: leave it to micromark
+    written.set(attribute.name, attribute.value ?? '');
+  }
+  const names = Object.keys(attributes);
+  return names.length === written.size && names.every((name) => written.get(name) === attributes[name]);
+}
+
+/**
  * Sätteri's directive parser and micromark's (remark-directive's) disagree on
  * some attribute values: character references (`&quot;`), a `}` inside quotes,
  * a stray quote. Read each box's and row's opening line again with micromark,
@@ -76,6 +100,10 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
       if (start !== undefined) {
         const end = source.indexOf('\n', start);
         const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+        if (readsTheSame(line, node.attributes ?? {})) {
+          if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source);
+          continue;
+        }
         const parsed = fromMarkdown(node.type === 'containerDirective' ? `${line}\n:::` : line, directiveSyntax).children[0];
         if (parsed?.type === node.type && parsed.name === node.name) {
           node.attributes = parsed.attributes ?? {};
