@@ -21,6 +21,8 @@ const CONFIGS = {
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   'unified + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ markdown: { processor: unified() }, integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
+  'floor, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx({ optimize: true })], logLevel: 'error' });\n`,
+  'satteri + fact-boxes, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx({ optimize: true }), factBoxes()], logLevel: 'error' });\n`,
   components: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
 };
 
@@ -39,7 +41,7 @@ function generate(variant, count) {
   const imports = Object.keys(COMPONENTS).map((name) => `import ${name.replace('.astro', '')} from '../../components/${name}';`).join('\n');
   for (let index = 0; index < count; index++) {
     let body = article(index);
-    if (variant === 'floor') body = stripBoxes(body);
+    if (variant.startsWith('floor')) body = stripBoxes(body);
     if (variant === 'components') body = `${imports}\n\n${articleAsComponents(index)}`;
     writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), body);
   }
