@@ -17,7 +17,8 @@ import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import remarkFactBoxes, { remarkRestoreDirectives, type FactBoxesError } from './adapters/remark.js';
-import { createSatteriPlugin, describeProblem } from './adapters/satteri.js';
+import { createSatteriPlugin } from './adapters/satteri.js';
+import { describeProblem, pointOf } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
@@ -220,7 +221,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
         }
         for (const problem of problems) {
           if (error && problem.severity !== 'warning') continue;
-          const point = problem.place ? ('start' in problem.place ? problem.place.start : problem.place) : undefined;
+          const point = pointOf(problem.place);
           settings.warn(`${path ?? ''}:${point?.line ?? '?'}:${point?.column ?? '?'}: ${describeProblem(problem)}`);
         }
       },

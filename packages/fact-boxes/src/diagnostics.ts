@@ -4,9 +4,10 @@
  */
 import type { Position } from 'unist';
 import type { Point } from 'unist';
+import type { Problem } from './define.js';
 
 /** Damerau–Levenshtein distance (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows = a.length + 1;
   const cols = b.length + 1;
   const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
@@ -54,20 +55,8 @@ export function toCamelCase(name: string): string {
 
 /** `line:column` of a position or point. */
 export function formatPlace(place: Position | Point | undefined): string {
-  if (!place) return '?:?';
-  const point = 'start' in place ? place.start : place;
-  return `${point.line}:${point.column}`;
-}
-
-/** The point of an offset in a source. */
-export function pointAt(source: string, offset: number): Point {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1, offset };
+  const point = pointOf(place);
+  return point ? `${point.line}:${point.column}` : '?:?';
 }
 
 /** An attribute as written on a directive's opening line. */
@@ -192,4 +181,30 @@ function attributesByName(source: string, position: Position): Map<string, Writt
 export function quote(value: string): string {
   const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
   return JSON.stringify(short);
+}
+
+/** The first point of a place. */
+export function pointOf(place: Position | Point | undefined): Point | undefined {
+  return place ? ('start' in place ? place.start : place) : undefined;
+}
+
+/**
+ * A problem as one sentence with its fix, as every message, log line and
+ * in-box list shows it.
+ *
+ * @example
+ *   describeProblem({ ruleId: 'x', reason: 'claim at 1:1: "by" is required', fix: 'add by="…"' })
+ *   // 'claim at 1:1: "by" is required. Fix: add by="…".'
+ */
+export function describeProblem(problem: Problem): string {
+  return problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
+}
+
+/** The message of a build error: the first error with file:line:column, and how many more there are. */
+export function errorHeadline(errors: readonly Problem[], file: string | undefined): string {
+  const first = errors[0]!;
+  const point = pointOf(first.place);
+  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} in this file)` : '';
+  const where = file ? `${file}:${point ? `${point.line}:${point.column}` : '?:?'}: ` : '';
+  return `${where}${describeProblem(first)}${more}`;
 }

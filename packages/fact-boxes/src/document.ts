@@ -8,7 +8,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { buildBox, DocumentState } from './core.js';
 import type { FactBoxRecord, Problem } from './define.js';
-import { didYouMean, formatPlace } from './diagnostics.js';
+import { describeProblem, didYouMean, formatPlace } from './diagnostics.js';
 import { h } from './render/h.js';
 import { toMdast } from './render/to-mdast.js';
 import type { ResolvedOptions } from './registry.js';
@@ -92,7 +92,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
     const errors = built.problems.filter((problem) => problem.severity !== 'warning');
     if (options.development && errors.length > 0) {
       built.element.children.push(
-        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason)))),
+        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, describeProblem(problem))))),
       );
     }
     const replacement = toMdast(built.element);

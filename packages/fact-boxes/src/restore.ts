@@ -21,7 +21,8 @@ export function parsedSource(file: { toString(): string }): string {
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
-function isHandled(node: { data?: object }): boolean {
+/** Whether a plugin took a directive over (gave it an element name, properties or children). */
+export function isHandledDirective(node: { data?: unknown }): boolean {
   const data = node.data as { hName?: unknown; hProperties?: unknown; hChildren?: unknown } | undefined;
   return Boolean(data && (data.hName !== undefined || data.hProperties !== undefined || data.hChildren !== undefined));
 }
@@ -37,13 +38,14 @@ function serialise(node: TextDirective | LeafDirective, source: string): string 
 }
 
 function textOf(node: Nodes, source: string): string {
-  if (node.type === 'textDirective' || node.type === 'leafDirective') return originalText(node, source);
+  if (node.type === 'textDirective' || node.type === 'leafDirective') return directiveSource(node, source);
   if ('value' in node && typeof node.value === 'string') return node.value;
   if ('children' in node) return (node.children as Nodes[]).map((child) => textOf(child, source)).join('');
   return '';
 }
 
-function originalText(node: TextDirective | LeafDirective, source: string): string {
+/** What the author wrote for a directive: the source slice, or a rebuilt form for nodes made by plugins. */
+export function directiveSource(node: TextDirective | LeafDirective, source: string): string {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start !== undefined && end !== undefined && end <= source.length) return source.slice(start, end);
@@ -62,8 +64,8 @@ export function restoreUnhandledDirectives(tree: Root, source: string): void {
     const children = parent.children as RootContent[];
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
-      if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandled(child)) {
-        const text = { type: 'text' as const, value: originalText(child, source), position: child.position };
+      if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandledDirective(child)) {
+        const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
         children[index] = child.type === 'leafDirective' ? { type: 'paragraph', children: [text], position: child.position } : text;
         continue;
       }

@@ -7,6 +7,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { VFileMessage } from 'vfile-message';
 import type { FactBoxRecord, Problem } from '../define.js';
+import { describeProblem, errorHeadline, pointOf } from '../diagnostics.js';
 import { processDocument } from '../document.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
@@ -53,32 +54,20 @@ function hasDirectiveSyntax(processor: Processor): boolean {
 }
 
 /** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */
-export function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {
-  let firstError: VFileMessage | undefined;
-  let errors = 0;
+function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
   for (const problem of problems) {
-    const reason = problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
-    const message = file.message(reason, { place: problem.place, ruleId: problem.ruleId, source: 'fact-boxes' });
-    const isError = problem.severity !== 'warning';
-    message.fatal = isError && onInvalid === 'error' ? true : false;
+    const message = file.message(describeProblem(problem), { place: problem.place, ruleId: problem.ruleId, source: 'fact-boxes' });
+    message.fatal = problem.severity !== 'warning' && onInvalid === 'error';
     if (problem.fix) message.note = problem.fix;
-    if (isError) {
-      errors++;
-      firstError ??= message;
-    }
   }
-  if (onInvalid === 'error' && firstError) {
-    const more = errors > 1 ? ` (and ${errors - 1} more problem${errors > 2 ? 's' : ''} in this file)` : '';
-    const error: FactBoxesError = new VFileMessage(`${file.path ? `${file.path}:${firstError.line ?? '?'}:${firstError.column ?? '?'}: ` : ''}${firstError.reason}${more}`, {
-      place: firstError.place,
-      ruleId: firstError.ruleId,
-      source: 'fact-boxes',
-    });
+  if (onInvalid === 'error' && errors.length > 0) {
+    const first = errors[0]!;
+    const point = pointOf(first.place);
+    const error: FactBoxesError = new VFileMessage(errorHeadline(errors, file.path || undefined), { place: first.place, ruleId: first.ruleId, source: 'fact-boxes' });
     error.fatal = true;
     error.file = file.path;
-    if (firstError.line != null && firstError.column != null) {
-      error.loc = { file: file.path, line: firstError.line, column: firstError.column };
-    }
+    if (point) error.loc = { file: file.path, line: point.line, column: point.column };
     throw error;
   }
 }

@@ -10,14 +10,16 @@ import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
-import type { ContainerDirective } from 'mdast-util-directive';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
-import { readWrittenAttributes } from '../diagnostics.js';
+import { describeProblem, errorHeadline, pointOf, readWrittenAttributes } from '../diagnostics.js';
+
+export { describeProblem };
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
-import { restoreUnhandledDirectives } from '../restore.js';
+import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
 import { shiftPositions, type Shift } from '../positions.js';
 import type { Position } from 'unist';
 
@@ -118,30 +120,11 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
   }
 }
 
-function isHandled(node: Visited): boolean {
-  const data = node.data as { hName?: unknown; hProperties?: unknown } | undefined;
-  return Boolean(data && (data.hName !== undefined || data.hProperties !== undefined));
-}
-
-function sliceOf(source: string, node: Visited): string | undefined {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start === undefined || end === undefined ? undefined : source.slice(start, end);
-}
-
-/** Describe a problem as one line, as the remark adapter's messages do. */
-export function describeProblem(problem: Problem): string {
-  return problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
-}
-
-function buildError(problems: Problem[], file: string | undefined): FactBoxesBuildError {
-  const first = problems[0]!;
-  const point = first.place ? ('start' in first.place ? first.place.start : first.place) : undefined;
-  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''} in this file)` : '';
-  const where = file ? `${file}:${point ? `${point.line}:${point.column}` : '1:1'}: ` : '';
-  const error = new Error(`${where}${describeProblem(first)}${more}`) as FactBoxesBuildError;
+function buildError(errors: Problem[], file: string | undefined): FactBoxesBuildError {
+  const error = new Error(errorHeadline(errors, file)) as FactBoxesBuildError;
   error.name = 'FactBoxesError';
-  error.problems = problems;
+  error.problems = errors;
+  const point = pointOf(errors[0]!.place);
   if (point) {
     error.loc = { file, line: point.line, column: point.column };
     // @astrojs/mdx rebuilds `loc` from these, as vfile messages carry them.
@@ -180,7 +163,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const insideBox = (node: Visited, ctx: Context): boolean => {
     for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
       // Every outermost container this plugin meets is rebuilt whole (boxes, and unknown ones kept as <div>).
-      if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandled(parent))) return true;
+      if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandledDirective(parent))) return true;
     }
     return false;
   };
@@ -196,7 +179,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (!options.boxes.has(node.name)) {
         // processDocument below warns about near-miss names, as in the remark pipeline.
         // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
-        if (!isHandled(node)) {
+        if (!isHandledDirective(node)) {
           const copy_ = copy(node) as unknown as ContainerDirective;
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
@@ -218,14 +201,12 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       ctx.replaceNode(node, root.children);
     },
     leafDirective(node: Visited, ctx: Context) {
-      if (insideBox(node, ctx) || isHandled(node)) return;
-      const text = sliceOf(ctx.source, node);
-      if (text !== undefined) ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: text }] });
+      if (insideBox(node, ctx) || isHandledDirective(node)) return;
+      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node as LeafDirective, ctx.source) }] });
     },
     textDirective(node: Visited, ctx: Context) {
-      if (insideBox(node, ctx) || isHandled(node)) return;
-      const text = sliceOf(ctx.source, node);
-      if (text !== undefined) ctx.replaceNode(node, { type: 'text', value: text });
+      if (insideBox(node, ctx) || isHandledDirective(node)) return;
+      ctx.replaceNode(node, { type: 'text', value: directiveSource(node as TextDirective, ctx.source) });
     },
     paragraph(node: Readonly<Paragraph>, ctx: Context) {
       // Cheap test first: reading children makes Sätteri build them in JS.

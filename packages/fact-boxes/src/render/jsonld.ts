@@ -1,11 +1,11 @@
 /** Helpers for JSON-LD mappings. */
+import type { FactBoxRecord } from '../define.js';
 
 /** `https://site/page#id`, or `#id` without a page URL. */
 export function anchorOf(url: string | undefined, id: string): string {
   return `${url ? url.replace(/#.*$/, '') : ''}#${id}`;
 }
 
-import type { FactBoxRecord } from '../define.js';
 
 /** The actor box on the page that a name refers to (by title or alias), if any. */
 export function findActor(records: readonly FactBoxRecord[] | undefined, name: string | undefined): FactBoxRecord | undefined {
