@@ -137,7 +137,7 @@ export const timeline = defineFactBox({
                   id: date ? eventId(id, ++dated) : undefined,
                   className: ['fact-box__event'],
                   dataPeriod: date?.kind === 'interval' ? 'interval' : undefined,
-                  dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate ? 'true' : undefined,
+                  dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate,
                 },
                 date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date)) : undefined,
                 h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),

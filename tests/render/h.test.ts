@@ -1,0 +1,12 @@
+import { describe, expect, test } from 'vitest';
+import { h } from 'fact-boxes';
+
+describe('h', () => {
+  test('should write a data-* flag as "true", so HTML and MDX output agree', () => {
+    expect(h('li', { dataApproximate: true, hidden: true }).properties).toEqual({ dataApproximate: 'true', hidden: true });
+  });
+
+  test('should leave out properties that are false, null or undefined', () => {
+    expect(h('li', { dataApproximate: false, id: undefined, title: null }).properties).toEqual({});
+  });
+});
