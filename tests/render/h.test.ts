@@ -6,7 +6,7 @@ describe('h', () => {
     expect(h('li', { dataApproximate: true, hidden: true }).properties).toEqual({ dataApproximate: 'true', hidden: true });
   });
 
-  test('should leave out properties that are false, null or undefined', () => {
-    expect(h('li', { dataApproximate: false, id: undefined, title: null }).properties).toEqual({});
+  test('should leave out properties that are false or undefined', () => {
+    expect(h('li', { dataApproximate: false, id: undefined }).properties).toEqual({});
   });
 });
