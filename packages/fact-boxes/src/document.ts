@@ -95,7 +95,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
         h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, describeProblem(problem))))),
       );
     }
-    const replacement = toMdast(built.element);
+    const replacement = toMdast(built.element, options.staticHtml);
     replacement.position = node.position;
     return replacement;
   };

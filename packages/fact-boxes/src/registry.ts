@@ -1,6 +1,7 @@
 /** The boxes a pipeline knows: the built-ins plus the site's own. */
 import type { AnyFactBoxDefinition } from './define.js';
 import { builtinBoxes } from './boxes/index.js';
+import type { StaticHtml } from './render/to-mdast.js';
 
 /** Options shared by every adapter. */
 export interface FactBoxesOptions {
@@ -14,6 +15,15 @@ export interface FactBoxesOptions {
   development?: boolean;
   /** Level of the box titles' headings, 2 to 6. Default `2`. */
   headingLevel?: 2 | 3 | 4 | 5 | 6;
+  /**
+   * How the parts of a box without author content (labels, facts, tables, the
+   * footer) enter the tree: `false` as hast elements (the default, for any
+   * pipeline); `'raw'` as HTML (`html` nodes), for pipelines that keep raw HTML;
+   * `'fragment'` as `<Fragment set:html="…" />`, for MDX hosts that compile it
+   * (Astro). The HTML readers get is the same; the last two keep MDX pages small.
+   * The Astro integration chooses per file.
+   */
+  staticHtml?: StaticHtml;
 }
 
 /** Options after checking, with defaults filled in. */
@@ -22,6 +32,7 @@ export interface ResolvedOptions {
   onInvalid: 'error' | 'warn';
   development: boolean;
   headingLevel: number;
+  staticHtml: StaticHtml;
 }
 
 /** Check options once, when a plugin is attached. */
@@ -44,5 +55,9 @@ export function resolveOptions(options: FactBoxesOptions = {}): ResolvedOptions 
   if (![2, 3, 4, 5, 6].includes(headingLevel)) {
     throw new TypeError(`fact-boxes: headingLevel must be 2, 3, 4, 5 or 6; got ${JSON.stringify(options.headingLevel)}`);
   }
-  return { boxes, onInvalid: options.onInvalid ?? 'error', development: options.development ?? false, headingLevel };
+  const staticHtml = options.staticHtml ?? false;
+  if (staticHtml !== false && staticHtml !== 'raw' && staticHtml !== 'fragment') {
+    throw new TypeError(`fact-boxes: staticHtml must be false, "raw" or "fragment"; got ${JSON.stringify(options.staticHtml)}`);
+  }
+  return { boxes, onInvalid: options.onInvalid ?? 'error', development: options.development ?? false, headingLevel, staticHtml };
 }

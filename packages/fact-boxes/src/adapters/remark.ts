@@ -5,12 +5,10 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
-import type { FactBoxRecord, Problem } from '../define.js';
-import { describeProblem, errorHeadline, pointOf } from '../diagnostics.js';
-import { processDocument } from '../document.js';
+import type { FactBoxRecord } from '../define.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
+import { createTransform, hasDirectiveSyntax, type FactBoxesError } from './remark-transform.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {
@@ -22,56 +20,6 @@ export interface RemarkFactBoxesOptions extends FactBoxesOptions {
   restore?: boolean;
 }
 
-declare module 'vfile' {
-  interface DataMap {
-    /** One record per fact box, in document order. */
-    factBoxes: FactBoxRecord[];
-  }
-}
-
-/** A thrown build error: a vfile message that also carries `loc` for Astro's and Vite's overlays. */
-export interface FactBoxesError extends VFileMessage {
-  loc?: { file?: string; line: number; column: number };
-}
-
-type MicromarkExtension = { text?: Record<number, unknown> };
-
-function hasDirectiveSyntax(processor: Processor): boolean {
-  const data = processor.data() as { micromarkExtensions?: MicromarkExtension[] };
-  const registered = (data.micromarkExtensions ?? []).some((extension) => {
-    const construct = extension?.text?.[58];
-    const constructs = Array.isArray(construct) ? construct : [construct];
-    // micromark-extension-directive's text construct has no `name`; its tokenizer has one.
-    return constructs.some((item) => {
-      const construct = item as { name?: string; tokenize?: { name?: string } } | undefined;
-      return construct?.name === 'directiveText' || construct?.tokenize?.name === 'tokenizeDirectiveText';
-    });
-  });
-  if (registered) return true;
-  // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
-  const attachers = (processor as unknown as { attachers?: [unknown, ...unknown[]][] }).attachers ?? [];
-  return attachers.some(([attacher]) => attacher === remarkDirective || (typeof attacher === 'function' && attacher.name === 'remarkDirective'));
-}
-
-/** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */
-function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {
-  const errors = problems.filter((problem) => problem.severity !== 'warning');
-  for (const problem of problems) {
-    const message = file.message(describeProblem(problem), { place: problem.place, ruleId: problem.ruleId, source: 'fact-boxes' });
-    message.fatal = problem.severity !== 'warning' && onInvalid === 'error';
-    if (problem.fix) message.note = problem.fix;
-  }
-  if (onInvalid === 'error' && errors.length > 0) {
-    const first = errors[0]!;
-    const point = pointOf(first.place);
-    const error: FactBoxesError = new VFileMessage(errorHeadline(errors, file.path || undefined), { place: first.place, ruleId: first.ruleId, source: 'fact-boxes' });
-    error.fatal = true;
-    error.file = file.path;
-    if (point) error.loc = { file: file.path, line: point.line, column: point.column };
-    throw error;
-  }
-}
-
 /**
  * Turn `:::claim`, `:::casualties` and other fact box directives into
  * validated, accessible HTML, and record their facts on `file.data.factBoxes`.
@@ -81,16 +29,8 @@ function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'e
  */
 export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxesOptions = {}) {
   const resolved = resolveOptions(options);
-  const restore = options.restore ?? true;
   if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
-
-  return function transform(tree: Root, file: VFile): void {
-    const source = parsedSource(file);
-    const { records, problems } = processDocument(tree, source, resolved);
-    if (restore) restoreUnhandledDirectives(tree, source);
-    file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
-    reportProblems(file, problems, resolved.onInvalid);
-  };
+  return createTransform(resolved, options.restore ?? true);
 }
 
 /**
@@ -106,4 +46,4 @@ export function remarkRestoreDirectives() {
   };
 }
 
-export type { FactBoxesOptions, FactBoxRecord };
+export type { FactBoxesError, FactBoxesOptions, FactBoxRecord };

@@ -1,18 +1,43 @@
 /**
- * Rendered boxes go back into the mdast tree as nodes carrying
- * `data.hName`/`data.hProperties`, so remark-rehype, MDX and other plugins
- * turn them into HTML without raw strings, and author content (including MDX
- * JSX) stays real mdast.
+ * Rendered boxes go back into the mdast tree. Elements that hold author
+ * content (the section, its header, the title, the body) become nodes
+ * carrying `data.hName`/`data.hProperties`, so author content (MDX JSX and
+ * `{expressions}` included) stays real mdast that remark-rehype, MDX and other
+ * plugins handle as usual.
+ *
+ * The parts of a box with no author content inside (the kind label, the
+ * `<dl>` of facts, tables, the footer) are static: how they travel depends on
+ * what the host compiles cheaply (`StaticHtml`). As hast (the default) every
+ * element of them becomes, in an MDX page, a `_jsx()` call that the bundler
+ * parses and keeps; as HTML the plugin serialised itself (with the same
+ * escaping rules as rehype-stringify), a static part is one string.
  */
-import type { ElementContent } from 'hast';
-import type { Data, Parent, RootContent } from 'mdast';
+import type { ElementContent, Root as HastRoot } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { Data, Html, Parent, RootContent } from 'mdast';
 import type { BoxChild, BoxElement } from './h.js';
+
+/**
+ * How the static parts of a box enter the tree:
+ * - `false`: hast elements (`hChildren`), for any remark pipeline (the default);
+ * - `'raw'`: mdast `html` nodes, for pipelines that keep raw HTML (Markdown pages in Astro, Sätteri's HTML output);
+ * - `'fragment'`: `<Fragment set:html="…" />` MDX JSX, for MDX hosts that compile it to a string (Astro's MDX).
+ */
+export type StaticHtml = false | 'raw' | 'fragment';
 
 /** An element of a rendered box, as an mdast node. */
 export interface FactBoxElementNode extends Parent {
   type: 'factBoxElement';
   data: Data & { hName: string; hProperties?: Record<string, unknown>; hChildren?: ElementContent[] };
   children: RootContent[];
+}
+
+/** A static part of a box as one MDX JSX node: `<Fragment set:html="…" />`. */
+export interface StaticFragmentNode {
+  type: 'mdxJsxFlowElement';
+  name: 'Fragment';
+  attributes: [{ type: 'mdxJsxAttribute'; name: 'set:html'; value: string }];
+  children: [];
 }
 
 declare module 'mdast' {
@@ -27,41 +52,98 @@ declare module 'mdast' {
   }
 }
 
-function childToMdast(child: BoxChild, out: RootContent[]): void {
+function hasContent(child: BoxChild): boolean {
+  if (child.type === 'factBoxContent') return true;
+  return child.type === 'element' && child.children.some(hasContent);
+}
+
+function properties(element: BoxElement): Record<string, unknown> | undefined {
+  return Object.keys(element.properties).length > 0 ? { ...element.properties } : undefined;
+}
+
+/** Static HTML and author content, in reading order. */
+type Piece = string | RootContent;
+
+function serialise(nodes: ElementContent[]): string {
+  return toHtml({ type: 'root', children: nodes } satisfies HastRoot);
+}
+
+/**
+ * An element as pieces: all of it as HTML when it holds no author content,
+ * else its tags as HTML around its children. Only the box's own `<section>`
+ * stays an element, so the author content inside it is never wrapped or
+ * re-spaced by the host; titles are then headings in the page but not nodes
+ * that hosts collect for a table of contents.
+ */
+function toPieces(child: BoxChild, out: Piece[]): void {
   if (child.type === 'factBoxContent') {
     out.push(...(child.nodes as RootContent[]));
   } else if (child.type === 'text') {
-    out.push({ type: 'text', value: child.value });
+    out.push(serialise([child]));
   } else if (child.type === 'element') {
-    out.push(toMdast(child));
+    if (!hasContent(child)) {
+      out.push(serialise([child as ElementContent]));
+      return;
+    }
+    const close = `</${child.tagName}>`;
+    const empty = serialise([{ ...child, children: [] } as ElementContent]);
+    out.push(empty.slice(0, empty.length - close.length));
+    for (const grandchild of child.children) toPieces(grandchild, out);
+    out.push(close);
   }
   // hast comments and doctypes have no place in a box.
 }
 
-function hasContent(element: BoxElement): boolean {
-  return element.children.some((child) => child.type === 'factBoxContent' || (child.type === 'element' && hasContent(child)));
+function staticHtmlNode(html: string, form: Exclude<StaticHtml, false>): RootContent {
+  if (form === 'raw') return { type: 'html', value: html } satisfies Html;
+  const fragment: StaticFragmentNode = { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
+  return fragment as unknown as RootContent;
+}
+
+function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): RootContent {
+  if (!hasContent(element)) return staticHtmlNode(serialise([element as ElementContent]), form);
+  const pieces: Piece[] = [];
+  for (const child of element.children) toPieces(child, pieces);
+  const children: RootContent[] = [];
+  let html = '';
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      html += piece;
+      continue;
+    }
+    if (html !== '') children.push(staticHtmlNode(html, form));
+    html = '';
+    children.push(piece);
+  }
+  if (html !== '') children.push(staticHtmlNode(html, form));
+  const props = properties(element);
+  const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}) }, children };
+  return node;
+}
+
+function asElements(element: BoxElement): RootContent {
+  const props = properties(element);
+  if (!hasContent(element)) {
+    // One node for the whole part, which keeps mdast-util-to-hast from cloning the properties of each element.
+    const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}), hChildren: element.children as ElementContent[] }, children: [] };
+    return node;
+  }
+  const children: RootContent[] = [];
+  for (const child of element.children) {
+    if (child.type === 'factBoxContent') children.push(...(child.nodes as RootContent[]));
+    else if (child.type === 'text') children.push({ type: 'text', value: child.value });
+    else if (child.type === 'element') children.push(asElements(child));
+  }
+  const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}) }, children };
+  return node;
 }
 
 /**
- * Turn a rendered element into an mdast node that becomes that element.
- * A part with no author content inside (a `<dl>`, a table, the footer) goes
- * over whole as `hChildren`: one node instead of one per element, which keeps
- * mdast-util-to-hast from cloning the properties of each of them.
+ * Turn a rendered box into the mdast node that becomes it.
+ *
+ * @example
+ *   toMdast(h('section', {}, h('p', {}, 'Claim'), content(body)), 'fragment')
  */
-export function toMdast(element: BoxElement): FactBoxElementNode {
-  const properties = Object.keys(element.properties).length > 0 ? { ...element.properties } : undefined;
-  if (!hasContent(element)) {
-    return {
-      type: 'factBoxElement',
-      data: { hName: element.tagName, ...(properties ? { hProperties: properties } : {}), hChildren: element.children as ElementContent[] },
-      children: [],
-    };
-  }
-  const children: RootContent[] = [];
-  for (const child of element.children) childToMdast(child, children);
-  return {
-    type: 'factBoxElement',
-    data: { hName: element.tagName, ...(properties ? { hProperties: properties } : {}) },
-    children,
-  };
+export function toMdast(element: BoxElement, form: StaticHtml = false): RootContent {
+  return form === false ? asElements(element) : withStaticHtml(element, form);
 }

@@ -1,0 +1,76 @@
+/**
+ * What the remark plugin does to a document, for the plugin itself and for
+ * the Astro integration (which picks options per file).
+ */
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { VFileMessage } from 'vfile-message';
+import type { FactBoxRecord, Problem } from '../define.js';
+import { describeProblem, errorHeadline, pointOf } from '../diagnostics.js';
+import { processDocument } from '../document.js';
+import type { ResolvedOptions } from '../registry.js';
+import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
+
+/** A thrown build error: a vfile message that also carries `loc` for Astro's and Vite's overlays. */
+export interface FactBoxesError extends VFileMessage {
+  loc?: { file?: string; line: number; column: number };
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** One record per fact box, in document order. */
+    factBoxes: FactBoxRecord[];
+  }
+}
+
+type MicromarkExtension = { text?: Record<number, unknown> };
+
+export function hasDirectiveSyntax(processor: Processor): boolean {
+  const data = processor.data() as { micromarkExtensions?: MicromarkExtension[] };
+  const registered = (data.micromarkExtensions ?? []).some((extension) => {
+    const construct = extension?.text?.[58];
+    const constructs = Array.isArray(construct) ? construct : [construct];
+    // micromark-extension-directive's text construct has no `name`; its tokenizer has one.
+    return constructs.some((item) => {
+      const construct = item as { name?: string; tokenize?: { name?: string } } | undefined;
+      return construct?.name === 'directiveText' || construct?.tokenize?.name === 'tokenizeDirectiveText';
+    });
+  });
+  if (registered) return true;
+  // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
+  const attachers = (processor as unknown as { attachers?: [unknown, ...unknown[]][] }).attachers ?? [];
+  return attachers.some(([attacher]) => attacher === remarkDirective || (typeof attacher === 'function' && attacher.name === 'remarkDirective'));
+}
+
+/** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */
+function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {
+  const errors = problems.filter((problem) => problem.severity !== 'warning');
+  for (const problem of problems) {
+    const message = file.message(describeProblem(problem), { place: problem.place, ruleId: problem.ruleId, source: 'fact-boxes' });
+    message.fatal = problem.severity !== 'warning' && onInvalid === 'error';
+    if (problem.fix) message.note = problem.fix;
+  }
+  if (onInvalid === 'error' && errors.length > 0) {
+    const first = errors[0]!;
+    const point = pointOf(first.place);
+    const error: FactBoxesError = new VFileMessage(errorHeadline(errors, file.path || undefined), { place: first.place, ruleId: first.ruleId, source: 'fact-boxes' });
+    error.fatal = true;
+    error.file = file.path;
+    if (point) error.loc = { file: file.path, line: point.line, column: point.column };
+    throw error;
+  }
+}
+
+/** The transform for resolved options (the Astro integration picks options per file). */
+export function createTransform(resolved: ResolvedOptions, restore: boolean) {
+  return function transform(tree: Root, file: VFile): void {
+    const source = parsedSource(file);
+    const { records, problems } = processDocument(tree, source, resolved);
+    if (restore) restoreUnhandledDirectives(tree, source);
+    file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
+    reportProblems(file, problems, resolved.onInvalid);
+  };
+}
+
