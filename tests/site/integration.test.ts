@@ -12,16 +12,23 @@ type Setup = (options: Record<string, unknown>) => void;
 
 function setUp(processor: { name: string; options: Record<string, unknown> }, options: Parameters<typeof factBoxes>[0] = {}, command = 'build') {
   const injectScript = vi.fn();
+  const updateConfig = vi.fn();
   const integration = factBoxes(options);
   const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
   setup({
-    config: { markdown: { processor }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/') },
+    config: { markdown: { processor }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
     command,
     injectScript,
-    updateConfig: vi.fn(),
+    updateConfig,
     logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   });
-  return { injectScript, plugins: processor.options.remarkPlugins as unknown[] };
+  const done = () => (integration.hooks['astro:config:done'] as unknown as () => void)();
+  return { injectScript, updateConfig, done, plugins: processor.options.remarkPlugins as unknown[] };
+}
+
+/** The Vite plugins the integration added through updateConfig. */
+function vitePlugins(updateConfig: ReturnType<typeof vi.fn>): { name: string; transform: (this: object, code: string, id: string) => { code: string } | undefined }[] {
+  return updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: [] } }).vite?.plugins ?? []);
 }
 
 const unified = (remarkPlugins: unknown[] = []) => ({ name: 'unified', options: { remarkPlugins, rehypePlugins: [] } });
@@ -56,9 +63,45 @@ describe('astro integration', () => {
     expect(built[1].options.development).toBe(false);
   });
 
-  test('should inject the stylesheet unless injectStyles is false', () => {
-    expect(setUp(unified()).injectScript).toHaveBeenCalledWith('page-ssr', "import 'fact-boxes/styles.css';");
-    expect(setUp(unified(), { injectStyles: false }).injectScript).not.toHaveBeenCalled();
+  test('should add the stylesheet to every page unless injectStyles is false, without page-ssr scripts', () => {
+    const { injectScript, updateConfig } = setUp(unified());
+    // Astro's page-ssr scripts rebuild a full source map of every page: bench/profile.md.
+    expect(injectScript).not.toHaveBeenCalled();
+    const [plugin] = vitePlugins(updateConfig);
+    expect(plugin?.name).toBe('fact-boxes:styles');
+    const server = { environment: { name: 'prerender' } };
+    expect(plugin!.transform.call(server, 'export default 1;', '/nonexistent/src/pages/a/b.mdx')?.code).toBe("export default 1;\nimport \"fact-boxes/styles.css\";\n");
+    expect(plugin!.transform.call(server, 'x', '/nonexistent/src/pages/index.astro')).toBeDefined();
+    expect(plugin!.transform.call(server, 'x', '/nonexistent/src/components/Box.astro')).toBeUndefined();
+    expect(plugin!.transform.call(server, 'x', '/nonexistent/src/pages/index.astro?astro&type=style&index=0&lang.css')).toBeUndefined();
+    expect(plugin!.transform.call({ environment: { name: 'client' } }, 'x', '/nonexistent/src/pages/index.astro')).toBeUndefined();
+    expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig)).toEqual([]);
+  });
+
+  test('should run before Starlight’s directive restoration, whichever integration comes first (Sätteri)', () => {
+    const asides = { name: 'starlight-asides' };
+    const restoration = { name: 'starlight-directives-restoration' };
+    // factBoxes() after starlight(): Starlight's plugins are there already.
+    const after = { name: 'satteri', options: { mdastPlugins: [asides, restoration] as unknown[], features: {} } };
+    setUp(after);
+    expect(after.options.mdastPlugins[0]).toBe(asides);
+    expect(typeof after.options.mdastPlugins[1]).toBe('function');
+    expect(after.options.mdastPlugins[2]).toBe(restoration);
+    // factBoxes() before starlight(): Starlight adds its plugins later; config:done puts ours back before the restoration.
+    const before = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} } };
+    const { done } = setUp(before);
+    before.options.mdastPlugins.push(asides, restoration);
+    done();
+    expect(before.options.mdastPlugins.map((entry) => (typeof entry === 'function' ? 'fact-boxes' : (entry as { name: string }).name))).toEqual(['starlight-asides', 'fact-boxes', 'starlight-directives-restoration']);
+  });
+
+  test('should run before a remark directive restoration, whichever integration comes first (unified)', () => {
+    function remarkDirectivesRestoration() {}
+    const { plugins, done } = setUp(unified());
+    plugins.push(remarkDirectivesRestoration);
+    done();
+    expect(plugins.at(-1)).toBe(remarkDirectivesRestoration);
+    expect(plugins.at(-2)).toBe(remarkRestoreDirectives);
   });
 
   test('should add the Sätteri adapter and switch on the directive feature on Astro’s default processor', () => {
@@ -82,7 +125,7 @@ describe('astro integration', () => {
     const integration = factBoxes();
     const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
     setup({
-      config: { markdown: { remarkPlugins: [] }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/') },
+      config: { markdown: { remarkPlugins: [] }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
       command: 'build',
       injectScript: vi.fn(),
       updateConfig,

@@ -16,13 +16,15 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import remarkFactBoxes, { remarkRestoreDirectives, type FactBoxesError } from './adapters/remark.js';
+import { remarkRestoreDirectives } from './adapters/remark.js';
+import { createTransform, hasDirectiveSyntax, type FactBoxesError } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri.js';
+import { stylesOnEveryPage } from './astro-styles.js';
 import { describeProblem, pointOf } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
-import { resolveOptions, type FactBoxesOptions } from './registry.js';
+import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 
 /** Options of the Astro integration. */
 export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development'> {
@@ -85,7 +87,13 @@ interface AstroPluginSettings {
  * (whose render errors Astro only logs) still fails the build.
  */
 function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
-  const transform = remarkFactBoxes.call(this, { ...settings.options, restore: false });
+  if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
+  // A box's static parts go into MDX pages as `<Fragment set:html>`, which Astro's MDX compiles to one
+  // string, instead of a `_jsx()` call per element; Markdown pages are HTML strings already.
+  const resolved = resolveOptions(settings.options);
+  const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
+  const forMarkdown = createTransform(resolved, false);
+  const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
   const { pending } = settings;
   return function transformForAstro(tree: Root, file: VFile): void {
     const shift = typeof file.value === 'string' ? shiftOf(file.path, file.value) : undefined;
@@ -183,6 +191,33 @@ function remarkPluginsFor(existing: readonly RemarkPluginEntry[], settings: Astr
   ];
 }
 
+/**
+ * Plugins that turn every directive no earlier plugin claimed back into text,
+ * and every unclaimed container into a plain `<div>` (Starlight's, for Sätteri
+ * and for unified): fact boxes must run before them, or each box is gone
+ * before fact-boxes sees it. Matched by name; Starlight adds them from an
+ * integration of its own, right after itself.
+ */
+function isDirectivesRestoration(entry: unknown): boolean {
+  const plugin = pluginOf(entry);
+  if (typeof plugin === 'function') return plugin.name === 'remarkDirectivesRestoration';
+  return typeof plugin === 'object' && plugin !== null && (plugin as { name?: unknown }).name === 'starlight-directives-restoration';
+}
+
+/**
+ * Move `entries` (ours, in this order) to just before the first directive
+ * restoration in `list`, or to its end: after every other plugin, whichever
+ * order the integrations were listed in. Mutates `list`, which the processor reads lazily.
+ */
+function placeBeforeRestoration(list: unknown[], entries: readonly unknown[]): void {
+  for (const entry of entries) {
+    const index = list.indexOf(entry);
+    if (index !== -1) list.splice(index, 1);
+  }
+  const restoration = list.findIndex(isDirectivesRestoration);
+  list.splice(restoration === -1 ? list.length : restoration, 0, ...entries);
+}
+
 /** A Markdown processor as Astro 7 configures it. */
 interface MarkdownProcessor {
   readonly name: string;
@@ -196,6 +231,9 @@ interface MarkdownProcessor {
  */
 function satteriPluginForAstro(settings: AstroPluginSettings) {
   const resolved = resolveOptions(settings.options);
+  // Static parts of a box as one string each: `<Fragment set:html>` in MDX, raw HTML in Markdown.
+  const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'fragment' };
+  const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
   const { pending } = settings;
   return (document: PluginFactoryContext) => {
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
@@ -208,7 +246,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
       return null;
     }
     const shift = shiftOf(path, document.source);
-    const plugin = createSatteriPlugin(resolved, document, {
+    const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
       done: ({ problems, error }) => {
         if (error) {
@@ -271,11 +309,13 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
   resolveOptions(shared);
   const pending: Pending = { errors: new Map() };
+  /** Our entries in the processor's plugin list, placed again once every integration has added its own. */
+  let placed: { list: unknown[]; entries: unknown[] } | undefined;
 
   return {
     name: 'fact-boxes',
     hooks: {
-      'astro:config:setup': ({ config, command, injectScript, logger, updateConfig }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
         const settings: AstroPluginSettings = {
           options: { ...shared, development: development ?? command === 'dev' },
           pending,
@@ -287,7 +327,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const options = processor.options as { mdastPlugins?: unknown[]; features?: Record<string, unknown> };
           options.features ??= {};
           options.features.directive = true;
-          (options.mdastPlugins ??= []).push(satteriPluginForAstro(settings));
+          const entry = satteriPluginForAstro(settings);
+          placed = { list: (options.mdastPlugins ??= []), entries: [entry] };
+          placeBeforeRestoration(placed.list, placed.entries);
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {
           // Astro 5 and 6: remark plugins in the Markdown config, which @astrojs/mdx before v8 reads
           // (Astro 6.4 has a unified processor too, and moves these plugins into it for .md files).
@@ -296,14 +338,23 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else if (processor.name === 'unified') {
           // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
           const plugins = ((processor.options as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ??= []);
-          plugins.push(...remarkPluginsFor(plugins, settings));
+          const ours = remarkPluginsFor(plugins, settings);
+          // remark-directive stays where it is; only the transform and the restoration move.
+          placed = { list: plugins, entries: ours.filter((entry) => !isRemarkDirective(entry)) };
+          plugins.push(...ours.filter(isRemarkDirective));
+          placeBeforeRestoration(placed.list, placed.entries);
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
-        if (injectStyles) injectScript('page-ssr', "import 'fact-boxes/styles.css';");
+        if (injectStyles) updateConfig({ vite: { plugins: [stylesOnEveryPage(new URL('pages/', config.srcDir))] } } as Parameters<typeof updateConfig>[0]);
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         pending.onChange = () => note.write([...pending.errors.keys()]);
+      },
+      // Integrations after this one (Starlight's directive restoration among them) have added their plugins by now:
+      // run before any restoration, and after every other plugin, whatever the order of `integrations`.
+      'astro:config:done': () => {
+        if (placed) placeBeforeRestoration(placed.list, placed.entries);
       },
       'astro:server:setup': ({ server }) => {
         const send = (error: FileError) => {
