@@ -3,7 +3,7 @@
  * names, string values), for editors and other tools. Published as
  * `fact-boxes/schema.json`; `npm run schema` writes it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { builtinBoxes } from './boxes/index.js';
 import type { AnyFactBoxDefinition } from './define.js';
 import { toKebabCase } from './diagnostics.js';

@@ -1,7 +1,7 @@
 /**
  * actor: who is who — a person, force, group or government named in the article.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFactBox } from '../define.js';
 import { actorSchemaType, anchorOf } from '../render/jsonld.js';
 import { renderDate, renderFacts } from '../render/format.js';

@@ -4,7 +4,7 @@
  */
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Nodes as MdastNodes } from 'mdast';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFactBox } from '../define.js';
 import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
 import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';

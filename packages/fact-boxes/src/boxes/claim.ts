@@ -3,7 +3,7 @@
  * on it (a fact-check).
  */
 import type { Nodes as MdastNodes } from 'mdast';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFactBox, type JsonLdContext, type JsonLdNode } from '../define.js';
 import { actorSchemaType, anchorOf, findActor } from '../render/jsonld.js';
 import { renderFacts } from '../render/format.js';

@@ -2,7 +2,7 @@
  * timeline: dated events, one list item each, `DATE: event`, in the box's order.
  */
 import type { List, ListItem, Nodes as MdastNodes, Paragraph } from 'mdast';
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineFactBox, type JsonLdNode } from '../define.js';
 import { anchorOf } from '../render/jsonld.js';
 import { formatPlace } from '../diagnostics.js';

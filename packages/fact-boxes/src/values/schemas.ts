@@ -4,7 +4,7 @@
  * custom issue whose `params` say what was expected, which the diagnostics
  * turn into a sentence with a fix.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { COUNT_FORMS, parseCount, type Count, type ParseResult } from './count.js';
 import { DATE_FORMS, PERIOD_FORMS, parseDate, parsePeriod, type DateInterval, type DateValue } from './date.js';
 
