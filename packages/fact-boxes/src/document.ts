@@ -12,12 +12,14 @@ import { describeProblem, didYouMean, formatPlace } from './diagnostics.js';
 import { h } from './render/h.js';
 import { toMdast } from './render/to-mdast.js';
 import type { ResolvedOptions } from './registry.js';
-import { diagnoseOpeningLine, isClosed } from './syntax.js';
+import { diagnoseOpeningLine, isClosed, type SeenNodes } from './syntax.js';
 
 /** What processing a document gives. */
 export interface ProcessedDocument {
   records: FactBoxRecord[];
   problems: Problem[];
+  /** Nodes that account for a line opening a box: see `unseenBoxes`. */
+  seen: SeenNodes;
 }
 
 const SKIP = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'mdxjsEsm', 'mdxFlowExpression', 'mdxTextExpression', 'yaml', 'toml']);
@@ -32,13 +34,23 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
   const records: (FactBoxRecord | undefined)[] = [];
   const problems: Problem[] = [];
   const names = [...options.boxes.keys()];
+  const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
+  const see = (node: RootContent) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
+  };
 
   const visit = (parent: Parent) => {
     const children = parent.children as RootContent[];
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
-      if (SKIP.has(child.type)) continue;
+      if (SKIP.has(child.type)) {
+        see(child);
+        continue;
+      }
       if (child.type === 'containerDirective') {
+        see(child);
         const definition = options.boxes.get(child.name);
         if (!definition) {
           const guess = didYouMean(child.name, names);
@@ -60,7 +72,10 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
         children[index] = buildAndReport(child, slot);
         continue;
       }
-      if (child.type === 'paragraph') checkParagraph(child);
+      if (child.type === 'paragraph') {
+        if (child.position?.start.offset !== undefined) seen.paragraphs.add(child.position.start.offset);
+        checkParagraph(child);
+      }
       if ('children' in child) visit(child as Parent);
     }
   };
@@ -106,7 +121,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
   };
 
   visit(tree);
-  return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems };
+  return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems, seen };
 }
 
 /**

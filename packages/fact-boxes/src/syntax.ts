@@ -50,5 +50,59 @@ export function diagnoseOpeningLine(line: string, boxNames: readonly string[], p
 
 /** Whether a container's source ends with its closing fence. */
 export function isClosed(sourceOfBox: string): boolean {
-  return /(?:^|\n)[ \t]*:{3,}[ \t]*$/.test(sourceOfBox.trimEnd()) && sourceOfBox.trimEnd().split('\n').length > 1;
+  // Inside a blockquote each line of the box carries the quote markers (`> :::`).
+  return /(?:^|\n)[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/.test(sourceOfBox.trimEnd()) && sourceOfBox.trimEnd().split('\n').length > 1;
+}
+
+const BOX_LINE = /^[ \t]*(:{3,})([A-Za-z][\w-]*)/gm;
+
+/** Where lines that open a box of a known name start (the offset of their first colon). */
+export function boxOpenings(source: string, names: { has(name: string): boolean }): Map<number, string> {
+  const found = new Map<number, string>();
+  for (const match of source.matchAll(BOX_LINE)) {
+    if (names.has(match[2]!)) found.set(match.index + match[0].indexOf(':'), match[2]!);
+  }
+  return found;
+}
+
+function pointAt(source: string, offset: number): { line: number; column: number; offset: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
+/** What a document walk saw: ranges of nodes that account for a box line, and paragraph starts. */
+export interface SeenNodes {
+  /** [start, end) offsets of container directives, code, HTML, frontmatter, MDX expressions and ESM. */
+  ranges: [number, number][];
+  /** Where paragraphs start: a box line read as a paragraph is for the syntax checks. */
+  paragraphs: Set<number>;
+}
+
+/**
+ * A line that opens a known box (`:::claim…`) that the document walk never met,
+ * neither as a box, nor inside code, nor as a paragraph: a plugin that ran
+ * before fact-boxes took the directive over or turned it back into text, and
+ * the box would be lost without a word. Each becomes an error.
+ *
+ * @example
+ *   unseenBoxes(source, openings, { ranges: [], paragraphs: new Set() })
+ */
+export function unseenBoxes(source: string, openings: ReadonlyMap<number, string>, seen: SeenNodes): Problem[] {
+  const problems: Problem[] = [];
+  for (const [offset, name] of openings) {
+    if (seen.paragraphs.has(offset) || seen.ranges.some(([start, end]) => offset >= start && offset < end)) continue;
+    const point = pointAt(source, offset);
+    problems.push({
+      ruleId: 'box-not-reached',
+      reason: `${name} at ${point.line}:${point.column}: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text, so the box would be lost`,
+      fix: 'run fact-boxes before plugins that handle or restore directives (list it before them in remarkPlugins; in Astro, fact-boxes places itself before Starlight’s restoration, so move any other such integration after factBoxes())',
+      place: point,
+    });
+  }
+  return problems;
 }

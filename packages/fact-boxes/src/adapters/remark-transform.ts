@@ -12,6 +12,7 @@ import { describeProblem, errorHeadline, pointOf } from '../diagnostics.js';
 import { processDocument } from '../document.js';
 import type { ResolvedOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
+import { boxOpenings, unseenBoxes } from '../syntax.js';
 
 /** A thrown build error: a vfile message that also carries `loc` for Astro's and Vite's overlays. */
 export interface FactBoxesError extends VFileMessage {
@@ -67,7 +68,8 @@ function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'e
 export function createTransform(resolved: ResolvedOptions, restore: boolean) {
   return function transform(tree: Root, file: VFile): void {
     const source = parsedSource(file);
-    const { records, problems } = processDocument(tree, source, resolved);
+    const { records, problems, seen } = processDocument(tree, source, resolved);
+    if (source.includes(':::')) problems.push(...unseenBoxes(source, boxOpenings(source, resolved.boxes), seen));
     if (restore) restoreUnhandledDirectives(tree, source);
     file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
     reportProblems(file, problems, resolved.onInvalid);

@@ -21,7 +21,8 @@ export { describeProblem };
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
 import { shiftPositions, type Shift } from '../positions.js';
-import type { Position } from 'unist';
+import { boxOpenings, unseenBoxes, type SeenNodes } from '../syntax.js';
+import type { Point, Position } from 'unist';
 
 /** Options of the Sätteri adapter: the same as the remark plugin's. */
 export type SatteriFactBoxesOptions = FactBoxesOptions;
@@ -156,6 +157,14 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // Offsets of lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
   const fenceLines = new Set<number>();
   for (const match of document.source.matchAll(/^[ \t]*:{3,}[A-Za-z]/gm)) fenceLines.add(match.index + (match[0].length - match[0].trimStart().length));
+  // Lines that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
+  const openings = boxOpenings(document.source, options.boxes);
+  const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
+  const see = (node: Visited) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
+  };
   let state: DocumentState | undefined;
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
@@ -175,6 +184,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       state = new DocumentState(ctx.source, options.headingLevel);
     },
     containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
+      if (openings.size > 0) see(node);
       if (insideBox(node, ctx)) return; // the outer box renders it
       if (!options.boxes.has(node.name)) {
         // processDocument below warns about near-miss names, as in the remark pipeline.
@@ -212,12 +222,18 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       // Cheap test first: reading children makes Sätteri build them in JS.
       const start = node.position?.start.offset;
       if (start === undefined || !fenceLines.has(start)) return;
+      seen.paragraphs.add(start);
       const first = node.children[0] as Nodes | undefined;
       if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
       const problem = diagnoseParagraph(copy(node) as Paragraph, ctx.source, names);
       if (problem) problems.push(problem);
     },
     after(_root: unknown, ctx: Context) {
+      for (const problem of unseenBoxes(ctx.source, openings, seen)) {
+        const place = { position: { start: problem.place as Point, end: problem.place as Point } };
+        if (hooks.shift) shiftPositions(place, hooks.shift);
+        problems.push({ ...problem, place: place.position.start });
+      }
       ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) astro.frontmatter.factBoxes = ctx.data.factBoxes;
@@ -228,6 +244,10 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (error) throw error;
     },
   };
+  if (openings.size > 0) {
+    // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
+    for (const type of ['code', 'html', 'yaml', 'toml', 'math', 'mdxFlowExpression', 'mdxjsEsm']) (plugin as Record<string, unknown>)[type] = see;
+  }
   return plugin as unknown as MdastPluginDefinition;
 }
 
