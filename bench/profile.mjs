@@ -1,0 +1,60 @@
+// Where a site build's memory and time go with fact boxes: `node bench/profile.mjs [articles]`.
+// Builds the same generated MDX site in variants that each take one cost away, in child
+// processes, and prints seconds, peak resident memory, and the largest V8 heap seen
+// (sampled every 200 ms), so what lives off the V8 heap shows as peak minus heap.
+// Add NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.work/prof" for CPU profiles.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdownToHtml } from 'satteri';
+import factBoxes from 'fact-boxes/satteri';
+import { article } from './corpus.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const work = join(root, 'bench', '.work');
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\n";
+// A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
+const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
+// The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
+const pageSsr = "const pageSsr = { name: 'page-ssr-styles', hooks: { 'astro:config:setup': ({ injectScript }) => injectScript('page-ssr', \"import 'fact-boxes/styles.css';\") } };\n";
+const config = (body) => `${head}${dropRecords}${pageSsr}export default defineConfig({ ${body}, logLevel: 'error' });\n`;
+
+const stripBoxes = (text) => text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
+/** Each box as the one static string fact-boxes renders for it, with no plugin at build time. */
+const asStrings = (text) =>
+  text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => `\n<Fragment set:html={${JSON.stringify(markdownToHtml(box, { features: { directive: true }, ...factBoxes() }).html.trim())}} />\n`);
+
+export const VARIANTS = {
+  'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
+  'boxes as one HTML string each, no plugin': { config: config('integrations: [mdx()]'), page: asStrings },
+  'fact-boxes, styles by page-ssr (before)': { config: config("integrations: [mdx(), factBoxes({ injectStyles: false }), pageSsr]") },
+  'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
+  'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
+  'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
+};
+
+export function profile(name, count, nodeArgs = []) {
+  const variant = VARIANTS[name];
+  const dir = join(work, `profile-${name.replace(/[^a-z]+/g, '-')}-${count}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'src', 'pages', 'articles'), { recursive: true });
+  writeFileSync(join(dir, 'astro.config.mjs'), variant.config);
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
+  for (let index = 0; index < count; index++) writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), (variant.page ?? ((text) => text))(article(index)));
+  const script = `let heap = 0; const timer = setInterval(() => { heap = Math.max(heap, process.memoryUsage().heapTotal); }, 200);
+const { build } = await import('astro'); const start = performance.now(); await build({ root: ${JSON.stringify(dir)}, logLevel: 'error' });
+clearInterval(timer); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
+  const out = execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const count = Number(process.argv[2] ?? 2000);
+  const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
+  console.log(`| variant (${count} MDX articles) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);
+  for (const name of Object.keys(VARIANTS)) {
+    const result = profile(name, count, nodeArgs);
+    console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
+  }
+}
