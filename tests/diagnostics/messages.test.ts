@@ -2,7 +2,7 @@ import { didYouMean } from 'fact-boxes';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
-import { VFileMessage } from 'vfile-message';
+import { FactBoxesError } from 'fact-boxes';
 import { describeMessages, render, textOf } from '../helpers/pipeline.js';
 
 /** `line:column [ruleId]` of each message, in order. */
@@ -212,15 +212,23 @@ describe('ids on the page', () => {
 describe('onInvalid and development (DESIGN §5)', () => {
   const invalid = 'Intro.\n\n:::claim{by="x" status=confirmd}\nQ\n:::\n\n:::casualties{injured="two dozen"}\n:::\n';
 
-  test('should throw by default, with file:line:column, the reason and the fix', async () => {
+  test('should throw by default, with every problem of the file on a line of its own: file:line:column, the reason and the fix', async () => {
     const error: unknown = await render(invalid, {}, 'src/content/article.md').catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(VFileMessage);
-    const message = error as VFileMessage & { loc?: unknown };
-    expect(message.message).toBe(
-      'src/content/article.md:3:17: claim at 3:1: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed". (and 2 more problems in this file)',
+    expect(error).toBeInstanceOf(FactBoxesError);
+    const thrown = error as FactBoxesError;
+    expect(thrown.message).toBe(
+      [
+        '3 problems with fact boxes:',
+        'src/content/article.md:3:17: claim at 3:1: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed".',
+        'src/content/article.md:7:15: casualties at 7:1: "injured" must be a count like 24, 24+, >24, <24, <=24, ~24, 20-30, ? or none; got "two dozen" (it is not a count). Fix: write it like injured="24".',
+        'src/content/article.md:7:1: casualties at 7:1: "source" is required. Fix: add source="…" inside the {…} after :::casualties.',
+      ].join('\n'),
     );
-    expect(message).toMatchObject({ line: 3, column: 17, ruleId: 'invalid-attribute', source: 'fact-boxes', fatal: true, file: 'src/content/article.md' });
-    expect(message.loc).toEqual({ file: 'src/content/article.md', line: 3, column: 17 });
+    expect(thrown).toMatchObject({ name: 'FactBoxesError', line: 3, column: 17, file: 'src/content/article.md', stack: '' });
+    expect(thrown.loc).toEqual({ file: 'src/content/article.md', line: 3, column: 17 });
+    expect(thrown.problems.map((problem) => problem.ruleId)).toEqual(['invalid-attribute', 'invalid-attribute', 'missing-attribute']);
+    // Hosts that print an error's own fields (Docusaurus: JSON.stringify) print nothing more than the message.
+    expect(JSON.stringify(thrown)).toBe('{}');
   });
 
   test('should leave every problem on the file as a fatal message when it throws', async () => {
@@ -230,7 +238,7 @@ describe('onInvalid and development (DESIGN §5)', () => {
     const { default: remarkFactBoxes } = await import('fact-boxes/remark');
     const file = new VFile({ value: invalid, path: 'article.md' });
     const processor = unified().use(remarkParse).use(remarkFactBoxes);
-    await expect(processor.run(processor.parse(file), file)).rejects.toThrow(/^article\.md:3:17: /);
+    await expect(processor.run(processor.parse(file), file)).rejects.toThrow(/^3 problems with fact boxes:\narticle\.md:3:17: /);
     expect(file.messages.map((message) => [`${message.line}:${message.column}`, message.ruleId, message.fatal, message.source])).toEqual([
       ['3:17', 'invalid-attribute', true, 'fact-boxes'],
       ['7:15', 'invalid-attribute', true, 'fact-boxes'],

@@ -228,7 +228,7 @@ describe('hostile input catalogue', () => {
     const topLevel = rendered.tree.children.filter((node): node is Element => node.type === 'element');
     expect(topLevel.map((element) => element.tagName)).toEqual(['section', 'p']);
     expect(toString(topLevel[1]!)).toBe(Array.from({ length: 49 }, () => ':::').join('\n'));
-    await expect(render(markdown, {}, 'deep-nesting-same-fences.md')).rejects.toMatchObject({ source: 'fact-boxes', ruleId: 'unclosed-box', line: 148, column: 1 });
+    await expect(render(markdown, {}, 'deep-nesting-same-fences.md')).rejects.toMatchObject({ name: 'FactBoxesError', line: 148, column: 1 });
   });
 
   test('should read CRLF line endings exactly as LF: same places, records and restored text, positions slicing the source', async () => {

@@ -17,10 +17,10 @@ import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { remarkRestoreDirectives } from './adapters/remark.js';
-import { createTransform, hasDirectiveSyntax, type FactBoxesError } from './adapters/remark-transform.js';
+import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri.js';
 import { stylesOnEveryPage } from './astro-styles.js';
-import { describeProblem, pointOf } from './diagnostics.js';
+import { describeProblem, FactBoxesError, pointOf } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
@@ -102,9 +102,13 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     try {
       transform(tree, file);
     } catch (error) {
-      pending.errors.set(key, error as FactBoxesError);
+      const failure: FileError =
+        error instanceof FactBoxesError
+          ? { reason: error.message, ...(error.loc ? { loc: error.loc } : {}) }
+          : { reason: `${key}: ${error instanceof Error ? error.message : String(error)}` };
+      pending.errors.set(key, failure);
       pending.onChange?.();
-      pending.onError?.(error as FactBoxesError);
+      pending.onError?.(failure);
       throw error;
     }
     if (pending.errors.delete(key)) pending.onChange?.();
@@ -119,7 +123,8 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
 /** One error for every file that failed: each with file:line:column, reason and fix. */
 function summarise(errors: Map<string, FileError>): Error & { loc?: FileError['loc'] } {
   const list = [...errors.values()];
-  const lines = list.map((error) => `  ${error.reason}`);
+  // A file with several problems gives several lines, each with its own file:line:column.
+  const lines = list.flatMap((error) => error.reason.split('\n').filter((line) => !/^\d+ problems with fact boxes:$/.test(line)).map((line) => `  ${line}`));
   const error: Error & { loc?: FileError['loc'] } = new Error(
     `fact-boxes: ${list.length} file${list.length === 1 ? ' has' : 's have'} invalid fact boxes:\n${lines.join('\n')}`,
   );

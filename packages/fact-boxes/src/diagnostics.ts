@@ -200,11 +200,42 @@ export function describeProblem(problem: Problem): string {
   return problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
 }
 
-/** The message of a build error: the first error with file:line:column, and how many more there are. */
-export function errorHeadline(errors: readonly Problem[], file: string | undefined): string {
-  const first = errors[0]!;
-  const point = pointOf(first.place);
-  const more = errors.length > 1 ? ` (and ${errors.length - 1} more problem${errors.length > 2 ? 's' : ''} in this file)` : '';
-  const where = file ? `${file}:${point ? `${point.line}:${point.column}` : '?:?'}: ` : '';
-  return `${where}${describeProblem(first)}${more}`;
+/** A problem as one line: `file:line:column: reason. Fix: …`, the place written once. */
+export function problemLine(problem: Problem, file: string | undefined): string {
+  const point = pointOf(problem.place);
+  const place = point ? `${point.line}:${point.column}` : '?:?';
+  return `${file ? `${file}:` : ''}${place}: ${describeProblem(problem)}`;
+}
+
+/**
+ * What a build fails with: every error of one file, one line each with
+ * file:line:column, the reason and the fix. Hosts print it as it is: its
+ * stack is empty (the frames would point into fact-boxes, not at the author's
+ * file), and what tools read (`loc`, `line`, `column`, `file`, `problems`) is
+ * not enumerable, so hosts that print an error's fields print nothing more.
+ */
+export class FactBoxesError extends Error {
+  /** Where the first error is, for Astro's and Vite's overlays. */
+  declare readonly loc: { file?: string; line: number; column: number } | undefined;
+  declare readonly line: number | undefined;
+  declare readonly column: number | undefined;
+  declare readonly file: string | undefined;
+  /** Every error of the file. */
+  declare readonly problems: readonly Problem[];
+
+  constructor(errors: readonly Problem[], file: string | undefined) {
+    const lines = errors.map((problem) => problemLine(problem, file));
+    super(lines.length === 1 ? lines[0]! : `${lines.length} problems with fact boxes:\n${lines.join('\n')}`);
+    const point = pointOf(errors[0]?.place);
+    const hidden = (value: unknown) => ({ value, enumerable: false, writable: true, configurable: true });
+    Object.defineProperties(this, {
+      name: hidden('FactBoxesError'),
+      stack: hidden(''),
+      loc: hidden(point ? { ...(file ? { file } : {}), line: point.line, column: point.column } : undefined),
+      line: hidden(point?.line),
+      column: hidden(point?.column),
+      file: hidden(file),
+      problems: hidden(errors),
+    });
+  }
 }

@@ -27,5 +27,6 @@ export { buildBox, DocumentState, slugify, type BuiltBox } from './core.js';
 export { processDocument, type ProcessedDocument } from './document.js';
 export { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 export { restoreUnhandledDirectives } from './restore.js';
-export { didYouMean } from './diagnostics.js';
+export { didYouMean, FactBoxesError } from './diagnostics.js';
+export type { StaticHtml } from './render/to-mdast.js';
 export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './json-schema.js';

@@ -6,18 +6,14 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import { VFileMessage } from 'vfile-message';
 import type { FactBoxRecord, Problem } from '../define.js';
-import { describeProblem, errorHeadline, pointOf } from '../diagnostics.js';
+import { describeProblem, FactBoxesError } from '../diagnostics.js';
 import { processDocument } from '../document.js';
 import type { ResolvedOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
 import { boxOpenings, unseenBoxes } from '../syntax.js';
 
-/** A thrown build error: a vfile message that also carries `loc` for Astro's and Vite's overlays. */
-export interface FactBoxesError extends VFileMessage {
-  loc?: { file?: string; line: number; column: number };
-}
+export { FactBoxesError };
 
 declare module 'vfile' {
   interface DataMap {
@@ -53,15 +49,7 @@ function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'e
     message.fatal = problem.severity !== 'warning' && onInvalid === 'error';
     if (problem.fix) message.note = problem.fix;
   }
-  if (onInvalid === 'error' && errors.length > 0) {
-    const first = errors[0]!;
-    const point = pointOf(first.place);
-    const error: FactBoxesError = new VFileMessage(errorHeadline(errors, file.path || undefined), { place: first.place, ruleId: first.ruleId, source: 'fact-boxes' });
-    error.fatal = true;
-    error.file = file.path;
-    if (point) error.loc = { file: file.path, line: point.line, column: point.column };
-    throw error;
-  }
+  if (onInvalid === 'error' && errors.length > 0) throw new FactBoxesError(errors, file.path || undefined);
 }
 
 /** The transform for resolved options (the Astro integration picks options per file). */

@@ -8,7 +8,7 @@ import type { VFile } from 'vfile';
 import type { FactBoxRecord } from '../define.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
-import { createTransform, hasDirectiveSyntax, type FactBoxesError } from './remark-transform.js';
+import { createTransform, FactBoxesError, hasDirectiveSyntax } from './remark-transform.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {
@@ -46,4 +46,5 @@ export function remarkRestoreDirectives() {
   };
 }
 
-export type { FactBoxesError, FactBoxesOptions, FactBoxRecord };
+export { FactBoxesError };
+export type { FactBoxesOptions, FactBoxRecord };

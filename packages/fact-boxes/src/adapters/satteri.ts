@@ -15,7 +15,7 @@ import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFact
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
-import { describeProblem, errorHeadline, pointOf, readWrittenAttributes } from '../diagnostics.js';
+import { describeProblem, FactBoxesError, readWrittenAttributes } from '../diagnostics.js';
 
 export { describeProblem };
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
@@ -33,13 +33,8 @@ export interface SatteriPlugins {
   hastPlugins: HastPluginList;
 }
 
-/** A build error carrying `loc`, which Astro and Vite show as file:line:column. */
-export interface FactBoxesBuildError extends Error {
-  loc?: { file?: string; line: number; column: number };
-  line?: number;
-  column?: number;
-  problems: Problem[];
-}
+/** The error a build fails with: every error of the file, each with file:line:column, reason and fix. */
+export type FactBoxesBuildError = FactBoxesError;
 
 type Visited = Readonly<{ type: string; position?: RootContent['position']; data?: unknown }>;
 type Context = {
@@ -119,20 +114,6 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
     }
     if ('children' in node && Array.isArray(node.children)) alignWithMicromark(node as { children: RootContent[] }, source);
   }
-}
-
-function buildError(errors: Problem[], file: string | undefined): FactBoxesBuildError {
-  const error = new Error(errorHeadline(errors, file)) as FactBoxesBuildError;
-  error.name = 'FactBoxesError';
-  error.problems = errors;
-  const point = pointOf(errors[0]!.place);
-  if (point) {
-    error.loc = { file, line: point.line, column: point.column };
-    // @astrojs/mdx rebuilds `loc` from these, as vfile messages carry them.
-    error.line = point.line;
-    error.column = point.column;
-  }
-  return error;
 }
 
 /** What an integration (Astro) adds around the adapter. */
@@ -239,7 +220,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (astro?.frontmatter) astro.frontmatter.factBoxes = ctx.data.factBoxes;
       ctx.data.factBoxesProblems = problems;
       const errors = problems.filter((problem) => problem.severity !== 'warning');
-      const error = options.onInvalid === 'error' && errors.length > 0 ? buildError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
+      const error = options.onInvalid === 'error' && errors.length > 0 ? new FactBoxesError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
       hooks.done?.({ records, problems, ...(error ? { error } : {}) });
       if (error) throw error;
     },
