@@ -126,7 +126,7 @@ describe('MDX', () => {
 
   test('should fail an MDX build on an invalid box, at the attribute in the .mdx file', async () => {
     const source = `export const x = 1\n\n:::casualties{injured="two dozen" source="x"}\n:::\n`;
-    await expect(renderMdx(source)).rejects.toThrow(/^article\.mdx:3:15: casualties at 3:1: "injured" must be a count like 24/);
+    await expect(renderMdx(source)).rejects.toThrow(/^article\.mdx:3:15: casualties: "injured" must be a count like 24/);
   });
 
   test('should render the same box in MDX as in Markdown', async () => {

@@ -14,6 +14,6 @@ describe('remark plugin', () => {
   });
 
   test('should throw a positioned error by default for an invalid box', async () => {
-    await expect(render(':::casualties{injured="two dozen" source="x"}\n:::\n', {})).rejects.toThrow(/article\.md:1:15: casualties at 1:1: "injured" must be a count/);
+    await expect(render(':::casualties{injured="two dozen" source="x"}\n:::\n', {})).rejects.toThrow(/article\.md:1:15: casualties: "injured" must be a count/);
   });
 });

@@ -134,7 +134,7 @@ describe('actor', () => {
   });
 
   test('should fail the build on a missing label by default', async () => {
-    await expect(render(':::actor{type=militia}\n:::\n', {})).rejects.toThrow(/article\.md:1:1: actor at 1:1: a title is required/);
+    await expect(render(':::actor{type=militia}\n:::\n', {})).rejects.toThrow(/article\.md:1:1: actor: a title is required/);
   });
 
   test('should accept a Wikidata Q-id', async () => {

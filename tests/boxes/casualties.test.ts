@@ -164,7 +164,7 @@ describe('casualties: invalid', () => {
   });
 
   test('should refuse to build a toll without a source', async () => {
-    await expect(render(casualtiesBox('killed=3'), {})).rejects.toThrow(/article\.md:3:1: casualties at 3:1: "source" is required/);
+    await expect(render(casualtiesBox('killed=3'), {})).rejects.toThrow(/article\.md:3:1: casualties: "source" is required/);
   });
 
   test('should require at least one figure', async () => {

@@ -155,7 +155,7 @@ describe('custom boxes', () => {
 
   test('should fail the build on an invalid custom box by default, with file:line:column', async () => {
     await expect(render('Intro.\n\n:::location[Tower 22]{coordinates=north country=Jordan}\n:::\n', { boxes: [location] })).rejects.toThrow(
-      /^article\.md:3:23: location at 3:1: "coordinates" must be latitude and longitude/,
+      /^article\.md:3:23: location: "coordinates" must be latitude and longitude/,
     );
   });
 

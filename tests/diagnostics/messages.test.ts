@@ -219,12 +219,14 @@ describe('onInvalid and development (DESIGN §5)', () => {
     expect(thrown.message).toBe(
       [
         '3 problems with fact boxes:',
-        'src/content/article.md:3:17: claim at 3:1: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed".',
-        'src/content/article.md:7:15: casualties at 7:1: "injured" must be a count like 24, 24+, >24, <24, <=24, ~24, 20-30, ? or none; got "two dozen" (it is not a count). Fix: write it like injured="24".',
-        'src/content/article.md:7:1: casualties at 7:1: "source" is required. Fix: add source="…" inside the {…} after :::casualties.',
+        'src/content/article.md:3:17: claim: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed".',
+        'src/content/article.md:7:15: casualties: "injured" must be a count like 24, 24+, >24, <24, <=24, ~24, 20-30, ? or none; got "two dozen" (it is not a count). Fix: write it like injured="24".',
+        'src/content/article.md:7:1: casualties: "source" is required. Fix: add source="…" inside the {…} after :::casualties.',
       ].join('\n'),
     );
-    expect(thrown).toMatchObject({ name: 'FactBoxesError', line: 3, column: 17, file: 'src/content/article.md', stack: '' });
+    expect(thrown).toMatchObject({ name: 'FactBoxesError', line: 3, column: 17, file: 'src/content/article.md' });
+    // No frames of fact-boxes' own: webpack and Turbopack print the stack as it is.
+    expect(thrown.stack).toBe(thrown.message);
     expect(thrown.loc).toEqual({ file: 'src/content/article.md', line: 3, column: 17 });
     expect(thrown.problems.map((problem) => problem.ruleId)).toEqual(['invalid-attribute', 'invalid-attribute', 'missing-attribute']);
     // Hosts that print an error's own fields (Docusaurus: JSON.stringify) print nothing more than the message.

@@ -123,8 +123,18 @@ describe('restoreUnhandledDirectives on its own', () => {
     const paragraph = tree.children[0];
     expect(paragraph?.type).toBe('paragraph');
     const kinds = paragraph?.type === 'paragraph' ? paragraph.children.map((child) => (child.type === 'text' ? `text:${child.value}` : child.type)) : [];
-    expect(kinds).toEqual(['text:a ', 'textDirective', 'text: b ', 'text::nobody[y]{z}']);
+    expect(kinds).toEqual(['text:a ', 'textDirective', 'text: b :nobody[y]{z}']);
     expect(tree.children[1]?.type).toBe('containerDirective');
+  });
+
+  test('should give prose back as one text node, as written, positioned over all of it', () => {
+    const source = 'At 10:30 the score was 3:1.';
+    const tree = unified().use(remarkParse).use(remarkDirective).parse(source) as MdastRoot;
+    restoreUnhandledDirectives(tree, source);
+    const paragraph = tree.children[0];
+    const children = paragraph?.type === 'paragraph' ? paragraph.children : [];
+    expect(children).toHaveLength(1);
+    expect(children[0]).toMatchObject({ type: 'text', value: source, position: { start: { offset: 0 }, end: { offset: source.length } } });
   });
 });
 

@@ -258,6 +258,6 @@ describe('hostile input catalogue', () => {
     expect(places(rendered)).toEqual(['3:29 invalid-attribute']);
     expect(text(rendered.tree, 'p')).toBe('re:Invent at 10:30, :::claim{by="x"} inline.');
     expect(records(rendered)[0]).toMatchObject({ text: 'Said at 10:30.', position: { start: { line: 3, column: 1 }, end: { line: 5, column: 4 } } });
-    await expect(render(markdown, {}, 'bom.md')).rejects.toThrow(/^bom\.md:3:29: claim at 3:1: "date" must be a date/);
+    await expect(render(markdown, {}, 'bom.md')).rejects.toThrow(/^bom\.md:3:29: claim: "date" must be a date/);
   });
 });

@@ -200,19 +200,24 @@ export function describeProblem(problem: Problem): string {
   return problem.fix ? `${problem.reason}${/[.?!]$/.test(problem.reason) ? '' : '.'} Fix: ${problem.fix}.` : problem.reason;
 }
 
-/** A problem as one line: `file:line:column: reason. Fix: …`, the place written once. */
+/**
+ * A problem as one line: `file:line:column: reason. Fix: …`, the place written
+ * once (the reason's own "claim at 6:1" is left out: the line already says where).
+ */
 export function problemLine(problem: Problem, file: string | undefined): string {
   const point = pointOf(problem.place);
   const place = point ? `${point.line}:${point.column}` : '?:?';
-  return `${file ? `${file}:` : ''}${place}: ${describeProblem(problem)}`;
+  const sentence = describeProblem(problem).replace(/^([a-z][\w-]*(?: item)?) at \d+:\d+: /, '$1: ');
+  return `${file ? `${file}:` : ''}${place}: ${sentence}`;
 }
 
 /**
  * What a build fails with: every error of one file, one line each with
  * file:line:column, the reason and the fix. Hosts print it as it is: its
- * stack is empty (the frames would point into fact-boxes, not at the author's
- * file), and what tools read (`loc`, `line`, `column`, `file`, `problems`) is
- * not enumerable, so hosts that print an error's fields print nothing more.
+ * stack is the message (frames would point into fact-boxes, not at the
+ * author's file; webpack prints a stack when there is one), and what tools
+ * read (`loc`, `line`, `column`, `file`, `problems`) is not enumerable, so
+ * hosts that print an error's fields print nothing more.
  */
 export class FactBoxesError extends Error {
   /** Where the first error is, for Astro's and Vite's overlays. */
@@ -230,7 +235,7 @@ export class FactBoxesError extends Error {
     const hidden = (value: unknown) => ({ value, enumerable: false, writable: true, configurable: true });
     Object.defineProperties(this, {
       name: hidden('FactBoxesError'),
-      stack: hidden(''),
+      stack: hidden(this.message),
       loc: hidden(point ? { ...(file ? { file } : {}), line: point.line, column: point.column } : undefined),
       line: hidden(point?.line),
       column: hidden(point?.column),
@@ -239,3 +244,8 @@ export class FactBoxesError extends Error {
     });
   }
 }
+
+// webpack's persistent cache serialises build errors by their exact constructor and warns
+// "No serializer registered for FactBoxesError" for any subclass: let it see a plain Error.
+// `instanceof FactBoxesError` still holds.
+Object.defineProperty(FactBoxesError.prototype, 'constructor', { value: Error, writable: true, configurable: true });

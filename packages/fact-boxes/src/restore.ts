@@ -53,6 +53,21 @@ export function directiveSource(node: TextDirective | LeafDirective, source: str
 }
 
 /**
+ * `At 10` + `:30` + ` local time` back into one text node, as the author wrote
+ * it (React, in Next.js, would otherwise put `<!-- -->` between the pieces).
+ */
+function mergeTexts(children: RootContent[]): void {
+  for (let index = children.length - 1; index > 0; index--) {
+    const previous = children[index - 1]!;
+    const current = children[index]!;
+    if (previous.type !== 'text' || current.type !== 'text') continue;
+    const start = previous.position?.start;
+    const end = current.position?.end;
+    children.splice(index - 1, 2, { type: 'text', value: previous.value + current.value, ...(start && end ? { position: { start, end } } : {}) });
+  }
+}
+
+/**
  * Turn every text and leaf directive nobody handled back into its source text.
  * Container directives are left for other plugins. Code is never touched.
  *
@@ -62,15 +77,18 @@ export function directiveSource(node: TextDirective | LeafDirective, source: str
 export function restoreUnhandledDirectives(tree: Root, source: string): void {
   const visit = (parent: Parent) => {
     const children = parent.children as RootContent[];
+    let restored = false;
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
       if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandledDirective(child)) {
         const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
         children[index] = child.type === 'leafDirective' ? { type: 'paragraph', children: [text], position: child.position } : text;
+        restored ||= child.type === 'textDirective';
         continue;
       }
       if ('children' in child) visit(child as Parent);
     }
+    if (restored) mergeTexts(children);
   };
   visit(tree);
 }
