@@ -1,7 +1,7 @@
 /** /facts.json: every fact box record of every article, with the page it is on. */
 import type { APIRoute } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
-import type { FactBoxRecord } from 'fact-boxes';
+import { readFactBoxes } from 'fact-boxes';
 
 export const GET: APIRoute = async ({ site }) => {
   const articles: CollectionEntry<'articles'>[] = await getCollection('articles');
@@ -10,7 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
   for (const entry of articles) {
     const { remarkPluginFrontmatter } = await render(entry);
     const page = new URL(`/articles/${entry.id}/`, site ?? 'http://localhost/').href;
-    for (const { position: _position, ...record } of (remarkPluginFrontmatter.factBoxes ?? []) as FactBoxRecord[]) {
+    for (const { position: _position, ...record } of readFactBoxes(remarkPluginFrontmatter)) {
       records.push({ ...record, url: `${page}#${record.id}`, article: { id: entry.id, title: entry.data.title, url: page } });
     }
   }

@@ -137,6 +137,28 @@ describe('astro integration', () => {
     expect(plugins[2]).toBe(remarkRestoreDirectives);
   });
 
+  test('should put the records on the frontmatter as an array, as one JSON string, or not at all', async () => {
+    const { markdownToHtml } = await import('satteri');
+    const { readFactBoxes } = await import('fact-boxes');
+    const source = ':::claim[Vow]{by="Ashab al-Kahf"}\nWe will act.\n:::\n';
+    const frontmatterWith = (records: 'objects' | 'json' | false | undefined) => {
+      const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
+      setUp(processor, records === undefined ? {} : { records });
+      const frontmatter: Record<string, unknown> = {};
+      markdownToHtml(source, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data: { astro: { frontmatter } } });
+      return frontmatter;
+    };
+    const objects = frontmatterWith(undefined);
+    expect(Array.isArray(objects.factBoxes)).toBe(true);
+    const json = frontmatterWith('json');
+    expect(typeof json.factBoxes).toBe('string');
+    expect(readFactBoxes(json)).toEqual(JSON.parse(JSON.stringify(objects.factBoxes)));
+    expect(readFactBoxes(json)[0]).toMatchObject({ type: 'claim', id: 'vow', title: 'Vow' });
+    expect('factBoxes' in frontmatterWith(false)).toBe(false);
+    expect(readFactBoxes(frontmatterWith(false))).toEqual([]);
+    expect(() => factBoxes({ records: 'yaml' as 'json' })).toThrow(/records must be "objects", "json" or false/);
+  });
+
   test('should refuse a Markdown processor it does not know', () => {
     expect(() => setUp({ name: 'other', options: {} })).toThrow(/processor "other" is not supported/);
   });

@@ -25,6 +25,7 @@ import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
+import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
 
 /** Options of the Astro integration. */
 export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development'> {
@@ -38,6 +39,12 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
    * off for `astro build`.
    */
   development?: boolean;
+  /**
+   * How each page's records go on its frontmatter as `factBoxes`: `'objects'`
+   * (default) an array; `'json'` one JSON string, read with `readFactBoxes()`,
+   * which keeps the compiled MDX pages of a large site far smaller; `false` none.
+   */
+  records?: FrontmatterRecords;
 }
 
 /** A file's build error, from either processor: the message (file:line:column, reason, fix) and where. */
@@ -79,6 +86,7 @@ interface AstroPluginSettings {
   pending: Pending;
   /** Astro never prints vfile messages: warnings (and errors under `onInvalid: 'warn'`) go through its logger. */
   warn: (message: string) => void;
+  records: FrontmatterRecords;
 }
 
 /**
@@ -116,7 +124,8 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
       settings.warn(`${file.path ?? ''}:${message.line ?? '?'}:${message.column ?? '?'}: ${message.reason}`);
     }
-    frontmatterOf(file).factBoxes = (file.data.factBoxes ?? []) satisfies FactBoxRecord[];
+    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], settings.records);
+    if (value !== undefined) frontmatterOf(file).factBoxes = value;
   };
 }
 
@@ -246,13 +255,15 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     if (!/:[A-Za-z]/.test(document.source)) {
       // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
-      if (astro?.frontmatter) astro.frontmatter.factBoxes = [];
+      const value = recordsForFrontmatter([], settings.records);
+      if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
       if (pending.errors.delete(key)) pending.onChange?.();
       return null;
     }
     const shift = shiftOf(path, document.source);
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
+      records: settings.records,
       done: ({ problems, error }) => {
         if (error) {
           const failure: FileError = { reason: error.message, ...(error.loc ? { loc: error.loc } : {}) };
@@ -309,8 +320,9 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
  *   });
  */
 export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroIntegration {
-  const { injectStyles = true, development, ...shared } = options;
+  const { injectStyles = true, development, records = 'objects', ...shared } = options;
   if (typeof injectStyles !== 'boolean') throw new TypeError(`fact-boxes: injectStyles must be true or false; got ${JSON.stringify(injectStyles)}`);
+  if (records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
   resolveOptions(shared);
   const pending: Pending = { errors: new Map() };
@@ -325,6 +337,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           options: { ...shared, development: development ?? command === 'dev' },
           pending,
           warn: (message) => logger.warn(message),
+          records,
         };
         const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
         if (processor?.name === 'satteri') {

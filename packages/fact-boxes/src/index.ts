@@ -29,4 +29,5 @@ export { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './r
 export { restoreUnhandledDirectives } from './restore.js';
 export { didYouMean, FactBoxesError } from './diagnostics.js';
 export type { StaticHtml } from './render/to-mdast.js';
+export { readFactBoxes, type FrontmatterRecords } from './records.js';
 export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './json-schema.js';

@@ -22,6 +22,7 @@ import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
 import { shiftPositions, type Shift } from '../positions.js';
 import { boxOpenings, unseenBoxes, type SeenNodes } from '../syntax.js';
+import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
 import type { Point, Position } from 'unist';
 
 /** Options of the Sätteri adapter: the same as the remark plugin's. */
@@ -120,6 +121,8 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
 export interface SatteriHooks {
   /** Move positions to the file's lines (content collections parse the body alone). */
   shift?: Shift;
+  /** How the records go on Astro's frontmatter (default: an array). */
+  records?: FrontmatterRecords;
   /** Called once per document, before an error is thrown. */
   done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesBuildError }): void;
 }
@@ -217,7 +220,11 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       }
       ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
-      if (astro?.frontmatter) astro.frontmatter.factBoxes = ctx.data.factBoxes;
+      if (astro?.frontmatter) {
+        const value = recordsForFrontmatter(ctx.data.factBoxes as FactBoxRecord[], hooks.records ?? 'objects');
+        if (value === undefined) delete astro.frontmatter.factBoxes;
+        else astro.frontmatter.factBoxes = value;
+      }
       ctx.data.factBoxesProblems = problems;
       const errors = problems.filter((problem) => problem.severity !== 'warning');
       const error = options.onInvalid === 'error' && errors.length > 0 ? new FactBoxesError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;

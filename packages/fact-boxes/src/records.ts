@@ -1,0 +1,28 @@
+/**
+ * The records of a page, however the Astro integration put them on its
+ * frontmatter (`records` option): as an array, or as one JSON string, which
+ * costs a large site far less memory (bench/profile.md).
+ */
+import type { FactBoxRecord } from './define.js';
+
+/** How records go on a page's frontmatter: an array, one JSON string, or not at all. */
+export type FrontmatterRecords = 'objects' | 'json' | false;
+
+/** The value to put on the frontmatter as `factBoxes`. */
+export function recordsForFrontmatter(records: readonly FactBoxRecord[], form: FrontmatterRecords): FactBoxRecord[] | string | undefined {
+  if (form === false) return undefined;
+  return form === 'json' ? JSON.stringify(records) : [...records];
+}
+
+/**
+ * The records on a page's frontmatter, as an array, whichever form the
+ * integration wrote them in.
+ *
+ * @example
+ *   const records = readFactBoxes(remarkPluginFrontmatter);
+ */
+export function readFactBoxes(frontmatter: { factBoxes?: unknown } | undefined): FactBoxRecord[] {
+  const value = frontmatter?.factBoxes;
+  if (typeof value === 'string') return JSON.parse(value) as FactBoxRecord[];
+  return Array.isArray(value) ? (value as FactBoxRecord[]) : [];
+}
