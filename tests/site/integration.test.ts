@@ -3,6 +3,7 @@
  * adds to the unified processor and where, the stylesheet, and the message
  * for a processor it cannot run on.
  */
+import { fileURLToPath } from 'node:url';
 import remarkDirective from 'remark-directive';
 import { describe, expect, test, vi } from 'vitest';
 import factBoxes from 'fact-boxes/astro';
@@ -23,7 +24,7 @@ function setUp(processor: { name: string; options: Record<string, unknown> }, op
     logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   });
   const done = () => (integration.hooks['astro:config:done'] as unknown as () => void)();
-  return { injectScript, updateConfig, done, plugins: processor.options.remarkPlugins as unknown[] };
+  return { injectScript, updateConfig, done, integration, plugins: processor.options.remarkPlugins as unknown[] };
 }
 
 /** The Vite plugins the integration added through updateConfig. */
@@ -76,6 +77,42 @@ describe('astro integration', () => {
     expect(plugin!.transform.call(server, 'x', '/nonexistent/src/pages/index.astro?astro&type=style&index=0&lang.css')).toBeUndefined();
     expect(plugin!.transform.call({ environment: { name: 'client' } }, 'x', '/nonexistent/src/pages/index.astro')).toBeUndefined();
     expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig)).toEqual([]);
+  });
+
+  test('should add the stylesheet to pages that integrations inject (Starlight’s), once routes are resolved', () => {
+    const { updateConfig, integration } = setUp(unified());
+    const [plugin] = vitePlugins(updateConfig);
+    const server = { environment: { name: 'prerender' } };
+    const route = '/nonexistent/node_modules/@astrojs/starlight/routes/static/index.astro';
+    expect(plugin!.transform.call(server, 'x', route)).toBeUndefined();
+    const resolved = integration.hooks['astro:routes:resolved'] as unknown as (options: { routes: unknown[] }) => void;
+    resolved({
+      routes: [
+        { type: 'page', origin: 'external', entrypoint: route },
+        { type: 'endpoint', origin: 'external', entrypoint: '/nonexistent/node_modules/x/feed.ts' },
+        { type: 'page', origin: 'project', entrypoint: 'src/pages/index.astro' },
+      ],
+    });
+    expect(plugin!.transform.call(server, 'x', route)?.code).toContain('fact-boxes/styles.css');
+  });
+
+  test('should read injected routes given relative to the root, as Astro gives them', () => {
+    const root = new URL('../../', import.meta.url);
+    const updateConfig = vi.fn();
+    const integration = factBoxes();
+    (integration.hooks['astro:config:setup'] as unknown as Setup)({
+      config: { markdown: { processor: unified() }, cacheDir: new URL('file:///nonexistent/cache/'), root, srcDir: new URL('site/', root) },
+      command: 'build',
+      injectScript: vi.fn(),
+      updateConfig,
+      logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+    });
+    (integration.hooks['astro:routes:resolved'] as unknown as (options: { routes: unknown[] }) => void)({
+      routes: [{ type: 'page', origin: 'external', entrypoint: 'node_modules/astro/components/Code.astro' }],
+    });
+    const [plugin] = vitePlugins(updateConfig);
+    const id = fileURLToPath(new URL('node_modules/astro/components/Code.astro', root));
+    expect(plugin!.transform.call({ environment: { name: 'ssr' } }, 'x', id)?.code).toContain('fact-boxes/styles.css');
   });
 
   test('should run before Starlight’s directive restoration, whichever integration comes first (Sätteri)', () => {

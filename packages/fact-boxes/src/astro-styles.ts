@@ -6,6 +6,8 @@
  * (bench/profile.md). Appending the import moves no code, so the page's
  * source map stays as it is.
  */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 /** The part of a Vite plugin this needs (Astro brings Vite; fact-boxes does not depend on it). */
@@ -17,15 +19,41 @@ export interface StylesVitePlugin {
 
 const PAGE = /\.(?:astro|md|mdx|markdown|mdown|mkdn?|mdwn)$/;
 
+/** The files that are pages: those under the pages folder, and the entry points of routes that integrations inject (Starlight's). */
+export interface PageFiles {
+  pagesDir: URL;
+  /** Absolute paths of injected routes' entry points, filled in once routes are resolved. */
+  injected: Set<string>;
+}
+
+const toPath = (url: URL) => fileURLToPath(url).replaceAll('\\', '/');
+
 /**
- * A Vite plugin adding `import '<stylesheet>'` to every page under `pagesDir`
- * as the server renders it.
+ * The absolute path of a route's entry point (`astro:routes:resolved` gives
+ * it relative to the root, as a file URL, or as a package specifier).
+ */
+export function entryPointPath(entrypoint: string, root: URL): string | undefined {
+  try {
+    if (entrypoint.startsWith('file:')) return toPath(new URL(entrypoint));
+    if (entrypoint.startsWith('/')) return entrypoint;
+    // Astro gives injected routes relative to the root (`node_modules/@astrojs/starlight/…`); else a package specifier.
+    const relative = toPath(new URL(entrypoint, root));
+    if (existsSync(relative)) return relative;
+    return createRequire(new URL('package.json', root)).resolve(entrypoint).replaceAll('\\', '/');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A Vite plugin adding `import '<stylesheet>'` to every page as the server
+ * renders it: pages under the pages folder and injected routes.
  *
  * @example
- *   updateConfig({ vite: { plugins: [stylesOnEveryPage(new URL('pages/', config.srcDir))] } })
+ *   updateConfig({ vite: { plugins: [stylesOnEveryPage({ pagesDir: new URL('pages/', config.srcDir), injected: new Set() })] } })
  */
-export function stylesOnEveryPage(pagesDir: URL, stylesheet = 'fact-boxes/styles.css'): StylesVitePlugin {
-  const pages = fileURLToPath(pagesDir).replaceAll('\\', '/');
+export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = 'fact-boxes/styles.css'): StylesVitePlugin {
+  const pages = toPath(pageFiles.pagesDir);
   const line = `\nimport ${JSON.stringify(stylesheet)};\n`;
   return {
     name: 'fact-boxes:styles',
@@ -33,7 +61,8 @@ export function stylesOnEveryPage(pagesDir: URL, stylesheet = 'fact-boxes/styles
     transform(code, id, options) {
       // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
       if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
-      if (id.includes('?') || !id.startsWith(pages) || !PAGE.test(id)) return undefined;
+      if (id.includes('?') || !PAGE.test(id)) return undefined;
+      if (!id.startsWith(pages) && !pageFiles.injected.has(id)) return undefined;
       return { code: code + line, map: null };
     },
   };

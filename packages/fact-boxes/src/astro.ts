@@ -19,7 +19,7 @@ import type { VFile } from 'vfile';
 import { remarkRestoreDirectives } from './adapters/remark.js';
 import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri.js';
-import { stylesOnEveryPage } from './astro-styles.js';
+import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { describeProblem, FactBoxesError, pointOf } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
@@ -326,6 +326,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
   resolveOptions(shared);
   const pending: Pending = { errors: new Map() };
+  /** Where pages are, for the stylesheet: the pages folder, and injected routes once resolved. */
+  let pageFiles: PageFiles | undefined;
+  let root: URL | undefined;
   /** Our entries in the processor's plugin list, placed again once every integration has added its own. */
   let placed: { list: unknown[]; entries: unknown[] } | undefined;
 
@@ -364,7 +367,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
-        if (injectStyles) updateConfig({ vite: { plugins: [stylesOnEveryPage(new URL('pages/', config.srcDir))] } } as Parameters<typeof updateConfig>[0]);
+        pageFiles = { pagesDir: new URL('pages/', config.srcDir), injected: new Set() };
+        root = config.root;
+        if (injectStyles) updateConfig({ vite: { plugins: [stylesOnEveryPage(pageFiles)] } } as Parameters<typeof updateConfig>[0]);
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         pending.onChange = () => note.write([...pending.errors.keys()]);
@@ -373,6 +378,16 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       // run before any restoration, and after every other plugin, whatever the order of `integrations`.
       'astro:config:done': () => {
         if (placed) placeBeforeRestoration(placed.list, placed.entries);
+      },
+      // Routes that integrations inject (Starlight's pages) are pages too: they get the stylesheet.
+      'astro:routes:resolved': ({ routes }) => {
+        if (!pageFiles || !root) return;
+        pageFiles.injected.clear();
+        for (const route of routes) {
+          if (route.type !== 'page' || route.origin === 'project') continue;
+          const path = entryPointPath(route.entrypoint, root);
+          if (path) pageFiles.injected.add(path);
+        }
       },
       'astro:server:setup': ({ server }) => {
         const send = (error: FileError) => {
