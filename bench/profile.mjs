@@ -3,6 +3,7 @@
 // processes, and prints seconds, peak resident memory, and the largest V8 heap seen
 // (sampled every 200 ms), so what lives off the V8 heap shows as peak minus heap.
 // Add NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.work/prof" for CPU profiles.
+// `node bench/profile.mjs modules`: one article's compiled MDX module, with and without boxes.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,20 @@ clearInterval(timer); console.log(JSON.stringify({ seconds: (performance.now() -
   return JSON.parse(out.trim().split('\n').pop());
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+/** Bytes of one article compiled to an MDX module by Sätteri, as Astro compiles it: no boxes, boxes as elements, boxes as HTML. */
+export async function moduleSizes(index = 1) {
+  const { mdxToJs } = await import('satteri');
+  const compile = async (text, plugins = {}) => (await mdxToJs(text, { features: { directive: true }, ...plugins, jsxImportSource: 'astro', elementAttributeNameCase: 'html' })).code.length;
+  return {
+    'floor (no boxes)': await compile(stripBoxes(article(index))),
+    'boxes as elements (staticHtml: false)': await compile(article(index), factBoxes()),
+    "boxes as HTML (staticHtml: 'fragment', what the integration uses)": await compile(article(index), factBoxes({ staticHtml: 'fragment' })),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'modules') {
+  for (const [name, bytes] of Object.entries(await moduleSizes())) console.log(`${name}: ${bytes.toLocaleString('en-GB')} bytes`);
+} else if (import.meta.url === `file://${process.argv[1]}`) {
   const count = Number(process.argv[2] ?? 2000);
   const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
   console.log(`| variant (${count} MDX articles) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);

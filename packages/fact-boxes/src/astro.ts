@@ -20,7 +20,7 @@ import { remarkRestoreDirectives } from './adapters/remark.js';
 import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri.js';
 import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
-import { describeProblem, FactBoxesError, pointOf } from './diagnostics.js';
+import { describeProblem, FactBoxesError, pointOf, problemLine } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
@@ -50,6 +50,8 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
 /** A file's build error, from either processor: the message (file:line:column, reason, fix) and where. */
 interface FileError {
   reason: string;
+  /** One line per problem, each with file:line:column. */
+  lines: readonly string[];
   loc?: { file?: string; line: number; column: number };
 }
 
@@ -110,10 +112,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     try {
       transform(tree, file);
     } catch (error) {
-      const failure: FileError =
-        error instanceof FactBoxesError
-          ? { reason: error.message, ...(error.loc ? { loc: error.loc } : {}) }
-          : { reason: `${key}: ${error instanceof Error ? error.message : String(error)}` };
+      const failure = fileErrorOf(error, key);
       pending.errors.set(key, failure);
       pending.onChange?.();
       pending.onError?.(failure);
@@ -129,11 +128,19 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   };
 }
 
+/** A failure as the integration reports it: ours with a line per problem, anything else as its message. */
+function fileErrorOf(error: unknown, key: string): FileError {
+  if (error instanceof FactBoxesError) {
+    return { reason: error.message, lines: error.problems.map((problem) => problemLine(problem, error.file)), ...(error.loc ? { loc: error.loc } : {}) };
+  }
+  const reason = `${key}: ${error instanceof Error ? error.message : String(error)}`;
+  return { reason, lines: [reason] };
+}
+
 /** One error for every file that failed: each with file:line:column, reason and fix. */
 function summarise(errors: Map<string, FileError>): Error & { loc?: FileError['loc'] } {
   const list = [...errors.values()];
-  // A file with several problems gives several lines, each with its own file:line:column.
-  const lines = list.flatMap((error) => error.reason.split('\n').filter((line) => !/^\d+ problems with fact boxes:$/.test(line)).map((line) => `  ${line}`));
+  const lines = list.flatMap((error) => error.lines.map((line) => `  ${line}`));
   const error: Error & { loc?: FileError['loc'] } = new Error(
     `fact-boxes: ${list.length} file${list.length === 1 ? ' has' : 's have'} invalid fact boxes:\n${lines.join('\n')}`,
   );
@@ -266,7 +273,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
       records: settings.records,
       done: ({ problems, error }) => {
         if (error) {
-          const failure: FileError = { reason: error.message, ...(error.loc ? { loc: error.loc } : {}) };
+          const failure = fileErrorOf(error, key);
           pending.errors.set(key, failure);
           pending.onChange?.();
           pending.onError?.(failure);
@@ -283,7 +290,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
     // Astro only logs what a content collection entry throws: remember any failure, ours or not, so the build still fails.
     const record = (error: unknown) => {
       if (pending.errors.has(key)) return;
-      const failure: FileError = { reason: `${key}: ${error instanceof Error ? error.message : String(error)}` };
+      const failure = fileErrorOf(error, key);
       pending.errors.set(key, failure);
       pending.onChange?.();
       pending.onError?.(failure);

@@ -12,7 +12,7 @@ import { describeProblem, didYouMean, formatPlace } from './diagnostics.js';
 import { h } from './render/h.js';
 import { toMdast } from './render/to-mdast.js';
 import type { ResolvedOptions } from './registry.js';
-import { diagnoseOpeningLine, isClosed, type SeenNodes } from './syntax.js';
+import { diagnoseOpeningLine, isClosed, see, type SeenNodes } from './syntax.js';
 
 /** What processing a document gives. */
 export interface ProcessedDocument {
@@ -35,22 +35,17 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
   const problems: Problem[] = [];
   const names = [...options.boxes.keys()];
   const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
-  const see = (node: RootContent) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
-  };
 
   const visit = (parent: Parent) => {
     const children = parent.children as RootContent[];
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
       if (SKIP.has(child.type)) {
-        see(child);
+        see(seen, child);
         continue;
       }
       if (child.type === 'containerDirective') {
-        see(child);
+        see(seen, child);
         const definition = options.boxes.get(child.name);
         if (!definition) {
           const guess = didYouMean(child.name, names);

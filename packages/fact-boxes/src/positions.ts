@@ -37,7 +37,8 @@ export function shiftOf(path: string | undefined, value: string): Shift | undefi
   return lines === 0 && columns === 0 ? undefined : { lines, columns };
 }
 
-function shiftPoint(point: Point | undefined, shift: Shift): void {
+/** Move one point to the file's lines. */
+export function shiftPoint(point: Point | undefined, shift: Shift): void {
   if (!point) return;
   if (point.line === 1) point.column += shift.columns;
   point.line += shift.lines;

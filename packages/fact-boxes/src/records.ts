@@ -9,9 +9,9 @@ import type { FactBoxRecord } from './define.js';
 export type FrontmatterRecords = 'objects' | 'json' | false;
 
 /** The value to put on the frontmatter as `factBoxes`. */
-export function recordsForFrontmatter(records: readonly FactBoxRecord[], form: FrontmatterRecords): FactBoxRecord[] | string | undefined {
+export function recordsForFrontmatter(records: FactBoxRecord[], form: FrontmatterRecords): FactBoxRecord[] | string | undefined {
   if (form === false) return undefined;
-  return form === 'json' ? JSON.stringify(records) : [...records];
+  return form === 'json' ? JSON.stringify(records) : records;
 }
 
 /**

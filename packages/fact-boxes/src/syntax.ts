@@ -54,15 +54,18 @@ export function isClosed(sourceOfBox: string): boolean {
   return /(?:^|\n)[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/.test(sourceOfBox.trimEnd()) && sourceOfBox.trimEnd().split('\n').length > 1;
 }
 
-const BOX_LINE = /^[ \t]*(:{3,})([A-Za-z][\w-]*)/gm;
+const BOX_LINE = /^[ \t]*:{3,}([A-Za-z][\w-]*)/gm;
 
-/** Where lines that open a box of a known name start (the offset of their first colon). */
-export function boxOpenings(source: string, names: { has(name: string): boolean }): Map<number, string> {
+/** Where lines that start like a box (`:::name`) start (the offset of their first colon), with the name written. */
+export function boxLines(source: string): Map<number, string> {
   const found = new Map<number, string>();
-  for (const match of source.matchAll(BOX_LINE)) {
-    if (names.has(match[2]!)) found.set(match.index + match[0].indexOf(':'), match[2]!);
-  }
+  for (const match of source.matchAll(BOX_LINE)) found.set(match.index + match[0].indexOf(':'), match[1]!);
   return found;
+}
+
+/** The box lines whose name is a known box. */
+export function boxOpenings(lines: ReadonlyMap<number, string>, names: { has(name: string): boolean }): Map<number, string> {
+  return new Map([...lines].filter(([, name]) => names.has(name)));
 }
 
 function pointAt(source: string, offset: number): { line: number; column: number; offset: number } {
@@ -81,6 +84,13 @@ export interface SeenNodes {
   ranges: [number, number][];
   /** Where paragraphs start: a box line read as a paragraph is for the syntax checks. */
   paragraphs: Set<number>;
+}
+
+/** Note the range a node covers. */
+export function see(seen: SeenNodes, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
 }
 
 /**

@@ -6,21 +6,12 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import type { FactBoxRecord, Problem } from '../define.js';
+import type { Problem } from '../define.js';
 import { describeProblem, FactBoxesError } from '../diagnostics.js';
 import { processDocument } from '../document.js';
 import type { ResolvedOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
-import { boxOpenings, unseenBoxes } from '../syntax.js';
-
-export { FactBoxesError };
-
-declare module 'vfile' {
-  interface DataMap {
-    /** One record per fact box, in document order. */
-    factBoxes: FactBoxRecord[];
-  }
-}
+import { boxLines, boxOpenings, unseenBoxes } from '../syntax.js';
 
 type MicromarkExtension = { text?: Record<number, unknown> };
 
@@ -57,7 +48,7 @@ export function createTransform(resolved: ResolvedOptions, restore: boolean) {
   return function transform(tree: Root, file: VFile): void {
     const source = parsedSource(file);
     const { records, problems, seen } = processDocument(tree, source, resolved);
-    if (source.includes(':::')) problems.push(...unseenBoxes(source, boxOpenings(source, resolved.boxes), seen));
+    if (source.includes(':::')) problems.push(...unseenBoxes(source, boxOpenings(boxLines(source), resolved.boxes), seen));
     if (restore) restoreUnhandledDirectives(tree, source);
     file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];
     reportProblems(file, problems, resolved.onInvalid);

@@ -8,7 +8,8 @@ import type { VFile } from 'vfile';
 import type { FactBoxRecord } from '../define.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
-import { createTransform, FactBoxesError, hasDirectiveSyntax } from './remark-transform.js';
+import { FactBoxesError } from '../diagnostics.js';
+import { createTransform, hasDirectiveSyntax } from './remark-transform.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {
@@ -18,6 +19,13 @@ export interface RemarkFactBoxesOptions extends FactBoxesOptions {
    * `remarkRestoreDirectives` as your last remark plugin instead.
    */
   restore?: boolean;
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** One record per fact box, in document order. */
+    factBoxes: FactBoxRecord[];
+  }
 }
 
 /**

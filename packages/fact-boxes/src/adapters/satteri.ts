@@ -20,8 +20,8 @@ import { describeProblem, FactBoxesError, readWrittenAttributes } from '../diagn
 export { describeProblem };
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
-import { shiftPositions, type Shift } from '../positions.js';
-import { boxOpenings, unseenBoxes, type SeenNodes } from '../syntax.js';
+import { shiftPoint, shiftPositions, type Shift } from '../positions.js';
+import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../syntax.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
 import type { Point, Position } from 'unist';
 
@@ -138,17 +138,12 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     return plain;
   };
   const names = [...options.boxes.keys()];
-  // Offsets of lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
-  const fenceLines = new Set<number>();
-  for (const match of document.source.matchAll(/^[ \t]*:{3,}[A-Za-z]/gm)) fenceLines.add(match.index + (match[0].length - match[0].trimStart().length));
-  // Lines that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
-  const openings = boxOpenings(document.source, options.boxes);
+  // Lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
+  const fenceLines = boxLines(document.source);
+  // Those that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
+  const openings = boxOpenings(fenceLines, options.boxes);
   const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
-  const see = (node: Visited) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
-  };
+  const seeNode = (node: Visited) => see(seen, node);
   let state: DocumentState | undefined;
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
@@ -168,7 +163,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       state = new DocumentState(ctx.source, options.headingLevel);
     },
     containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
-      if (openings.size > 0) see(node);
+      if (openings.size > 0) seeNode(node);
       if (insideBox(node, ctx)) return; // the outer box renders it
       if (!options.boxes.has(node.name)) {
         // processDocument below warns about near-miss names, as in the remark pipeline.
@@ -214,9 +209,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     },
     after(_root: unknown, ctx: Context) {
       for (const problem of unseenBoxes(ctx.source, openings, seen)) {
-        const place = { position: { start: problem.place as Point, end: problem.place as Point } };
-        if (hooks.shift) shiftPositions(place, hooks.shift);
-        problems.push({ ...problem, place: place.position.start });
+        const place = { ...(problem.place as Point) };
+        if (hooks.shift) shiftPoint(place, hooks.shift);
+        problems.push({ ...problem, place });
       }
       ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
@@ -234,7 +229,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   };
   if (openings.size > 0) {
     // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
-    for (const type of ['code', 'html', 'yaml', 'toml', 'math', 'mdxFlowExpression', 'mdxjsEsm']) (plugin as Record<string, unknown>)[type] = see;
+    for (const type of ['code', 'html', 'yaml', 'toml', 'math', 'mdxFlowExpression', 'mdxjsEsm']) (plugin as Record<string, unknown>)[type] = seeNode;
   }
   return plugin as unknown as MdastPluginDefinition;
 }

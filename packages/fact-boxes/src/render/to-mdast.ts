@@ -57,8 +57,10 @@ function hasContent(child: BoxChild): boolean {
   return child.type === 'element' && child.children.some(hasContent);
 }
 
-function properties(element: BoxElement): Record<string, unknown> | undefined {
-  return Object.keys(element.properties).length > 0 ? { ...element.properties } : undefined;
+/** The node that becomes `element`, around `children` (mdast) or `hChildren` (hast, for a part without author content). */
+function elementNode(element: BoxElement, children: RootContent[], hChildren?: ElementContent[]): FactBoxElementNode {
+  const properties = Object.keys(element.properties).length > 0 ? { ...element.properties } : undefined;
+  return { type: 'factBoxElement', data: { hName: element.tagName, ...(properties ? { hProperties: properties } : {}), ...(hChildren ? { hChildren } : {}) }, children };
 }
 
 /** Static HTML and author content, in reading order. */
@@ -116,26 +118,19 @@ function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): 
     children.push(piece);
   }
   if (html !== '') children.push(staticHtmlNode(html, form));
-  const props = properties(element);
-  const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}) }, children };
-  return node;
+  return elementNode(element, children);
 }
 
 function asElements(element: BoxElement): RootContent {
-  const props = properties(element);
-  if (!hasContent(element)) {
-    // One node for the whole part, which keeps mdast-util-to-hast from cloning the properties of each element.
-    const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}), hChildren: element.children as ElementContent[] }, children: [] };
-    return node;
-  }
+  // A part without author content goes over whole: one node, which keeps mdast-util-to-hast from cloning the properties of each element.
+  if (!hasContent(element)) return elementNode(element, [], element.children as ElementContent[]);
   const children: RootContent[] = [];
   for (const child of element.children) {
     if (child.type === 'factBoxContent') children.push(...(child.nodes as RootContent[]));
     else if (child.type === 'text') children.push({ type: 'text', value: child.value });
     else if (child.type === 'element') children.push(asElements(child));
   }
-  const node: FactBoxElementNode = { type: 'factBoxElement', data: { hName: element.tagName, ...(props ? { hProperties: props } : {}) }, children };
-  return node;
+  return elementNode(element, children);
 }
 
 /**
