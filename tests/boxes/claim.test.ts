@@ -256,6 +256,26 @@ describe('claim: each attribute, invalid (messages point at the attribute on the
     expect(messages[0]?.reason).not.toContain('did you mean');
   });
 
+  test.each([
+    ['disproved', 'disputed'],
+    ['confined', 'confirmed'],
+  ])('should not offer a value of another meaning: %s is not %s', async (written) => {
+    const { messages } = await render(claimBox(`by="x" status=${written}`));
+    expect(messages[0]?.reason).toContain(`got "${written}".`);
+    expect(messages[0]?.reason).not.toContain('did you mean');
+    expect(messages[0]?.reason).toContain('Fix: choose one of unverified, confirmed, disputed, denied, retracted.');
+  });
+
+  test.each([
+    ['confimred', 'status', 'confirmed'],
+    ['Mostly True', 'rating', 'mostly-true'],
+    ['missing_context', 'rating', 'missing-context'],
+    ['denies', 'status', 'denied'],
+  ])('should suggest the same word for a misspelt value: %s', async (written, name, meant) => {
+    const { messages } = await render(claimBox(`by="x" ${name}="${written}"`));
+    expect(messages[0]?.reason).toContain(`did you mean "${meant}"?`);
+  });
+
   test('should point at the attribute, not at the same word inside another value', async () => {
     const { messages } = await render(claimBox('role="speaking for the source" by="x" source=""'));
     expect(messages.map((message) => `${message.place} ${message.ruleId}`)).toEqual(['3:48 invalid-attribute']);

@@ -8,7 +8,7 @@ import type { Nodes as MdastNodes, Paragraph } from 'mdast';
 import type { Position } from 'unist';
 import type { z } from 'zod';
 import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
-import { didYouMean, formatPlace, locateAttribute, openingLine, quote, readWrittenAttributes, toCamelCase, toKebabCase } from './diagnostics.js';
+import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, toCamelCase, toKebabCase } from './diagnostics.js';
 import { content, h, type BoxElement } from './render/h.js';
 import { renderFrame } from './render/frame.js';
 import type { ValueIssueParams } from './values/schemas.js';
@@ -341,7 +341,7 @@ function describeIssue(box: string, at: string, key: string, value: string | und
   }
   if (issue.code === 'invalid_value' && 'values' in issue) {
     const values = issue.values.map(String);
-    const guess = didYouMean(value, values);
+    const guess = nearSpelling(value, values);
     return {
       ruleId: 'invalid-attribute',
       reason: `${box} at ${at}: "${name}" must be one of ${values.join(', ')}; got ${quote(value)}${guess ? `; did you mean "${guess}"?` : ''}`,

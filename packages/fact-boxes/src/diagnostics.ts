@@ -43,6 +43,40 @@ export function didYouMean(name: string, candidates: Iterable<string>): string |
   return best;
 }
 
+/** Case, spaces and underscores aside: `Mostly True` and `mostly_true` are written `mostly-true`. */
+function normaliseWord(word: string): string {
+  return word.trim().toLowerCase().replace(/[\s_]+/g, '-');
+}
+
+/** `claim` and `claims`, `casualty` and `casualties`, `box` and `boxes`: one word, singular and plural. */
+function isPluralOf(plural: string, singular: string): boolean {
+  return plural === `${singular}s` || plural === `${singular}es` || (singular.endsWith('y') && plural === `${singular.slice(0, -1)}ies`);
+}
+
+/**
+ * The one candidate that `word` is a misspelling of: the same word but for
+ * one slip (a letter missing, extra or wrong, two letters swapped), a plural
+ * ending, case, or spaces and underscores for dashes. Unlike `didYouMean`, it
+ * never offers a different word that merely looks alike (`disproved` is not
+ * `disputed`), and gives nothing when two candidates fit. Values get their
+ * suggestions from it, and `fact-boxes check --fix` changes only what it finds.
+ *
+ * @example
+ *   nearSpelling('confimred', ['confirmed', 'disputed']) // 'confirmed'
+ *   nearSpelling('disproved', ['confirmed', 'disputed']) // undefined
+ */
+export function nearSpelling(word: string, candidates: Iterable<string>): string | undefined {
+  const written = normaliseWord(word);
+  const matches: string[] = [];
+  for (const candidate of candidates) {
+    const known = normaliseWord(candidate);
+    if (known === written) return candidate;
+    const oneSlip = Math.max(known.length, written.length) >= 3 && editDistance(written, known) === 1;
+    if (oneSlip || isPluralOf(written, known) || isPluralOf(known, written)) matches.push(candidate);
+  }
+  return matches.length === 1 ? matches[0] : undefined;
+}
+
 /** `sourceUrl` -> `source-url`. */
 export function toKebabCase(name: string): string {
   return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
@@ -207,8 +241,18 @@ export function describeProblem(problem: Problem): string {
 export function problemLine(problem: Problem, file: string | undefined): string {
   const point = pointOf(problem.place);
   const place = point ? `${point.line}:${point.column}` : '?:?';
-  const sentence = describeProblem(problem).replace(/^([a-z][\w-]*(?: item)?) at \d+:\d+: /, '$1: ');
-  return `${file ? `${file}:` : ''}${place}: ${sentence}`;
+  return `${file ? `${file}:` : ''}${place}: ${withoutBoxPlace(describeProblem(problem))}`;
+}
+
+/**
+ * A problem's sentence for a line that already says where it is: the box's own
+ * "claim at 6:1" becomes "claim", as a build's error and the checker write it.
+ *
+ * @example
+ *   withoutBoxPlace('claim at 6:1: "by" is required') // 'claim: "by" is required'
+ */
+export function withoutBoxPlace(sentence: string): string {
+  return sentence.replace(/^([a-z][\w-]*(?: item)?) at \d+:\d+: /, '$1: ');
 }
 
 /**
