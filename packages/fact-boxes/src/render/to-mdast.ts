@@ -12,10 +12,10 @@
  * parses and keeps; as HTML the plugin serialised itself (with the same
  * escaping rules as rehype-stringify), a static part is one string.
  */
-import type { ElementContent, Root as HastRoot } from 'hast';
-import { toHtml } from 'hast-util-to-html';
+import type { ElementContent } from 'hast';
 import type { Data, Html, Parent, RootContent } from 'mdast';
 import type { BoxChild, BoxElement } from './h.js';
+import { serialiseHtml } from './html.js';
 
 /**
  * How the static parts of a box enter the tree:
@@ -67,7 +67,7 @@ function elementNode(element: BoxElement, children: RootContent[], hChildren?: E
 type Piece = string | RootContent;
 
 function serialise(nodes: ElementContent[]): string {
-  return toHtml({ type: 'root', children: nodes } satisfies HastRoot);
+  return serialiseHtml(nodes);
 }
 
 /**
