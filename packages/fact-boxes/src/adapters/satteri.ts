@@ -46,16 +46,72 @@ type Context = {
   replaceNode(node: Visited, replacement: unknown): void;
 };
 
-/** A plain, writable copy of a node Sätteri hands to a visitor (its fields are frozen and not all enumerable). */
-function toPlain<T>(node: T): T {
-  if (Array.isArray(node)) return node.map((item) => toPlain(item)) as T;
+/** What a copied node looked like when it was copied, to tell later whether the plugin changed it. */
+interface Snapshot {
+  original: object;
+  keys: number;
+  value: unknown;
+  attributes: unknown;
+  data: unknown;
+  children: unknown;
+  kids: readonly unknown[] | undefined;
+}
+type Snapshots = WeakMap<object, Snapshot>;
+
+/**
+ * A plain, writable copy of a node Sätteri hands to a visitor (its fields are
+ * frozen and not all enumerable). With `snapshots`, each copied node remembers
+ * its original, so what comes back unchanged can go back to Sätteri as the
+ * original (`reuseOriginals`).
+ */
+function toPlain<T>(node: T, snapshots?: Snapshots): T {
+  if (Array.isArray(node)) return node.map((item) => toPlain(item, snapshots)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
   for (const key of Object.getOwnPropertyNames(node)) {
-    if (key === '_nodeId') continue;
-    copy[key] = toPlain((node as Record<string, unknown>)[key]);
+    if (key === '_nodeId' || key === '_resolver' || key === '_id') continue;
+    copy[key] = toPlain((node as Record<string, unknown>)[key], snapshots);
+  }
+  if (snapshots && typeof copy.type === 'string') {
+    const children = copy.children;
+    snapshots.set(copy, {
+      original: node as object,
+      keys: Object.keys(copy).length,
+      value: copy.value,
+      attributes: copy.attributes,
+      data: copy.data,
+      children,
+      kids: Array.isArray(children) ? [...children] : undefined,
+    });
   }
   return copy as T;
+}
+
+/**
+ * The author's nodes the plugin did not change go back to Sätteri as the nodes
+ * it handed out: it keeps them where they are (by reference) instead of
+ * decoding and rebuilding a copy. Changed or new nodes go as copies, their
+ * unchanged descendants still by reference.
+ */
+function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  const plain = node as Record<string, unknown>;
+  const children = plain.children;
+  let same = true;
+  if (Array.isArray(children)) {
+    for (let index = 0; index < children.length; index++) {
+      const child = children[index] as object;
+      const reused = reuseOriginals(child, snapshots);
+      if (reused === child || reused !== snapshots.get(child)?.original) same = false;
+      children[index] = reused;
+    }
+  }
+  const snapshot = snapshots.get(plain);
+  if (!snapshot || !same) return node;
+  const unchanged = Object.keys(plain).length === snapshot.keys && plain.value === snapshot.value && plain.attributes === snapshot.attributes && plain.data === snapshot.data && children === snapshot.children;
+  if (!unchanged) return node;
+  if (Array.isArray(children) && (children.length !== snapshot.kids!.length || children.some((child, index) => child !== snapshots.get(snapshot.kids![index] as object)?.original))) return node;
+  return snapshot.original;
 }
 
 const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
@@ -132,8 +188,8 @@ export interface SatteriHooks {
  * Integrations use it to add their hooks; sites use the default export.
  */
 export function createSatteriPlugin(options: ResolvedOptions, document: PluginFactoryContext, hooks: SatteriHooks = {}): MdastPluginDefinition {
-  const copy = <T>(node: T): T => {
-    const plain = toPlain(node);
+  const copy = <T>(node: T, snapshots?: Snapshots): T => {
+    const plain = toPlain(node, snapshots);
     if (hooks.shift) shiftPositions(plain as { position?: Position }, hooks.shift);
     return plain;
   };
@@ -148,7 +204,20 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
 
+  // The outermost container being rebuilt whole (boxes, and unknown ones kept as <div>), by source offsets:
+  // Sätteri visits in document order, parents first, so a node that starts inside it is one of its descendants.
+  let rebuilt: { start: number; end: number } | undefined;
+  // A rebuilt container without a position (made by another plugin): only its parents can tell.
+  let unplaced = false;
+  const rebuilding = (node: Visited) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) unplaced = true;
+    else rebuilt = { start, end };
+  };
   const insideBox = (node: Visited, ctx: Context): boolean => {
+    const start = node.position?.start.offset;
+    if (start !== undefined && !unplaced) return rebuilt !== undefined && start >= rebuilt.start && start < rebuilt.end;
     for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
       // Every outermost container this plugin meets is rebuilt whole (boxes, and unknown ones kept as <div>).
       if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandledDirective(parent))) return true;
@@ -169,7 +238,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         // processDocument below warns about near-miss names, as in the remark pipeline.
         // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
         if (!isHandledDirective(node)) {
-          const copy_ = copy(node) as unknown as ContainerDirective;
+          rebuilding(node);
+          const snapshots: Snapshots = new WeakMap();
+          const copy_ = copy(node, snapshots) as unknown as ContainerDirective;
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
           alignWithMicromark(root, ctx.source);
@@ -177,17 +248,19 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           restoreUnhandledDirectives(root, ctx.source);
           records.push(...result.records);
           problems.push(...result.problems);
-          ctx.replaceNode(node, root.children[0]);
+          ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
         }
         return;
       }
-      const root: Root = { type: 'root', children: [copy(node) as unknown as RootContent] };
+      rebuilding(node);
+      const snapshots: Snapshots = new WeakMap();
+      const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
       alignWithMicromark(root, ctx.source);
       const result = processDocument(root, ctx.source, options, state);
       restoreUnhandledDirectives(root, ctx.source);
       records.push(...result.records);
       problems.push(...result.problems);
-      ctx.replaceNode(node, root.children);
+      ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
     },
     leafDirective(node: Visited, ctx: Context) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
