@@ -115,10 +115,11 @@ function isBlock(node: MdastNodes): boolean {
 
 /** A slug for an id: lowercase letters and digits of any script, joined by dashes. */
 export function slugify(text: string): string {
-  return text
-    .normalize('NFKC')
+  // Plain ASCII (most titles) needs neither normalisation nor Unicode classes.
+  const ascii = /^[\x20-\x7e]*$/.test(text);
+  return (ascii ? text : text.normalize('NFKC'))
     .toLowerCase()
-    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}\p{M}]+/gu, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 80)
     .replace(/-+$/, '');
@@ -143,12 +144,24 @@ function labelOf(node: ContainerDirective): Paragraph | undefined {
   return first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
 }
 
+const capitalised = new Map<string, string>();
+
+/** `casualties` -> `Casualties`: a box's name as a label (box names are few; remembered). */
 function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1).replaceAll('-', ' ');
+  let label = capitalised.get(text);
+  if (label === undefined) {
+    label = text.charAt(0).toUpperCase() + text.slice(1).replaceAll('-', ' ');
+    if (capitalised.size < 1000) capitalised.set(text, label);
+  }
+  return label;
 }
 
+const shapes = new WeakMap<z.ZodObject, string[]>();
+
 function shapeKeys(schema: z.ZodObject): string[] {
-  return Object.keys(schema.shape);
+  let keys = shapes.get(schema);
+  if (!keys) shapes.set(schema, (keys = Object.keys(schema.shape)));
+  return keys;
 }
 
 /**

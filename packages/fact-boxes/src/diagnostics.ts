@@ -77,14 +77,27 @@ export function nearSpelling(word: string, candidates: Iterable<string>): string
   return matches.length === 1 ? matches[0] : undefined;
 }
 
+// Attribute names are few and come back for every box: remember each conversion (bounded, so no input can grow it forever).
+const kebab = new Map<string, string>();
+const camel = new Map<string, string>();
+
+function remembered(cache: Map<string, string>, name: string, convert: (name: string) => string): string {
+  let converted = cache.get(name);
+  if (converted === undefined) {
+    converted = convert(name);
+    if (cache.size < 1000) cache.set(name, converted);
+  }
+  return converted;
+}
+
 /** `sourceUrl` -> `source-url`. */
 export function toKebabCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+  return remembered(kebab, name, (text) => text.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`));
 }
 
 /** `source-url` -> `sourceUrl`. */
 export function toCamelCase(name: string): string {
-  return name.replace(/-([a-z\d])/g, (_, letter: string) => letter.toUpperCase());
+  return remembered(camel, name, (text) => text.replace(/-([a-z\d])/g, (_, letter: string) => letter.toUpperCase()));
 }
 
 /** `line:column` of a position or point. */

@@ -50,8 +50,10 @@ export function diagnoseOpeningLine(line: string, boxNames: readonly string[], p
 
 /** Whether a container's source ends with its closing fence. */
 export function isClosed(sourceOfBox: string): boolean {
+  const text = sourceOfBox.trimEnd();
+  const lastLine = text.lastIndexOf('\n');
   // Inside a blockquote each line of the box carries the quote markers (`> :::`).
-  return /(?:^|\n)[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/.test(sourceOfBox.trimEnd()) && sourceOfBox.trimEnd().split('\n').length > 1;
+  return lastLine !== -1 && /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/.test(text.slice(lastLine + 1));
 }
 
 const BOX_LINE = /^[ \t]*:{3,}([A-Za-z][\w-]*)/gm;

@@ -46,7 +46,9 @@ function append(children: BoxChild[], child: HChild): void {
  */
 export function h(tagName: string, properties: HProperties | null = null, ...children: HChild[]): BoxElement {
   const props: Properties = {};
-  for (const [key, value] of Object.entries(properties ?? {})) {
+  for (const key in properties) {
+    if (!Object.hasOwn(properties, key)) continue;
+    const value = properties[key];
     if (value === undefined || value === null || value === false) continue;
     // A `data-*` flag is written "true": HTML serialisers would write it empty and JSX (MDX) "true".
     props[key] = value === true && key.startsWith('data') ? 'true' : value;
