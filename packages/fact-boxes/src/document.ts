@@ -82,7 +82,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
     if (boxSource !== undefined && !isClosed(boxSource)) {
       built.problems.push({
         ruleId: 'unclosed-box',
-        reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${node.position && node.position.end.offset === source.length ? 'the document' : 'its container'}`,
+        reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${endsTheDocument(source, node.position?.end.offset) ? 'the document' : 'its container'}`,
         fix: 'add a line with ::: where the box ends',
         place: node.position ? node.position.start : undefined,
       });
@@ -117,6 +117,16 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
 
   visit(tree);
   return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems, seen };
+}
+
+/**
+ * Whether only blank text follows an offset. Parsers differ on whether a box
+ * left open takes in the file's final line break, so both count as the end.
+ */
+function endsTheDocument(source: string, offset: number | undefined): boolean {
+  if (offset === undefined) return false;
+  for (let index = offset; index < source.length; index++) if (!/\s/.test(source[index]!)) return false;
+  return true;
 }
 
 /**
