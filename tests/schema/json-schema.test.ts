@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import {
   ACTOR_TYPES,
+  builtinStrings,
   CLAIM_RATINGS,
   CLAIM_STATUSES,
   attributesJsonSchema,
@@ -20,6 +21,8 @@ import {
 const schemaPath = createRequire(import.meta.url).resolve('fact-boxes/schema.json');
 const published = JSON.parse(readFileSync(schemaPath, 'utf8')) as JsonSchema;
 const defs = published.$defs as Record<string, BoxSchema>;
+/** The boxes' entries: `$defs` also holds the language options (`Options`, `Phrase`), capitalised so no box name clashes. */
+const boxDefs = Object.fromEntries(Object.entries(defs).filter(([name]) => /^[a-z]/.test(name))) as Record<string, BoxSchema>;
 
 interface PropertySchema {
   type?: string;
@@ -91,10 +94,10 @@ describe('JSON Schema of the attributes', () => {
     expect(published, 'packages/fact-boxes/schema.json is out of date: run `npm run schema -w fact-boxes` and commit the result').toEqual(boxesJsonSchema());
   });
 
-  test('should be a draft 2020-12 document with one $def per built-in box', () => {
+  test('should be a draft 2020-12 document with one $def per built-in box, and the language options', () => {
     expect(published.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(Object.keys(defs)).toEqual(['claim', 'casualties', 'timeline', 'actor']);
-    for (const [name, schema] of Object.entries(defs)) {
+    expect(Object.keys(defs)).toEqual(['claim', 'casualties', 'timeline', 'actor', 'Options', 'Phrase']);
+    for (const [name, schema] of Object.entries(boxDefs)) {
       expect(schema.type).toBe('object');
       expect(schema.title).toBe(`:::${name}`);
       expect(schema.additionalProperties).toBe(false);
@@ -103,10 +106,11 @@ describe('JSON Schema of the attributes', () => {
   });
 
   test('should name every property in kebab-case, as authors write them', () => {
-    expect(Object.keys(def('claim').properties)).toEqual(['id', 'class', 'by', 'role', 'date', 'status', 'rating', 'rating-label', 'source', 'source-url']);
+    expect(Object.keys(def('claim').properties)).toEqual(['id', 'class', 'lang', 'by', 'role', 'date', 'status', 'rating', 'rating-label', 'source', 'source-url']);
     expect(Object.keys(def('casualties').properties)).toEqual([
       'id',
       'class',
+      'lang',
       'killed',
       'injured',
       'missing',
@@ -119,9 +123,9 @@ describe('JSON Schema of the attributes', () => {
       'source-url',
       'described-as',
     ]);
-    expect(Object.keys(def('timeline').properties)).toEqual(['id', 'class', 'order', 'source', 'source-url']);
-    expect(Object.keys(def('actor').properties)).toEqual(['id', 'class', 'type', 'aliases', 'backed-by', 'leader', 'based', 'active-since', 'wikidata', 'source', 'source-url']);
-    for (const schema of Object.values(defs)) {
+    expect(Object.keys(def('timeline').properties)).toEqual(['id', 'class', 'lang', 'order', 'source', 'source-url']);
+    expect(Object.keys(def('actor').properties)).toEqual(['id', 'class', 'lang', 'type', 'aliases', 'backed-by', 'leader', 'based', 'active-since', 'wikidata', 'source', 'source-url']);
+    for (const schema of Object.values(boxDefs)) {
       for (const name of Object.keys(schema.properties)) expect(name).toMatch(/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/);
     }
   });
@@ -150,6 +154,18 @@ describe('JSON Schema of the attributes', () => {
     expect(def('actor').properties.wikidata).toMatchObject({ type: 'string', pattern: '^Q[1-9][0-9]*$' });
   });
 
+  test('should document the language options: locale, and strings with every built-in key and its English', () => {
+    const options = defs.Options as unknown as { properties: { locale: PropertySchema & { description: string }; strings: { additionalProperties: { properties: Record<string, { $ref: string; description: string }>; additionalProperties: boolean } } } };
+    expect(options.properties.locale).toMatchObject({ type: 'string', examples: ['fr', 'ar', 'pt-BR'] });
+    expect(options.properties.locale.description).toContain('en, ar, fr, de, es, ru, uk, tr, fa, he');
+    const keys = options.properties.strings.additionalProperties;
+    expect(Object.keys(keys.properties)).toEqual(Object.keys(builtinStrings.en));
+    expect(keys.properties['count.moreThan']).toEqual({ $ref: '#/$defs/Phrase', description: 'English: "more than {n}"' });
+    expect(keys.additionalProperties).toBe(false);
+    expect(defs.Phrase).toMatchObject({ anyOf: [{ type: 'string' }, { type: 'object', required: ['other'] }] });
+    expect(def('claim').properties.lang).toMatchObject({ type: 'string', examples: ['fr', 'ar', 'pt-BR'] });
+  });
+
   test('should add a custom box under its own name, in kebab-case', () => {
     const location = defineFactBox({
       name: 'location',
@@ -158,10 +174,10 @@ describe('JSON Schema of the attributes', () => {
     });
     const schema = boxesJsonSchema([location]);
     const locationSchema = (schema.$defs as Record<string, BoxSchema>).location;
-    expect(Object.keys(schema.$defs as object)).toEqual(['claim', 'casualties', 'timeline', 'actor', 'location']);
+    expect(Object.keys(schema.$defs as object)).toEqual(['claim', 'casualties', 'timeline', 'actor', 'location', 'Options', 'Phrase']);
     expect(locationSchema).toMatchObject({ title: ':::location', required: ['country'], additionalProperties: false });
     // Every box accepts source and source-url, custom ones too.
-    expect(Object.keys(locationSchema?.properties ?? {})).toEqual(['id', 'class', 'country', 'country-code', 'source', 'source-url']);
+    expect(Object.keys(locationSchema?.properties ?? {})).toEqual(['id', 'class', 'lang', 'country', 'country-code', 'source', 'source-url']);
     expect(locationSchema?.properties['country-code']?.enum).toEqual(['JO', 'SY', 'IQ']);
     // The published file holds the built-ins only.
     expect(defs).not.toHaveProperty('location');

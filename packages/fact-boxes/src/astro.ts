@@ -10,6 +10,7 @@
  */
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { relative, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
@@ -89,6 +90,43 @@ interface AstroPluginSettings {
   /** Astro never prints vfile messages: warnings (and errors under `onInvalid: 'warn'`) go through its logger. */
   warn: (message: string) => void;
   records: FrontmatterRecords;
+  /** A page's language from its path, under the site's i18n routing. */
+  pathLanguage?: (path: string) => string | undefined;
+}
+
+/** Resolved options, with the page languages of the site's i18n routing. */
+function resolveForAstro(settings: AstroPluginSettings): ResolvedOptions {
+  const resolved = resolveOptions(settings.options);
+  return settings.pathLanguage ? { ...resolved, locales: resolved.locales.withPathLanguage(settings.pathLanguage) } : resolved;
+}
+
+/** What Astro's `i18n` config says (the parts we read). */
+interface AstroI18n {
+  defaultLocale: string;
+  locales: readonly (string | { path: string; codes: readonly string[] })[];
+}
+
+/**
+ * The language of a file from the folders of its path, under Astro's i18n
+ * routing: `src/pages/fr/…` or `src/content/docs/fr/…` is in `fr` (a locale
+ * given as `{ path, codes }` is in its first code). Files in no locale folder
+ * are in the site's language (its `defaultLocale`).
+ */
+function pathLanguageOf(i18n: AstroI18n, root: URL): (path: string) => string | undefined {
+  const byFolder = new Map<string, string>();
+  for (const locale of i18n.locales) {
+    if (typeof locale === 'string') byFolder.set(locale, locale);
+    else if (locale.codes[0]) byFolder.set(locale.path, locale.codes[0]);
+  }
+  const base = fileURLToPath(root);
+  return (path) => {
+    const folders = relative(base, path).split(sep).slice(0, -1);
+    for (let index = folders.length - 1; index >= 0; index--) {
+      const found = byFolder.get(folders[index]!);
+      if (found) return found;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -100,7 +138,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
   // A box's static parts go into MDX pages as `<Fragment set:html>`, which Astro's MDX compiles to one
   // string, instead of a `_jsx()` call per element; Markdown pages are HTML strings already.
-  const resolved = resolveOptions(settings.options);
+  const resolved = resolveForAstro(settings);
   const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
   const forMarkdown = createTransform(resolved, false);
   const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
@@ -251,7 +289,7 @@ interface MarkdownProcessor {
  * collections, warnings through Astro's logger.
  */
 function satteriPluginForAstro(settings: AstroPluginSettings) {
-  const resolved = resolveOptions(settings.options);
+  const resolved = resolveForAstro(settings);
   // Static parts of a box as one string each: `<Fragment set:html>` in MDX, raw HTML in Markdown.
   const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'fragment' };
   const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
@@ -343,11 +381,14 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
     name: 'fact-boxes',
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+        // With i18n routing, pages are in the locale of their folder, else in the default locale.
+        const i18n = (config as { i18n?: AstroI18n }).i18n;
         const settings: AstroPluginSettings = {
-          options: { ...shared, development: development ?? command === 'dev' },
+          options: { ...shared, development: development ?? command === 'dev', ...(i18n && shared.locale === undefined ? { locale: i18n.defaultLocale } : {}) },
           pending,
           warn: (message) => logger.warn(message),
           records,
+          ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
         };
         const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
         if (processor?.name === 'satteri') {

@@ -11,20 +11,24 @@ import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
 import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, toCamelCase, toKebabCase } from './diagnostics.js';
 import { content, h, type BoxElement } from './render/h.js';
 import { renderFrame } from './render/frame.js';
+import { canonicalTag, DocumentLocale, type FactBoxLocale } from './i18n.js';
 import type { ValueIssueParams } from './values/schemas.js';
 
 /** State shared by the boxes of one document. */
 export class DocumentState {
   readonly source: string;
   readonly headingLevel: number;
+  /** The page's language, and the words of its boxes. */
+  readonly locale: DocumentLocale;
   /** Ids given so far, with the place of the box that has each. */
   private readonly ids = new Map<string, Position | undefined>();
   /** Per slug, the next number to try, so ten thousand boxes titled alike do not rescan `-2`, `-3`… each time. */
   private readonly nextSuffix = new Map<string, number>();
 
-  constructor(source: string, headingLevel = 2) {
+  constructor(source: string, headingLevel = 2, locale: DocumentLocale = new DocumentLocale()) {
     this.source = source;
     this.headingLevel = headingLevel;
+    this.locale = locale;
   }
 
   /** The source text of a node, exactly as written. */
@@ -156,6 +160,12 @@ function capitalise(text: string): string {
   return label;
 }
 
+/** A box's kind when it has none of its own: the built-in word for it (`kind.claim`), else its name capitalised. */
+function kindWord(box: string, locale: FactBoxLocale): string {
+  const key = `kind.${box}`;
+  return locale.has(key) ? locale.t(key) : capitalise(box);
+}
+
 const shapes = new WeakMap<z.ZodObject, string[]>();
 
 function shapeKeys(schema: z.ZodObject): string[] {
@@ -184,7 +194,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const strayWords = reportUnquotedValues(box, at, raw, known, state, node, report);
   for (const [name, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
-    if (name === 'id' || name === 'class' || strayWords.has(name)) continue;
+    if (name === 'id' || name === 'class' || strayWords.has(name) || (name === 'lang' && !known.includes('lang'))) continue;
     const key = toCamelCase(name);
     if (name !== toKebabCase(key) || !known.includes(key)) {
       const names = known.map(toKebabCase);
@@ -220,6 +230,20 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     }
   }
 
+  // `lang` sets the language of one box's words, unless the box has an attribute of that name.
+  const writtenLang = typeof raw.lang === 'string' && !known.includes('lang') ? raw.lang.trim() : undefined;
+  const requestedLang = writtenLang === undefined || writtenLang === '' ? undefined : canonicalTag(writtenLang);
+  if (writtenLang !== undefined && requestedLang === undefined) {
+    report({
+      ruleId: 'invalid-attribute',
+      reason: `${box} at ${at}: "lang" must be a language tag like fr, ar or pt-BR; got ${quote(writtenLang)}`,
+      fix: 'write lang=fr, or leave it out to use the page\'s language',
+      place: locateAttribute(state.source, node.position, 'lang'),
+    });
+  }
+  const words = state.locale.forBox(definition, requestedLang);
+  const locale = words.locale;
+
   const label = labelOf(node);
   const bodyNodes = (label ? node.children.slice(1) : node.children) as MdastNodes[];
   const consumed = new Set<MdastNodes>();
@@ -241,7 +265,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     if (definition.titleRequired) {
       report({ ruleId: 'missing-title', reason: `${box} at ${at}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
     }
-    title = (valid ? definition.defaultTitle?.(attributes) : undefined) ?? capitalise(box);
+    title = (valid ? definition.defaultTitle?.(attributes, locale) : undefined) ?? kindWord(box, locale);
   }
 
   const writtenId = typeof raw.id === 'string' && raw.id.trim() !== '' ? raw.id.trim() : undefined;
@@ -267,7 +291,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const id = state.claimId(requestedId, title, box, node.position, (problem) =>
     report({ ...problem, reason: `${box} at ${at}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
   );
-  const kind = (valid ? definition.kind?.(attributes) : undefined) ?? capitalise(box);
+  const kind = (valid ? definition.kind?.(attributes, locale) : undefined) ?? kindWord(box, locale);
   const inner = !valid ? h('div', { className: ['fact-box__body'] }, content(nodes)) : definition.render({
     attributes,
     body,
@@ -277,7 +301,10 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     id,
     h,
     content,
+    locale,
+    t: (key, values) => locale.t(key, values),
   });
+  for (const missing of state.locale.takeMissing()) report({ ...missing, severity: 'warning' });
   const element = renderFrame({
     type: box,
     id,
@@ -287,10 +314,16 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     attributes,
     className: classes.filter((name) => !UNSAFE_NAME.test(name)),
     inner,
+    locale,
+    lang: words.lang,
+    dir: words.dir,
   });
+  // The frame's words (the source line) may be missing too.
+  for (const missing of state.locale.takeMissing()) report({ ...missing, severity: 'warning' });
 
   const recordAttributes = body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...attributes, ...(body as Record<string, unknown>) } : attributes;
   const record: FactBoxRecord = { type: box, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
+  if (words.recordLang !== undefined) record.lang = words.recordLang;
   return { element, record, problems };
 }
 

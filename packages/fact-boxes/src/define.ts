@@ -8,6 +8,7 @@ import type { Position } from 'unist';
 import type { Point } from 'unist';
 import type { z } from 'zod';
 import type { BoxElement, ContentSlot, HChild, HProperties } from './render/h.js';
+import { knownKeys, phraseProblem, type BoxStrings, type FactBoxLocale } from './i18n.js';
 import { commonAttributes } from './values/schemas.js';
 
 /** A problem found in a box, before it becomes a vfile message. */
@@ -56,6 +57,10 @@ export interface RenderContext<Attributes, Body> {
   h(tagName: string, properties?: HProperties | null, ...children: HChild[]): BoxElement;
   /** Place author nodes inside an element. */
   content(nodes: readonly MdastNodes[]): ContentSlot;
+  /** The box's words in its language: labels, counts, dates (see `FactBoxLocale`). */
+  locale: FactBoxLocale;
+  /** A string in the box's language, its `{placeholders}` filled: the box's own `strings` first, then the built-in ones. */
+  t: FactBoxLocale['t'];
 }
 
 /** A record of one box, as in `file.data.factBoxes` and a page's `factBoxes` frontmatter. */
@@ -67,6 +72,8 @@ export interface FactBoxRecord<Attributes = Record<string, unknown>> {
   /** Plain text of the body. */
   text: string;
   position?: Position;
+  /** BCP 47 tag of the box's words, when a language was set (the `locale` option, the page's `lang`, or the box's own). */
+  lang?: string;
 }
 
 /** Where a JSON-LD mapping gets page-level facts. */
@@ -77,6 +84,10 @@ export interface JsonLdContext {
   publisher?: { name: string; url?: string };
   /** Every record of the page, so a mapping can link to other boxes (a claimant's actor box). */
   records?: readonly FactBoxRecord[];
+  /** The language of the record being mapped (its `lang`, else the `inLanguage` option), for `inLanguage`. */
+  inLanguage?: string;
+  /** Words in that language (English when none is known), for human-readable values such as a verdict's name. */
+  locale?: FactBoxLocale;
 }
 
 /** A JSON-LD object. */
@@ -87,13 +98,19 @@ export interface FactBoxDefinition<Schema extends z.ZodObject = z.ZodObject, Bod
   /** Directive name: `:::name`. Lowercase letters, digits and dashes. */
   name: string;
   /** The kind of box as shown to readers, e.g. `Claim`. Defaults to the name, capitalised. */
-  kind?(attributes: z.output<Schema>): string;
+  kind?(attributes: z.output<Schema>, locale: FactBoxLocale): string;
   /** zod object of the attributes, with camelCase keys (`sourceUrl` is written `source-url`). */
   attributes: Schema;
   /** Whether `[label]` must be given. */
   titleRequired?: boolean;
   /** Title when no `[label]` is given. */
-  defaultTitle?(attributes: z.output<Schema>): string;
+  defaultTitle?(attributes: z.output<Schema>, locale: FactBoxLocale): string;
+  /**
+   * The box's own strings, for `t()` in its renderer: English under `en`
+   * (required), and any other locale by tag. Sites override them with
+   * `strings: { fr: { '<name>.<key>': '…' } }`.
+   */
+  strings?: BoxStrings;
   /** Read structured data from the body (rows, items); merged into the record's attributes. */
   parseBody?(context: BodyContext<z.output<Schema>>): Body;
   /** The box's content, placed inside the shared frame (header with title, footer with source). */
@@ -129,9 +146,27 @@ export function defineFactBox<Schema extends z.ZodObject, Body = undefined>(
   if (typeof definition.render !== 'function') {
     throw new TypeError(`fact-boxes: box "${definition.name}" needs a render function`);
   }
+  if (definition.strings !== undefined) checkBoxStrings(definition.name, definition.strings);
   // Every box accepts `source` and `source-url`; add them where the box's own schema does not say otherwise.
   const shape = definition.attributes.shape as Record<string, unknown>;
   const missing = Object.fromEntries(Object.entries(commonAttributes).filter(([key]) => !(key in shape)));
   if (Object.keys(missing).length === 0) return definition;
   return { ...definition, attributes: definition.attributes.extend(missing) as unknown as Schema };
+}
+
+/** A box's own strings: English gives the keys; every other locale uses only those, each a phrase. */
+function checkBoxStrings(name: string, strings: BoxStrings): void {
+  if (typeof strings !== 'object' || strings === null || typeof strings.en !== 'object' || strings.en === null) {
+    throw new TypeError(`fact-boxes: box "${name}" has strings without English: give strings.en, whose keys the other locales translate`);
+  }
+  const keys = knownKeys([{ name, strings }]);
+  for (const [tag, table] of Object.entries(strings)) {
+    for (const [key, phrase] of Object.entries(table ?? {})) {
+      if (tag !== 'en' && !keys.has(`${name}.${key}`)) {
+        throw new TypeError(`fact-boxes: box "${name}" has strings.${tag}["${key}"], which strings.en does not have`);
+      }
+      const problem = phraseProblem(phrase);
+      if (problem) throw new TypeError(`fact-boxes: box "${name}": strings.${tag}["${key}"] ${problem}`);
+    }
+  }
 }

@@ -17,7 +17,7 @@ export { actor, builtinBoxes, casualties, claim, timeline } from './boxes/index.
 export { ACTOR_TYPES, ACTOR_TYPE_WORDS, wikidataUrl, type ActorAttributes, type ActorType } from './boxes/actor.js';
 export { type TimelineAttributes, type TimelineBody, type TimelineEvent } from './boxes/timeline.js';
 export { toJsonLd, serializeJsonLd, type JsonLdDocument, type ToJsonLdOptions } from './jsonld.js';
-export { CLAIM_RATINGS, CLAIM_STATUSES, RATING_SCALE, RATING_WORDS, STATUS_WORDS, type ClaimAttributes, type ClaimBody } from './boxes/claim.js';
+export { CLAIM_RATINGS, CLAIM_STATUSES, RATING_SCALE, RATING_WORDS, STATUS_WORDS, ratingWord, type ClaimAttributes, type ClaimBody } from './boxes/claim.js';
 export { CASUALTY_FIELDS, type CasualtiesAttributes, type CasualtiesBody, type CasualtyGroup } from './boxes/casualties.js';
 export { countToWords, formatNumber, parseCount, sumCounts, type Count, type CountKind, type ParseResult } from './values/count.js';
 export { dateToWords, parseDate, parsePeriod, periodToWords, type DateInterval, type DateValue } from './values/date.js';
@@ -31,3 +31,15 @@ export { didYouMean, FactBoxesError } from './diagnostics.js';
 export type { StaticHtml } from './render/to-mdast.js';
 export { readFactBoxes, type FrontmatterRecords } from './records.js';
 export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './json-schema.js';
+export { BUILTIN_LOCALES, builtinStrings, type BuiltinLocale, type LocaleStrings, type Phrase, type PhraseVariants, type StringKey } from './locales/index.js';
+export {
+  declaredLanguage,
+  directionOf,
+  DocumentLocale,
+  factBoxWords,
+  LocaleCatalog,
+  type BoxStrings,
+  type FactBoxLocale,
+  type PhraseValue,
+  type SiteStrings,
+} from './i18n.js';

@@ -7,9 +7,56 @@ import * as z from 'zod';
 import { builtinBoxes } from './boxes/index.js';
 import type { AnyFactBoxDefinition } from './define.js';
 import { toKebabCase } from './diagnostics.js';
+import { BUILTIN_LOCALES, en } from './locales/index.js';
 
 /** A JSON Schema object. */
 export type JsonSchema = Record<string, unknown>;
+
+/** A BCP 47 language tag. */
+const LANG: JsonSchema = {
+  type: 'string',
+  description: `The language of this box's words (labels, counts, dates), when it is not the page's: a BCP 47 tag. Built in: ${BUILTIN_LOCALES.join(', ')}.`,
+  examples: ['fr', 'ar', 'pt-BR'],
+};
+
+/** A phrase of a locale: text with {placeholders}, or one text per plural category or date precision. */
+const PHRASE: JsonSchema = {
+  anyOf: [
+    { type: 'string' },
+    {
+      type: 'object',
+      properties: Object.fromEntries(['zero', 'one', 'two', 'few', 'many', 'day', 'month', 'year', 'other'].map((name) => [name, { type: 'string' }])),
+      required: ['other'],
+      additionalProperties: false,
+    },
+  ],
+};
+
+/**
+ * The language options, for config files and editors: `locale` and `strings`,
+ * with every built-in key and its English text.
+ */
+function localeOptionsSchema(): JsonSchema {
+  return {
+    type: 'object',
+    title: 'fact-boxes options: languages',
+    description: 'The language options of the remark plugin, the Sätteri adapter and the Astro integration. A page\'s frontmatter lang overrides locale; a box\'s lang attribute overrides both.',
+    properties: {
+      locale: { ...LANG, description: `The language of the site's pages, a BCP 47 tag (default en). Built in: ${BUILTIN_LOCALES.join(', ')}; any other needs strings.` },
+      strings: {
+        type: 'object',
+        description: 'Your own words, per locale tag: any built-in string, a custom box\'s ("<box>.<key>"), or a whole new locale. A missing string is shown in English, with a warning, once per build.',
+        propertyNames: { pattern: '^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$' },
+        additionalProperties: {
+          type: 'object',
+          properties: Object.fromEntries(Object.entries(en).map(([key, phrase]) => [key, { $ref: '#/$defs/Phrase', description: `English: ${JSON.stringify(phrase)}` }])),
+          patternProperties: { '^[a-z][a-z\\d]*(?:-[a-z\\d]+)*\\.': { $ref: '#/$defs/Phrase' } },
+          additionalProperties: false,
+        },
+      },
+    },
+  };
+}
 
 /**
  * The JSON Schema of one box's attributes.
@@ -24,6 +71,7 @@ export function attributesJsonSchema(definition: AnyFactBoxDefinition): JsonSche
     id: { type: 'string', description: 'Anchor id of the box, written {#id}.' },
     class: { type: 'string', description: 'Extra class names, written {.name}.' },
   };
+  if (!('lang' in properties)) kebab.lang = LANG;
   for (const [key, value] of Object.entries(properties)) kebab[toKebabCase(key)] = value;
   const required = ((schema.required ?? []) as string[]).map(toKebabCase);
   const result: JsonSchema = {
@@ -38,7 +86,10 @@ export function attributesJsonSchema(definition: AnyFactBoxDefinition): JsonSche
 }
 
 /**
- * The JSON Schema document of all boxes: one entry per box under `$defs`.
+ * The JSON Schema document of all boxes: one entry per box under `$defs`,
+ * and the language options (`locale`, `strings`) as `$defs.Options`, each
+ * string a `$defs.Phrase` (box names start with a lowercase letter, so
+ * neither clashes with one).
  *
  * @example
  *   boxesJsonSchema([myBox]).$defs.myBox
@@ -48,11 +99,13 @@ export function boxesJsonSchema(boxes: readonly AnyFactBoxDefinition[] = []): Js
   for (const box of boxes) all.set(box.name, box);
   const defs: Record<string, JsonSchema> = {};
   for (const [name, definition] of all) defs[name] = attributesJsonSchema(definition);
+  defs.Options = localeOptionsSchema();
+  defs.Phrase = PHRASE;
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://unpkg.com/fact-boxes/schema.json',
     title: 'fact-boxes attributes',
-    description: 'The attributes each fact box accepts, as written in Markdown: :::name[Title]{attribute="value"}.',
+    description: 'The attributes each fact box accepts, as written in Markdown: :::name[Title]{attribute="value"}; and, under $defs.Options, the language options.',
     $defs: defs,
   };
 }

@@ -2,6 +2,8 @@
 import type { AnyFactBoxDefinition } from './define.js';
 import { builtinBoxes } from './boxes/index.js';
 import type { StaticHtml } from './render/to-mdast.js';
+import { didYouMean } from './diagnostics.js';
+import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from './i18n.js';
 
 /** Options shared by every adapter. */
 export interface FactBoxesOptions {
@@ -24,6 +26,23 @@ export interface FactBoxesOptions {
    * The Astro integration chooses per file.
    */
   staticHtml?: StaticHtml;
+  /**
+   * The language of the site's pages, as a BCP 47 tag: `en` (the default),
+   * `ar`, `fr`, `de`, `es`, `ru`, `uk`, `tr`, `fa`, `he` are built in; any
+   * other needs `strings`. A page's frontmatter `lang` overrides it, and a
+   * box's own `lang` attribute overrides that. Boxes whose language is not
+   * the page's carry `lang` (and `dir` when the direction differs).
+   */
+  locale?: string;
+  /**
+   * Your own words, per locale tag: any built-in string (`'claim.by'`), a
+   * custom box's (`'attacks.since'`), or a whole new locale. A string missing
+   * in a locale is shown in English, with a warning naming it, once per build.
+   *
+   * @example
+   *   strings: { fr: { 'claim.rating': 'Notre avis' }, pt: { 'claim.by': 'Afirmado por', … } }
+   */
+  strings?: SiteStrings;
 }
 
 /**
@@ -40,6 +59,40 @@ export interface ResolvedOptions {
   development: boolean;
   headingLevel: number;
   staticHtml: StaticHtml;
+  /** The site's locale and strings, checked; shared by every document of the build. */
+  locales: LocaleCatalog;
+}
+
+/** One catalogue per options object, so every processor of a build (Astro has several) reports a missing string once. */
+const catalogs = new WeakMap<object, LocaleCatalog>();
+
+function checkLocales(options: FactBoxesOptions, boxes: ReadonlyMap<string, AnyFactBoxDefinition>): LocaleCatalog {
+  const known = catalogs.get(options);
+  if (known) return known;
+  if (options.locale !== undefined && canonicalTag(options.locale) === undefined) {
+    throw new TypeError(`fact-boxes: locale must be a language tag like en, fr or ar-EG; got ${JSON.stringify(options.locale)}`);
+  }
+  if (options.strings !== undefined) {
+    if (typeof options.strings !== 'object' || options.strings === null || Array.isArray(options.strings)) {
+      throw new TypeError('fact-boxes: strings must be an object of locales, like { fr: { \'claim.by\': \'Affirmé par\' } }');
+    }
+    const keys = knownKeys(boxes.values());
+    for (const [tag, table] of Object.entries(options.strings)) {
+      if (canonicalTag(tag) === undefined) throw new TypeError(`fact-boxes: strings has a locale ${JSON.stringify(tag)} that is not a language tag (like fr or pt-BR)`);
+      if (typeof table !== 'object' || table === null) throw new TypeError(`fact-boxes: strings.${tag} must be an object of strings`);
+      for (const [key, phrase] of Object.entries(table)) {
+        if (!keys.has(key)) {
+          const guess = didYouMean(key, [...keys]);
+          throw new TypeError(`fact-boxes: strings.${tag} has an unknown key "${key}"${guess ? `; did you mean "${guess}"?` : ''} (a custom box's keys are written "<box>.<key>")`);
+        }
+        const problem = phraseProblem(phrase);
+        if (problem) throw new TypeError(`fact-boxes: strings.${tag}["${key}"] ${problem}`);
+      }
+    }
+  }
+  const catalog = new LocaleCatalog({ ...(options.locale !== undefined ? { locale: options.locale } : {}), ...(options.strings ? { strings: options.strings } : {}) });
+  catalogs.set(options, catalog);
+  return catalog;
 }
 
 /** Check options once, when a plugin is attached. */
@@ -66,5 +119,6 @@ export function resolveOptions(options: FactBoxesOptions = {}): ResolvedOptions 
   if (staticHtml !== false && staticHtml !== 'raw' && staticHtml !== 'fragment') {
     throw new TypeError(`fact-boxes: staticHtml must be false, "raw" or "fragment"; got ${JSON.stringify(options.staticHtml)}`);
   }
-  return { boxes, onInvalid: options.onInvalid ?? 'error', development: options.development ?? false, headingLevel, staticHtml };
+  const locales = checkLocales(options, boxes);
+  return { boxes, onInvalid: options.onInvalid ?? 'error', development: options.development ?? false, headingLevel, staticHtml, locales };
 }

@@ -8,6 +8,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Problem } from '../define.js';
 import { describeProblem, FactBoxesError } from '../diagnostics.js';
+import { DocumentState } from '../core.js';
 import { processDocument } from '../document.js';
 import type { ResolvedOptions } from '../registry.js';
 import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
@@ -47,7 +48,9 @@ function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'e
 export function createTransform(resolved: ResolvedOptions, restore: boolean) {
   return function transform(tree: Root, file: VFile): void {
     const source = parsedSource(file);
-    const { records, problems, seen } = processDocument(tree, source, resolved);
+    // The page's language: its frontmatter `lang` (Astro's, or the source's own), or its path under Astro's i18n routing.
+    const locale = resolved.locales?.forDocument({ data: file.data, source, path: file.path || undefined });
+    const { records, problems, seen } = processDocument(tree, source, resolved, new DocumentState(source, resolved.headingLevel, locale));
     if (source.includes(':::')) problems.push(...unseenBoxes(source, boxOpenings(boxLines(source), resolved.boxes), seen));
     if (restore) restoreUnhandledDirectives(tree, source);
     file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];

@@ -6,21 +6,17 @@ import { defineFactBox } from '../define.js';
 import { actorSchemaType, anchorOf } from '../render/jsonld.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { commonAttributes, dateAttribute, listAttribute, textAttribute } from '../values/schemas.js';
+import { en, type StringKey } from '../locales/en.js';
 
 /** The kinds of actor. */
 export const ACTOR_TYPES = ['person', 'government', 'state-forces', 'militia', 'rebel-group', 'political-movement', 'organization'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-/** Each type as readers see it. */
-export const ACTOR_TYPE_WORDS: Record<ActorType, string> = {
-  person: 'Person',
-  government: 'Government',
-  'state-forces': 'State forces',
-  militia: 'Militia',
-  'rebel-group': 'Rebel group',
-  'political-movement': 'Political movement',
-  organization: 'Organization',
-};
+/** The string key of each type: `state-forces` → `actorType.stateForces`. */
+const TYPE_KEYS = Object.fromEntries(ACTOR_TYPES.map((type) => [type, `actorType.${type.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`])) as Record<ActorType, StringKey>;
+
+/** Each type as English readers see it (other languages: the locale's `actorType.*`). */
+export const ACTOR_TYPE_WORDS: Record<ActorType, string> = Object.fromEntries(ACTOR_TYPES.map((type) => [type, en[TYPE_KEYS[type]]])) as Record<ActorType, string>;
 
 function wikidataId() {
   // The pattern is for the JSON Schema (editors); the transform below gives authors the reason.
@@ -58,17 +54,20 @@ export const actor = defineFactBox({
   name: 'actor',
   attributes: actorAttributes,
   titleRequired: true,
-  kind: (attributes) => (attributes.type ? ACTOR_TYPE_WORDS[attributes.type] : 'Actor'),
-  render({ attributes, nodes, h, content }) {
+  kind: (attributes, locale) => locale.t(attributes.type ? TYPE_KEYS[attributes.type] : 'kind.actor'),
+  render({ attributes, nodes, h, content, locale, t }) {
+    // In a right-to-left box each name is isolated, so a Latin name keeps its order among Arabic ones.
+    const names = (list: readonly string[] | undefined) =>
+      list === undefined ? undefined : locale.dir === 'rtl' ? list.flatMap((name, index) => (index === 0 ? [locale.isolate(name)] : [t('list.separator'), locale.isolate(name)])) : locale.list(list);
     return [
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
       renderFacts([
-        ['Also known as', attributes.aliases?.join(', '), 'aliases'],
-        ['Backed by', attributes.backedBy?.join(', '), 'backed-by'],
-        ['Leader', attributes.leader, 'leader'],
-        ['Based in', attributes.based, 'based'],
-        ['Active since', attributes.activeSince ? renderDate(attributes.activeSince) : undefined, 'active-since'],
-        ['Wikidata', attributes.wikidata ? h('a', { href: wikidataUrl(attributes.wikidata) }, attributes.wikidata) : undefined, 'wikidata'],
+        [t('actor.aliases'), names(attributes.aliases), 'aliases'],
+        [t('actor.backedBy'), names(attributes.backedBy), 'backed-by'],
+        [t('actor.leader'), locale.isolate(attributes.leader), 'leader'],
+        [t('actor.based'), locale.isolate(attributes.based), 'based'],
+        [t('actor.activeSince'), attributes.activeSince ? renderDate(attributes.activeSince, locale) : undefined, 'active-since'],
+        [t('actor.wikidata'), attributes.wikidata ? h('a', { href: wikidataUrl(attributes.wikidata) }, locale.isolate(attributes.wikidata)) : undefined, 'wikidata'],
       ]),
     ];
   },

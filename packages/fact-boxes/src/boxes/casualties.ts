@@ -10,12 +10,13 @@ import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase } from '..
 import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';
 import { COUNT_FORMS, parseCount, sumCounts, type Count } from '../values/count.js';
 import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute } from '../values/schemas.js';
+import type { StringKey } from '../locales/en.js';
 
 /** The figures a toll can give, in the order they are shown. */
 export const CASUALTY_FIELDS = ['killed', 'injured', 'missing', 'captured'] as const;
 export type CasualtyField = (typeof CASUALTY_FIELDS)[number];
 
-const FIELD_WORDS: Record<CasualtyField, string> = { killed: 'Killed', injured: 'Injured', missing: 'Missing', captured: 'Captured' };
+const FIELD_KEYS = { killed: 'casualties.killed', injured: 'casualties.injured', missing: 'casualties.missing', captured: 'casualties.captured' } as const satisfies Record<CasualtyField, StringKey>;
 
 export const casualtiesAttributes = z.object({
   killed: countAttribute().optional(),
@@ -68,7 +69,7 @@ function shareOf(count: Count | undefined, largest: number): string | undefined 
 export const casualties = defineFactBox({
   name: 'casualties',
   attributes: casualtiesAttributes,
-  defaultTitle: (attributes) => (attributes.party ? `Casualties among ${attributes.party}` : 'Casualties'),
+  defaultTitle: (attributes, locale) => (attributes.party ? locale.t('title.casualtiesAmong', { party: attributes.party }) : locale.t('title.casualties')),
   parseBody({ attributes, nodes, source, toText, report, consume }): CasualtiesBody {
     const groups: CasualtyGroup[] = [];
     for (const node of nodes) {
@@ -123,31 +124,31 @@ export const casualties = defineFactBox({
     }
     return { groups, total };
   },
-  render({ attributes, body, h, content, nodes }) {
-    const figures = CASUALTY_FIELDS.map((field) => [FIELD_WORDS[field], attributes[field] ? renderCount(attributes[field]) : undefined, field] as const);
+  render({ attributes, body, h, content, nodes, locale, t }) {
+    const figures = CASUALTY_FIELDS.map((field) => [t(FIELD_KEYS[field]), attributes[field] ? renderCount(attributes[field], locale) : undefined, field] as const);
     const groups = body.groups ?? [];
     const columns = CASUALTY_FIELDS.filter((field) => groups.some((group) => group[field] !== undefined));
     // Each group's share of the largest figure in its column, in steps of 5, drawn as a bar by the stylesheet.
     const largest = Object.fromEntries(columns.map((field) => [field, Math.max(0, ...groups.map((group) => figureOf(group[field]) ?? 0))])) as Record<CasualtyField, number>;
-    const cell = (count: Count | undefined) => (count ? renderCount(count) : h('span', { className: ['fact-box__count'], dataCount: 'unknown' }, 'not given'));
+    const cell = (count: Count | undefined) => (count ? renderCount(count, locale) : h('span', { className: ['fact-box__count'], dataCount: 'unknown' }, t('casualties.notGiven')));
     return [
       renderFacts([
         ...figures,
-        ['Who', attributes.party, 'party'],
-        ['Where', attributes.place, 'place'],
-        ['When', attributes.period ? renderPeriod(attributes.period) : undefined, 'period'],
-        ['Figures as of', attributes.asOf ? renderDate(attributes.asOf) : undefined, 'as-of'],
+        [t('casualties.party'), locale.isolate(attributes.party), 'party'],
+        [t('casualties.place'), locale.isolate(attributes.place), 'place'],
+        [t('casualties.period'), attributes.period ? renderPeriod(attributes.period, locale) : undefined, 'period'],
+        [t('casualties.asOf'), attributes.asOf ? renderDate(attributes.asOf, locale) : undefined, 'as-of'],
       ]),
       attributes.describedAs
-        ? h('p', { className: ['fact-box__characterisation'] }, 'Described as ', h('q', {}, attributes.describedAs), ` by ${attributes.source ?? 'the source'}.`)
+        ? h('p', { className: ['fact-box__characterisation'] }, locale.parts('casualties.describedAs', { description: h('q', {}, locale.isolate(attributes.describedAs)), source: locale.isolate(attributes.source) }))
         : undefined,
       groups.length > 0
         ? h(
             'table',
             { className: ['fact-box__table'] },
-            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Party'), columns.map((field) => h('th', { scope: 'col' }, FIELD_WORDS[field])))),
-            h('tbody', {}, groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, group.name), columns.map((field) => h('td', { dataShare: shareOf(group[field], largest[field]) }, cell(group[field])))))),
-            h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total'), columns.map((field) => h('td', {}, cell(body.total?.[field]))))),
+            h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('casualties.partyColumn')), columns.map((field) => h('th', { scope: 'col' }, t(FIELD_KEYS[field]))))),
+            h('tbody', {}, groups.map((group) => h('tr', {}, h('th', { scope: 'row' }, locale.isolate(group.name)), columns.map((field) => h('td', { dataShare: shareOf(group[field], largest[field]) }, cell(group[field])))))),
+            h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, t('casualties.total')), columns.map((field) => h('td', {}, cell(body.total?.[field]))))),
           )
         : undefined,
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,

@@ -6,8 +6,9 @@ import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
 import { defineFactBox, type JsonLdContext, type JsonLdNode } from '../define.js';
 import { actorSchemaType, anchorOf, findActor } from '../render/jsonld.js';
-import { renderFacts } from '../render/format.js';
-import { renderDate } from '../render/format.js';
+import { renderDate, renderFacts } from '../render/format.js';
+import { en, type StringKey } from '../locales/en.js';
+import { englishWords, type FactBoxLocale } from '../i18n.js';
 import { commonAttributes, dateAttribute, textAttribute } from '../values/schemas.js';
 
 /** States of a claim the article reports. */
@@ -15,24 +16,21 @@ export const CLAIM_STATUSES = ['unverified', 'confirmed', 'disputed', 'denied', 
 /** The publisher's verdicts. */
 export const CLAIM_RATINGS = ['true', 'mostly-true', 'mixed', 'mostly-false', 'false', 'misleading', 'missing-context', 'unproven'] as const;
 
-/** Words for each status and verdict, as readers see them. */
-export const STATUS_WORDS: Record<(typeof CLAIM_STATUSES)[number], string> = {
-  unverified: 'Unverified',
-  confirmed: 'Confirmed',
-  disputed: 'Disputed',
-  denied: 'Denied',
-  retracted: 'Retracted',
-};
-export const RATING_WORDS: Record<(typeof CLAIM_RATINGS)[number], string> = {
-  true: 'True',
-  'mostly-true': 'Mostly true',
-  mixed: 'Mixed',
-  'mostly-false': 'Mostly false',
-  false: 'False',
-  misleading: 'Misleading',
-  'missing-context': 'Missing context',
-  unproven: 'Unproven',
-};
+type Status = (typeof CLAIM_STATUSES)[number];
+type Rating = (typeof CLAIM_RATINGS)[number];
+
+/** The string key of a status or verdict: `mostly-true` → `rating.mostlyTrue`. */
+const statusKey = (status: Status) => `status.${status}` as StringKey;
+const ratingKey = (rating: Rating, prefix: 'rating' | 'ratingInText' = 'rating') => `${prefix}.${rating.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}` as StringKey;
+
+/** Words for each status and verdict, as English readers see them (other languages: the locale's `status.*` and `rating.*`). */
+export const STATUS_WORDS: Record<Status, string> = Object.fromEntries(CLAIM_STATUSES.map((status) => [status, en[statusKey(status)]])) as Record<Status, string>;
+export const RATING_WORDS: Record<Rating, string> = Object.fromEntries(CLAIM_RATINGS.map((rating) => [rating, en[ratingKey(rating)]])) as Record<Rating, string>;
+
+/** A verdict's name in a locale (English by default), as shown and as JSON-LD's `alternateName`. */
+export function ratingWord(rating: Rating, locale: FactBoxLocale = englishWords): string {
+  return locale.t(ratingKey(rating));
+}
 
 export const claimAttributes = z.object({
   by: textAttribute(),
@@ -75,32 +73,34 @@ function claimant(attributes: ClaimAttributes, context: JsonLdContext): JsonLdNo
 export const claim = defineFactBox({
   name: 'claim',
   attributes: claimAttributes,
-  kind: (attributes) => (attributes.rating ? 'Fact check' : 'Claim'),
-  defaultTitle: (attributes) => (attributes.by ? `Claim by ${attributes.by}` : 'Claim'),
+  kind: (attributes, locale) => locale.t(attributes.rating ? 'kind.factCheck' : 'kind.claim'),
+  defaultTitle: (attributes, locale) => (attributes.by ? locale.t('title.claim', { by: attributes.by }) : locale.t('kind.claim')),
   parseBody({ nodes, toText }): ClaimBody {
     const first = nodes[0];
     return first ? { quote: toText(first) } : {};
   },
-  render({ attributes, nodes, content, h, id }) {
+  render({ attributes, nodes, content, h, id, locale, t }) {
     // The first block is the claim itself; a blockquote there is unwrapped so it is not quoted twice.
     const [first, ...rest] = nodes;
     const quoted: MdastNodes[] = first ? (first.type === 'blockquote' ? (first.children as MdastNodes[]) : [first]) : [];
     const status = attributes.status ?? 'unverified';
-    const claimant = attributes.by ? [attributes.by, attributes.role ? h('span', { className: ['fact-box__role'] }, `, ${attributes.role}`) : undefined] : undefined;
+    const separator = t('list.separator');
+    const role = !attributes.role ? undefined : locale.dir === 'rtl' ? [separator, locale.isolate(attributes.role)] : `${separator}${attributes.role}`;
+    const claimant = attributes.by ? [locale.isolate(attributes.by), role !== undefined ? h('span', { className: ['fact-box__role'] }, role) : undefined] : undefined;
     return [
       quoted.length > 0
         ? h('blockquote', { className: ['fact-box__quote'], cite: attributes.sourceUrl, dir: 'auto' }, content(quoted))
         : undefined,
       renderFacts([
-        ['Claimed by', claimant, 'by'],
-        ['Date', attributes.date ? renderDate(attributes.date) : undefined, 'date'],
-        ['Status', h('span', { className: ['fact-box__status'], dataStatus: status }, STATUS_WORDS[status]), 'status'],
+        [t('claim.by'), claimant, 'by'],
+        [t('claim.date'), attributes.date ? renderDate(attributes.date, locale) : undefined, 'date'],
+        [t('claim.status'), h('span', { className: ['fact-box__status'], dataStatus: status }, t(statusKey(status))), 'status'],
         [
-          'Our verdict',
+          t('claim.rating'),
           attributes.rating
             ? [
-                h('strong', { className: ['fact-box__rating'], dataRating: attributes.rating }, attributes.ratingLabel ?? RATING_WORDS[attributes.rating]),
-                attributes.ratingLabel ? ` (${RATING_WORDS[attributes.rating].toLowerCase()})` : undefined,
+                h('strong', { className: ['fact-box__rating'], dataRating: attributes.rating }, attributes.ratingLabel !== undefined ? locale.isolate(attributes.ratingLabel) : t(ratingKey(attributes.rating))),
+                attributes.ratingLabel ? ` ${t('claim.ratingNote', { rating: t(ratingKey(attributes.rating, 'ratingInText')) })}` : undefined,
               ]
             : undefined,
           'rating',
@@ -110,11 +110,12 @@ export const claim = defineFactBox({
     ];
   },
   jsonLd(record, context) {
-    const { url, publisher } = context;
+    const { url, publisher, inLanguage, locale } = context;
     const attributes = record.attributes;
     if (!attributes.by) return undefined; // an invalid claim shown while its author fixes it
     const claimNode: JsonLdNode = {
       '@type': 'Claim',
+      ...(inLanguage ? { inLanguage } : {}),
       ...(attributes.quote ? { text: attributes.quote } : {}),
       author: claimant(attributes, context),
       ...(attributes.date ? { dateCreated: attributes.date.iso } : {}),
@@ -125,6 +126,7 @@ export const claim = defineFactBox({
     return {
       '@type': 'ClaimReview',
       '@id': anchorOf(url, record.id),
+      ...(inLanguage ? { inLanguage } : {}),
       ...(url ? { url: anchorOf(url, record.id) } : {}),
       name: record.title,
       ...(attributes.quote ? { claimReviewed: attributes.quote } : {}),
@@ -133,7 +135,7 @@ export const claim = defineFactBox({
       reviewRating: {
         '@type': 'Rating',
         ...(value === undefined ? {} : { ratingValue: value, bestRating: 5, worstRating: 1 }),
-        alternateName: attributes.ratingLabel ?? RATING_WORDS[attributes.rating],
+        alternateName: attributes.ratingLabel ?? ratingWord(attributes.rating, locale),
       },
     };
   },

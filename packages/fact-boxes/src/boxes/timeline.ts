@@ -51,7 +51,7 @@ const itemsOf = new WeakMap<object, { item: ListItem; date?: DateValue | DateInt
 export const timeline = defineFactBox({
   name: 'timeline',
   attributes: timelineAttributes,
-  defaultTitle: () => 'Timeline',
+  defaultTitle: (_attributes, locale) => locale.t('title.timeline'),
   parseBody({ attributes, nodes, toText, report, consume }): TimelineBody {
     const events: TimelineEvent[] = [];
     const list = nodes.find((node): node is List => node.type === 'list');
@@ -119,7 +119,7 @@ export const timeline = defineFactBox({
     itemsOf.set(events, items);
     return { events };
   },
-  render({ body, nodes, id, h, content }) {
+  render({ body, nodes, id, h, content, locale }) {
     const items = itemsOf.get(body.events) ?? [];
     let dated = 0;
     return [
@@ -139,7 +139,7 @@ export const timeline = defineFactBox({
                   dataPeriod: date?.kind === 'interval' ? 'interval' : undefined,
                   dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate,
                 },
-                date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date)) : undefined,
+                date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date, locale)) : undefined,
                 h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),
               ),
             ),
@@ -147,7 +147,7 @@ export const timeline = defineFactBox({
         : undefined,
     ];
   },
-  jsonLd(record, { url }) {
+  jsonLd(record, { url, inLanguage }) {
     // A record of a box with invalid attributes (kept with onInvalid: 'warn') has no events.
     return (record.attributes.events ?? []).map((event, index): JsonLdNode => {
       const start = event.date.kind === 'interval' ? event.date.start : event.date;
@@ -155,6 +155,7 @@ export const timeline = defineFactBox({
       return {
         '@type': 'Event',
         '@id': anchorOf(url, eventId(record.id, index + 1)),
+        ...(inLanguage ? { inLanguage } : {}),
         name: event.text,
         startDate: start.iso,
         ...(end ? { endDate: end.iso } : {}),

@@ -1,23 +1,24 @@
-/** Shared pieces of box content: counts and dates in words, label-value lists. */
-import { countToWords, type Count } from '../values/count.js';
-import { dateToWords, type DateInterval, type DateValue } from '../values/date.js';
+/** Shared rendering helpers: counts, dates and periods in words (in the box's language), label-value lists. */
+import type { Count } from '../values/count.js';
+import type { DateInterval, DateValue } from '../values/date.js';
+import { englishWords, type FactBoxLocale } from '../i18n.js';
 import { h, type BoxElement, type HChild } from './h.js';
 
 /** A count in words, with its kind for styling. */
-export function renderCount(count: Count): BoxElement {
-  return h('span', { className: ['fact-box__count'], dataCount: count.kind }, countToWords(count));
+export function renderCount(count: Count, locale: FactBoxLocale = englishWords): BoxElement {
+  return h('span', { className: ['fact-box__count'], dataCount: count.kind }, locale.count(count));
 }
 
 /** A date in words inside `<time datetime>`. */
-export function renderDate(date: DateValue): BoxElement {
-  return h('time', { dateTime: date.iso }, dateToWords(date));
+export function renderDate(date: DateValue, locale: FactBoxLocale = englishWords): BoxElement {
+  return h('time', { dateTime: date.iso }, locale.date(date));
 }
 
 /** A date or interval in words, each end in its own `<time>`. */
-export function renderPeriod(period: DateValue | DateInterval): HChild {
-  if (period.kind === 'date') return renderDate(period);
-  if (period.end === null) return ['since ', renderDate(period.start)];
-  return [renderDate(period.start), ' to ', renderDate(period.end)];
+export function renderPeriod(period: DateValue | DateInterval, locale: FactBoxLocale = englishWords): HChild {
+  if (period.kind === 'date') return renderDate(period, locale);
+  if (period.end === null) return locale.parts('period.since', { date: period.start });
+  return locale.parts('period.range', { start: period.start, end: period.end });
 }
 
 /** One row of a label-value list; skipped when the value is missing. */

@@ -2,6 +2,7 @@
  * The frame every box shares: a labelled `<section>` with a header (kind and
  * title) and a footer naming the source.
  */
+import { englishWords, type FactBoxLocale } from '../i18n.js';
 import { h, type BoxElement, type ContentSlot, type HChild } from './h.js';
 
 export interface FrameOptions {
@@ -13,6 +14,12 @@ export interface FrameOptions {
   attributes: Record<string, unknown>;
   className: string[];
   inner: HChild;
+  /** The box's words (English by default). */
+  locale?: FactBoxLocale;
+  /** `lang` of the box, when it is not the page's. */
+  lang?: string | undefined;
+  /** `dir` of the box, when it is not the page's. */
+  dir?: 'ltr' | 'rtl' | undefined;
 }
 
 /** The host name of a URL, for link text. */
@@ -25,12 +32,14 @@ export function hostOf(url: string): string {
 }
 
 /** "Source: …" with a link when there is a URL. */
-export function renderSource(source: unknown, sourceUrl: unknown): BoxElement | undefined {
+export function renderSource(source: unknown, sourceUrl: unknown, locale: FactBoxLocale = englishWords): BoxElement | undefined {
   const name = typeof source === 'string' ? source : undefined;
   const url = typeof sourceUrl === 'string' ? sourceUrl : undefined;
   if (!name && !url) return undefined;
-  const link = url ? h('a', { href: url, className: ['fact-box__source-link'] }, name ?? hostOf(url)) : name;
-  return h('footer', { className: ['fact-box__source'] }, h('p', {}, 'Source: ', link, url && name ? h('span', { className: ['fact-box__url'] }, ` (${url})`) : undefined));
+  const link = url ? h('a', { href: url, className: ['fact-box__source-link'] }, locale.isolate(name ?? hostOf(url))) : locale.isolate(name);
+  // In right-to-left text the address keeps its own order.
+  const address = url && name ? h('span', { className: ['fact-box__url'] }, locale.dir === 'rtl' ? [' (', locale.isolate(url), ')'] : ` (${url})`) : undefined;
+  return h('footer', { className: ['fact-box__source'] }, h('p', {}, locale.parts('source.label', { source: link }), address));
 }
 
 /** Wrap a box's content in the shared frame. */
@@ -47,6 +56,8 @@ export function renderFrame(options: FrameOptions): BoxElement {
       // and other #id links then move keyboard and screen reader focus to the box.
       tabIndex: -1,
       dataFactBox: options.type,
+      lang: options.lang,
+      dir: options.dir,
     },
     h(
       'header',
@@ -55,6 +66,6 @@ export function renderFrame(options: FrameOptions): BoxElement {
       h(`h${level}`, { className: ['fact-box__title'], id: titleId }, options.title),
     ),
     options.inner,
-    renderSource(options.attributes.source, options.attributes.sourceUrl),
+    renderSource(options.attributes.source, options.attributes.sourceUrl, options.locale),
   );
 }
