@@ -4,7 +4,7 @@ import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { markdownToHtml } from 'satteri';
+import { markdownToHtml, mdxToJs } from 'satteri';
 import { Bench } from 'tinybench';
 import { unified } from 'unified';
 import remarkFactBoxes from 'fact-boxes/remark';
@@ -15,16 +15,22 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   const corpus = Array.from({ length: articles }, (_, index) => article(index));
   const baseline = unified().use(remarkParse).use(remarkDirective).use(remarkRehype).use(rehypeStringify).freeze();
   const withBoxes = unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).freeze();
-  const satteriPlugins = satteriFactBoxes();
+  // As the Astro integration runs it: static parts of a box as raw HTML in Markdown, as <Fragment set:html> in MDX.
+  const satteriPlugins = satteriFactBoxes({ staticHtml: 'raw' });
+  const satteriMdxPlugins = satteriFactBoxes({ staticHtml: 'fragment' });
   const tasks = {
     'unified': async () => { for (const text of corpus) await baseline.process(text); },
     'unified + fact-boxes': async () => { for (const text of corpus) await withBoxes.process(text); },
     'satteri': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true } }); },
     'satteri + fact-boxes': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true }, ...satteriPlugins }); },
+    'satteri mdx': () => { for (const text of corpus) mdxToJs(text, { features: { directive: true } }); },
+    'satteri mdx + fact-boxes': () => { for (const text of corpus) mdxToJs(text, { features: { directive: true }, ...satteriMdxPlugins }); },
   };
   // Check the with-boxes pipelines really render boxes before timing them.
   const html = String(await withBoxes.process(corpus[0]));
   const satteriHtml = markdownToHtml(corpus[0], { features: { directive: true }, ...satteriPlugins }).html;
+  const mdx = mdxToJs(corpus[0], { features: { directive: true }, ...satteriMdxPlugins }).code;
+  if ((mdx.match(/data-fact-box/g) ?? []).length < 8) throw new Error('bench: expected 8 boxes in the MDX module');
   for (const out of [html, satteriHtml]) if ((out.match(/data-fact-box=/g) ?? []).length !== 8) throw new Error('bench: expected 8 boxes per article');
 
   const samples = Object.fromEntries(Object.keys(tasks).map((name) => [name, []]));
@@ -48,6 +54,7 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
     ratios: {
       unified: perArticle['unified + fact-boxes'] / perArticle.unified,
       satteri: perArticle['satteri + fact-boxes'] / perArticle.satteri,
+      'satteri mdx': perArticle['satteri mdx + fact-boxes'] / perArticle['satteri mdx'],
     },
   };
 }
