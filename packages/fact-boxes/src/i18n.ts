@@ -224,7 +224,22 @@ function chooseText(phrase: Phrase, values: Readonly<Record<string, unknown>> | 
 interface Entry {
   phrase: Phrase;
   fallback: boolean;
+  /** The text itself, when the phrase is one text without placeholders (most labels): no work to write it. */
+  text: string | undefined;
 }
+
+function entryOf(phrase: Phrase, fallback: boolean): Entry {
+  return { phrase, fallback, text: typeof phrase === 'string' && !phrase.includes('{') ? phrase : undefined };
+}
+
+/** A language's strings, and the dates already written in it (a site's pages share most of their dates). */
+interface Table {
+  entries: Map<string, Entry>;
+  dates: Map<string, string>;
+}
+
+/** Dates remembered per language, at most; then the memory starts again. */
+const DATES_KEPT = 10_000;
 
 /** What a box's words report, once per build: a string or a whole locale missing. */
 export interface MissingWords {
@@ -241,7 +256,7 @@ export class LocaleCatalog {
   readonly pathLanguage: ((path: string) => string | undefined) | undefined;
   private readonly options: { locale?: string; strings?: SiteStrings; pathLanguage?: (path: string) => string | undefined };
   private readonly site: ReadonlyMap<string, Readonly<Record<string, Phrase>>>;
-  private readonly tables = new Map<string, Map<string, Entry>>();
+  private readonly tables = new Map<string, Table>();
   private readonly boxTables = new WeakMap<WordedBox, Map<string, Map<string, Entry>>>();
   /** What was already reported this build: `locale\0key`. */
   private readonly warned: Set<string>;
@@ -274,19 +289,20 @@ export class LocaleCatalog {
   }
 
   /** The strings for a tag: English first, then less specific tags, then the tag itself, the site's over the built-ins'. */
-  table(tag: string): Map<string, Entry> {
-    let table = this.tables.get(tag);
-    if (table) return table;
-    table = new Map();
+  table(tag: string): Table {
+    const known = this.tables.get(tag);
+    if (known) return known;
+    const table = new Map<string, Entry>();
     const layers = (candidate: string) => [(builtinStrings as Record<string, Readonly<Record<string, Phrase>>>)[candidate], this.site.get(candidate)];
     const english = tag === 'en' || tag.startsWith('en-');
-    for (const layer of layers('en')) for (const [key, phrase] of Object.entries(layer ?? {})) table.set(key, { phrase, fallback: !english });
+    for (const layer of layers('en')) for (const [key, phrase] of Object.entries(layer ?? {})) table.set(key, entryOf(phrase, !english));
     for (const candidate of lookupChain(tag).reverse()) {
       if (candidate === 'en') continue;
-      for (const layer of layers(candidate)) for (const [key, phrase] of Object.entries(layer ?? {})) table.set(key, { phrase, fallback: false });
+      for (const layer of layers(candidate)) for (const [key, phrase] of Object.entries(layer ?? {})) table.set(key, entryOf(phrase, false));
     }
-    this.tables.set(tag, table);
-    return table;
+    const made: Table = { entries: table, dates: new Map() };
+    this.tables.set(tag, made);
+    return made;
   }
 
   /** A custom box's strings for a tag, the site's `<box>.<key>` over the box's own, English filling gaps. */
@@ -301,9 +317,9 @@ export class LocaleCatalog {
     const english = tag === 'en' || tag.startsWith('en-');
     const prefix = `${box.name}.`;
     const layer = (candidate: string, fallback: boolean) => {
-      for (const [key, phrase] of Object.entries((strings as Record<string, Readonly<Record<string, Phrase>>>)[candidate] ?? {})) table!.set(key, { phrase, fallback });
+      for (const [key, phrase] of Object.entries((strings as Record<string, Readonly<Record<string, Phrase>>>)[candidate] ?? {})) table!.set(key, entryOf(phrase, fallback));
       for (const [key, phrase] of Object.entries(this.site.get(candidate) ?? {})) {
-        if (key.startsWith(prefix)) table!.set(key.slice(prefix.length), { phrase, fallback });
+        if (key.startsWith(prefix)) table!.set(key.slice(prefix.length), entryOf(phrase, fallback));
       }
     };
     layer('en', !english);
@@ -434,6 +450,8 @@ class BoxWords implements FactBoxLocale {
   private readonly document: DocumentLocale;
   private readonly shared: Map<string, Entry>;
   private readonly own: Map<string, Entry> | undefined;
+  /** Dates written so far in this language; `undefined` when the box's own strings phrase dates. */
+  private readonly dates: Map<string, string> | undefined;
   private readonly format: string;
   private readonly base: string;
 
@@ -441,8 +459,10 @@ class BoxWords implements FactBoxLocale {
     this.document = document;
     this.lang = tag;
     this.dir = dir;
-    this.shared = document.catalog.table(tag);
+    const table = document.catalog.table(tag);
+    this.shared = table.entries;
     this.own = box ? document.catalog.boxTable(box, tag) : undefined;
+    this.dates = this.own?.has('date.approximate') || this.own?.has('date.year') ? undefined : table.dates;
     this.format = formatTagOf(tag);
     this.base = tag.split('-')[0]!.toLowerCase();
   }
@@ -451,11 +471,11 @@ class BoxWords implements FactBoxLocale {
     return this.own?.has(key) || this.shared.has(key);
   }
 
-  private phrase(key: string): Phrase {
+  private entry(key: string): Entry {
     const entry = this.own?.get(key) ?? this.shared.get(key);
     if (!entry) throw new TypeError(`fact-boxes: there is no string "${key}" (neither the box's own nor a built-in one)`);
     if (entry.fallback) this.document.missing(key, this.lang, entry.phrase);
-    return entry.phrase;
+    return entry;
   }
 
   number(value: number): string {
@@ -468,6 +488,18 @@ class BoxWords implements FactBoxLocale {
   }
 
   private dateIn(date: DateValue, form: string | undefined): string {
+    if (!this.dates) return this.writeDate(date, form);
+    const key = `${date.iso}${date.approximate ? '~' : ''}${form ? `:${form}` : ''}`;
+    let words = this.dates.get(key);
+    if (words === undefined) {
+      words = this.writeDate(date, form);
+      if (this.dates.size >= DATES_KEPT) this.dates.clear();
+      this.dates.set(key, words);
+    }
+    return words;
+  }
+
+  private writeDate(date: DateValue, form: string | undefined): string {
     if (date.approximate) return this.t('date.approximate', { date: { ...date, approximate: false } });
     const instant = instantOf(date);
     if (date.precision === 'year') return this.t('date.year', { year: dateFormat(this.format, 'year').format(instant) });
@@ -479,8 +511,8 @@ class BoxWords implements FactBoxLocale {
     return this.dateIn(date, undefined);
   }
 
-  private fill(key: string, values: Readonly<Record<string, unknown>> | undefined, asParts: boolean): HChild[] {
-    const text = chooseText(this.phrase(key), values, this.format);
+  private fill(key: string, phrase: Phrase, values: Readonly<Record<string, unknown>> | undefined, asParts: boolean): HChild[] {
+    const text = chooseText(phrase, values, this.format);
     const out: HChild[] = [];
     let run = '';
     for (const token of tokensOf(text)) {
@@ -513,11 +545,15 @@ class BoxWords implements FactBoxLocale {
   }
 
   t(key: string, values?: Readonly<Record<string, PhraseValue>>): string {
-    return (this.fill(key, values, false) as string[]).join('');
+    const entry = this.entry(key);
+    if (entry.text !== undefined) return entry.text;
+    const pieces = this.fill(key, entry.phrase, values, false) as string[];
+    return pieces.length === 1 ? pieces[0]! : pieces.join('');
   }
 
   parts(key: string, values?: Readonly<Record<string, PhraseValue | HChild>>): HChild[] {
-    return this.fill(key, values, true);
+    const entry = this.entry(key);
+    return entry.text !== undefined ? [entry.text] : this.fill(key, entry.phrase, values, true);
   }
 
   count(count: Count): string {
