@@ -14,6 +14,10 @@ const articles = defineCollection({
     /** Publication date, when known. */
     date: z.coerce.date().optional(),
     description: z.string().optional(),
+    /** The article's language, a BCP 47 tag (default `en`); its fact boxes are written in it too. */
+    lang: z.string().optional(),
+    /** For a translation: the id of the article it translates. */
+    original: z.string().optional(),
   }),
 });
 

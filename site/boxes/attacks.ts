@@ -1,22 +1,25 @@
 /**
  * attacks: a site-defined box, made with `defineFactBox` exactly like the
  * built-ins: how many attacks, of what kind, where, since when, and the
- * place hit most.
+ * place hit most. Its words are its own `strings` (English, Arabic and
+ * French here), with the plural of "attack" chosen by Intl.PluralRules.
  *
  *   :::attacks[Attacks on US forces]{count=">30" weapons="rocket, drone" places="Iraq, Syria" since=2023-10-17}
  *   :::
  */
 import { z } from 'astro/zod';
-import { countAttribute, countToWords, dateAttribute, dateToWords, defineFactBox, listAttribute, textAttribute, urlAttribute, type JsonLdNode } from 'fact-boxes';
+import { countAttribute, countToWords, dateAttribute, defineFactBox, factBoxWords, listAttribute, textAttribute, urlAttribute, type Count, type JsonLdNode } from 'fact-boxes';
 
-/** "rocket and drone", "rocket, drone and missile". */
-function joinWords(words: readonly string[]): string {
-  return words.length < 2 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1)}`;
+const english = factBoxWords('en');
+
+/** The figure that decides the plural of "attack": the source's own number, else the upper bound. */
+function figureOf(count: Count): number {
+  return count.best ?? count.max ?? count.min ?? 0;
 }
 
 export const attacks = defineFactBox({
   name: 'attacks',
-  kind: () => 'Attacks',
+  kind: (_attributes, locale) => locale.t('kind'),
   attributes: z.object({
     count: countAttribute(),
     weapons: listAttribute().optional(),
@@ -28,41 +31,77 @@ export const attacks = defineFactBox({
     source: textAttribute().optional(),
     sourceUrl: urlAttribute().optional(),
   }),
-  defaultTitle: (attributes) => `Attacks since ${attributes.since ? dateToWords(attributes.since) : '…'}`,
-  render({ attributes, nodes, h, content }) {
-    const weapons = attributes.weapons ? `${joinWords(attributes.weapons)} attacks` : 'attacks';
+  strings: {
+    en: {
+      kind: 'Attacks',
+      title: 'Attacks since {date}',
+      // `{count}` is the count in words ("more than 30"); `{n}` only chooses the plural.
+      figure: { one: '{count} {weapons} attack', other: '{count} {weapons} attacks' },
+      figureAll: { one: '{count} attack', other: '{count} attacks' },
+      since: 'Since',
+      places: 'Where',
+      targets: 'Targets',
+      mostTargeted: 'Most targeted',
+      claimedBy: 'Claimed by',
+    },
+    ar: {
+      kind: 'هجمات',
+      title: 'الهجمات منذ {date}',
+      // 3 to 10 take the plural, 11 to 99 the singular in the accusative, 100 and more the singular.
+      figure: { few: '{count} هجمات ب{weapons}', many: '{count} هجوماً ب{weapons}', other: '{count} هجوم ب{weapons}' },
+      figureAll: { few: '{count} هجمات', many: '{count} هجوماً', other: '{count} هجوم' },
+      since: 'منذ',
+      places: 'المكان',
+      targets: 'الأهداف',
+      mostTargeted: 'الأكثر استهدافاً',
+      claimedBy: 'الجهة المتبنية',
+    },
+    fr: {
+      kind: 'Attaques',
+      title: 'Attaques depuis {date}',
+      figure: { one: '{count} attaque ({weapons})', other: '{count} attaques ({weapons})' },
+      figureAll: { one: '{count} attaque', other: '{count} attaques' },
+      since: 'Depuis',
+      places: 'Où',
+      targets: 'Cibles',
+      mostTargeted: 'Cible la plus visée',
+      claimedBy: 'Revendiqué par',
+    },
+  },
+  defaultTitle: (attributes, locale) => locale.t('title', { date: attributes.since }),
+  render({ attributes, nodes, h, content, locale, t }) {
+    // "rocket and drone", « roquettes et drones », "الصواريخ والطائرات المسيّرة".
+    const weapons = attributes.weapons ? locale.and(attributes.weapons) : undefined;
+    const count = attributes.count ? h('span', { className: ['fact-box__count'], dataCount: attributes.count.kind }, locale.count(attributes.count)) : undefined;
     const row = (label: string, key: string, value: unknown) =>
       value === undefined ? undefined : h('div', { className: ['fact-box__fact'], dataFact: key }, h('dt', {}, label), h('dd', {}, value as string));
     return [
       attributes.count
-        ? h(
-            'p',
-            { className: ['fact-box__figure'] },
-            h('span', { className: ['fact-box__count'], dataCount: attributes.count.kind }, countToWords(attributes.count)),
-            ` ${weapons}`,
-          )
+        ? h('p', { className: ['fact-box__figure'] }, locale.parts(weapons ? 'figure' : 'figureAll', { count, weapons: weapons ?? '', n: figureOf(attributes.count) }))
         : undefined,
       h(
         'dl',
         { className: ['fact-box__facts'] },
-        row('Since', 'since', attributes.since ? h('time', { dateTime: attributes.since.iso }, dateToWords(attributes.since)) : undefined),
-        row('Where', 'places', attributes.places ? joinWords(attributes.places) : undefined),
-        row('Targets', 'targets', attributes.targets),
-        row('Most targeted', 'most-targeted', attributes.mostTargeted),
-        row('Claimed by', 'claimed-by', attributes.claimedBy),
+        row(t('since'), 'since', attributes.since ? h('time', { dateTime: attributes.since.iso }, locale.date(attributes.since)) : undefined),
+        row(t('places'), 'places', attributes.places ? locale.and(attributes.places) : undefined),
+        row(t('targets'), 'targets', attributes.targets),
+        row(t('mostTargeted'), 'most-targeted', attributes.mostTargeted),
+        row(t('claimedBy'), 'claimed-by', attributes.claimedBy),
       ),
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
     ];
   },
-  jsonLd(record, { url }): JsonLdNode {
+  jsonLd(record, { url, inLanguage }): JsonLdNode {
     const { count, weapons, places, since } = record.attributes;
     return {
       '@type': 'Event',
       '@id': `${url ? url.replace(/#.*$/, '') : ''}#${record.id}`,
+      ...(inLanguage ? { inLanguage } : {}),
       name: record.title,
       startDate: since.iso,
       ...(places ? { location: places.map((name) => ({ '@type': 'Place', name })) } : {}),
-      description: `${countToWords(count)} ${weapons ? `${joinWords(weapons)} attacks` : 'attacks'}`,
+      // The description is written in English only; the box's own words are for its HTML.
+      ...(inLanguage === undefined || inLanguage.startsWith('en') ? { description: `${countToWords(count)} ${weapons ? `${english.and(weapons)} attacks` : 'attacks'}` } : {}),
     };
   },
 });

@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { getCollection, render, type CollectionEntry } from 'astro:content';
 import { readFactBoxes } from 'fact-boxes';
+import { articlePath } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const articles: CollectionEntry<'articles'>[] = await getCollection('articles');
@@ -9,7 +10,7 @@ export const GET: APIRoute = async ({ site }) => {
   const records = [];
   for (const entry of articles) {
     const { remarkPluginFrontmatter } = await render(entry);
-    const page = new URL(`/articles/${entry.id}/`, site ?? 'http://localhost/').href;
+    const page = new URL(articlePath(entry), site ?? 'http://localhost/').href;
     for (const { position: _position, ...record } of readFactBoxes(remarkPluginFrontmatter)) {
       records.push({ ...record, url: `${page}#${record.id}`, article: { id: entry.id, title: entry.data.title, url: page } });
     }

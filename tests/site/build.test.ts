@@ -11,7 +11,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { builtinBoxes, toJsonLd, type FactBoxRecord } from 'fact-boxes';
+import { BUILTIN_LOCALES, builtinBoxes, toJsonLd, type FactBoxRecord } from 'fact-boxes';
 import { siteBoxes } from '../../site/boxes/index.ts';
 import { astro, ROOT } from './astro-cli.ts';
 
@@ -29,6 +29,9 @@ let article: Root;
 let articleUrl: string;
 let home: Root;
 let guide: Root;
+/** The Arabic version of the article, right to left. */
+let arabic: Root;
+let arabicUrl: string;
 let facts: { records: (FactBoxRecord & { url: string; article: { id: string; url: string } })[] };
 
 const read = (path: string) => readFileSync(join(out, path), 'utf8');
@@ -47,6 +50,9 @@ beforeAll(async () => {
   articleUrl = `https://fact-boxes.example/articles/${slug}/`;
   article = fromHtml(read(`articles/${slug}/index.html`));
   home = fromHtml(read('index.html'));
+  const [arabicSlug] = readdirSync(join(out, 'ar', 'articles'));
+  arabicUrl = `https://fact-boxes.example/ar/articles/${arabicSlug}/`;
+  arabic = fromHtml(read(`ar/articles/${arabicSlug}/index.html`));
   guide = fromHtml(read('guide/index.html'));
   facts = JSON.parse(read('facts.json'));
 });
@@ -57,8 +63,11 @@ afterAll(() => {
 
 describe('demo site', () => {
   test('should build the home page, the article, the guide and /facts.json', () => {
-    const links = selectAll('.article-list a', home).map((link) => link.properties.href);
+    const links = selectAll('.article-list h2 a', home).map((link) => link.properties.href);
     expect(links).toEqual([new URL(articleUrl).pathname]);
+    // The Arabic version is listed with its original, in its own language.
+    const version = select('.article-list [hreflang="ar"]', home);
+    expect(version?.properties.href).toBe(new URL(arabicUrl).pathname);
     expect(select('h1', guide)).toBeDefined();
     expect(facts.records.length).toBeGreaterThan(0);
   });
@@ -109,7 +118,7 @@ describe('demo site', () => {
   });
 
   test('should ship no client JavaScript', () => {
-    for (const tree of [article, home, guide]) {
+    for (const tree of [article, arabic, home, guide]) {
       for (const script of selectAll('script', tree)) expect(script.properties.type).toBe('application/ld+json');
       for (const element of selectAll('*', tree)) {
         expect(Object.keys(element.properties).filter((name) => /^on[A-Z]/.test(name))).toEqual([]);
@@ -157,10 +166,12 @@ describe('demo site', () => {
   });
 
   test('should serve every record of the site at /facts.json, each linking to its box', () => {
-    expect(facts.records.map((record) => record.url)).toEqual(boxes(article).map((box) => `${articleUrl}#${box.properties.id}`));
-    const claim = facts.records.find((record) => record.type === 'claim' && record.attributes.by === 'Antony Blinken');
+    const english = facts.records.filter((record) => record.article.url === articleUrl);
+    expect(english.map((record) => record.url)).toEqual(boxes(article).map((box) => `${articleUrl}#${box.properties.id}`));
+    expect(facts.records.filter((record) => record.article.url === arabicUrl).map((record) => record.url)).toEqual(boxes(arabic).map((box) => `${arabicUrl}#${box.properties.id}`));
+    const claim = english.find((record) => record.type === 'claim' && record.attributes.by === 'Antony Blinken');
     expect(claim?.attributes).toMatchObject({ status: 'unverified', date: { iso: '2023-11-05' } });
-    const toll = facts.records.find((record) => record.type === 'casualties');
+    const toll = english.find((record) => record.type === 'casualties');
     expect(toll?.attributes).toMatchObject({ source: 'the Pentagon', describedAs: 'light', injured: { kind: 'more-than', min: 25 } });
   });
 
@@ -180,3 +191,70 @@ describe('demo site', () => {
     for (const box of [...builtinBoxes, ...siteBoxes]) expect(shown, box.name).toContain(box.name);
   });
 });
+
+describe('the Arabic version of the article', () => {
+  const labels = (tree: Root) => selectAll('[data-fact-box] :is(dt, th, .fact-box__kind)', tree).map((node) => normalise(toString(node)));
+
+  test('should be a page in Arabic, right to left, that links to its original and back', () => {
+    const html = select('html', arabic)!;
+    expect([html.properties.lang, html.properties.dir]).toEqual(['ar', 'rtl']);
+    expect(select('.byline [hreflang="en"]', arabic)?.properties.href).toBe(new URL(articleUrl).pathname);
+    expect(select('link[rel="alternate"][hreflang="en"]', arabic)?.properties.href).toBe(articleUrl);
+    expect(select('.byline [hreflang="ar"]', article)?.properties.href).toBe(new URL(arabicUrl).pathname);
+    expect(select('.skip', arabic) && toString(select('.skip', arabic)!)).toBe('انتقل إلى المحتوى');
+  });
+
+  test('should show every box type in Arabic: labels, kinds, counts and dates, with no box marked in another language', () => {
+    const types = new Set(boxes(arabic).map((box) => box.properties.dataFactBox));
+    for (const box of [...builtinBoxes, ...siteBoxes]) expect(types, box.name).toContain(box.name);
+    const words = labels(arabic);
+    expect(words.length).toBeGreaterThan(20);
+    for (const word of words) expect(word, 'a label in Latin letters').not.toMatch(/[A-Za-z]/);
+    expect(words).toEqual(expect.arrayContaining(['ادعاء', 'الخسائر البشرية', 'التسلسل الزمني', 'فصيل مسلح', 'هجمات', 'الجرحى', 'صاحب الادعاء', 'الحالة']));
+    const counts = selectAll('.fact-box__count', arabic).map((node) => normalise(toString(node)));
+    expect(counts).toEqual(expect.arrayContaining(['أكثر من 30', 'أكثر من 24']));
+    expect(normalise(toString(select('.fact-box--attacks .fact-box__figure', arabic)!))).toBe('أكثر من 30 هجوماً بالصواريخ والطائرات المسيّرة');
+    for (const box of boxes(arabic)) expect([box.properties.lang, box.properties.dir], String(box.properties.id)).toEqual([undefined, undefined]);
+  });
+
+  test('should keep dates machine-readable and isolate the Latin names and addresses in the Arabic text', () => {
+    const times = selectAll('[data-fact-box] time', arabic);
+    expect(times.length).toBeGreaterThan(5);
+    for (const time of times) expect(String(time.properties.dateTime)).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/);
+    const isolated = selectAll('[data-fact-box] bdi', arabic).map((node) => toString(node));
+    expect(isolated).toEqual(expect.arrayContaining(['Lloyd J. Austin III', 'U.S. Department of Defense', 'https://www.defense.gov/', 'IRGC']));
+  });
+
+  test('should publish its records and JSON-LD in Arabic, with the same machine values', () => {
+    const records = facts.records.filter((record) => record.article.url === arabicUrl);
+    expect(records.length).toBe(boxes(arabic).length);
+    for (const record of records) expect(record.lang, record.id).toBe('ar');
+    const toll = records.find((record) => record.type === 'casualties');
+    expect(toll?.attributes).toMatchObject({ injured: { kind: 'more-than', min: 25, best: 24, raw: '>24' }, period: { kind: 'interval', end: null, start: { iso: '2023-10-17' } } });
+    const graph = jsonLdOf(arabic)['@graph'] as { '@type': string; inLanguage?: string }[];
+    expect(graph[0]).toMatchObject({ '@type': 'NewsArticle', inLanguage: 'ar' });
+    const claims = graph.filter((node) => node['@type'] === 'Claim' || node['@type'] === 'Event');
+    expect(claims.length).toBeGreaterThan(3);
+    for (const node of claims) expect(node.inLanguage).toBe('ar');
+  });
+
+  test('should list its facts in Arabic', () => {
+    expect(toString(select('#fact-list-title', arabic)!)).toBe('الحقائق في هذا المقال');
+    expect(selectAll('.fact-list a', arabic).map((link) => link.properties.href)).toEqual(boxes(arabic).map((box) => `#${box.properties.id}`));
+  });
+});
+
+describe('the guide’s languages', () => {
+  test('should render one box in each built-in locale, each marked with its language, right-to-left ones with dir', () => {
+    const section = select('section.example:has(#example-languages)', guide)!;
+    const rendered = selectAll('.example__result [data-fact-box]', section);
+    expect(rendered.map((box) => [box.properties.lang ?? 'en', box.properties.dir ?? 'ltr'])).toEqual(
+      BUILTIN_LOCALES.map((tag) => [tag, ['ar', 'fa', 'he'].includes(tag) ? 'rtl' : 'ltr']).sort((a, b) => ORDER.indexOf(a[0]!) - ORDER.indexOf(b[0]!)),
+    );
+    const injured = rendered.map((box) => normalise(toString(select('[data-fact="injured"] dd', box)!)));
+    expect(injured).toEqual(['more than 24', 'plus de 24', 'mehr als 24', 'más de 24', 'более 24', 'понад 24', "24'ten fazla", 'أكثر من 24', 'بیش از ۲۴', 'יותר מ־24']);
+  });
+});
+
+/** The order of the boxes in site/examples/10-languages.md. */
+const ORDER = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'tr', 'ar', 'fa', 'he'];

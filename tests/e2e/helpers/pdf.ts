@@ -29,12 +29,12 @@ export async function pdfPageTexts(pdf: Uint8Array): Promise<string[]> {
  * no whitespace, and none of what CSS generates (quotation marks, the status symbols ✓ ? ✗ –).
  */
 export function compact(text: string): string {
-  return text.normalize('NFKC').replace(/[\s"'“”‘’«»?✓✗–]+/g, '');
+  return text.normalize('NFKC').replace(/[\s"'“”‘’«»„‚‹›?✓✗–]+/g, '');
 }
 
 /**
  * Whether a line can be looked for in a PDF's text. Text extraction gives right-to-left runs
- * in visual order with shaped glyph clusters, not as written: lines in Arabic are not compared
- * (the right-to-left page is checked by geometry instead).
+ * in visual order with shaped glyph clusters, not as written: lines in Arabic, Persian or Hebrew
+ * are not compared (right-to-left pages are checked by geometry instead).
  */
-export const comparable = (line: string) => !/[\u0600-\u06ff\ufb50-\ufdff\ufe70-\ufeff]/.test(line);
+export const comparable = (line: string) => !/[\u0590-\u05ff\u0600-\u06ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(line);

@@ -1,7 +1,8 @@
 /**
  * What the browser tests read: the demo site, built once with the real Astro
- * into a temporary directory, plus fixture pages rendered from Markdown by the
- * remark plugin (an Arabic page, right to left) with the default theme.
+ * into a temporary directory (its Arabic article among its pages), plus
+ * fixture pages rendered from Markdown by the remark plugin (an Arabic page,
+ * right to left, in the `ar` locale) with the default theme.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import remarkFactBoxes from 'fact-boxes/remark';
+import remarkFactBoxes, { type RemarkFactBoxesOptions } from 'fact-boxes/remark';
 import { astro, ROOT } from '../../site/astro-cli.ts';
 
 export interface BuiltSite {
@@ -21,14 +22,16 @@ export interface BuiltSite {
   article: string;
   /** Path of the authoring guide. */
   guide: string;
+  /** Path of the article's Arabic version, a page of the site wholly in Arabic. */
+  arabic: string;
   /** Path of the right-to-left fixture page. */
   rightToLeft: string;
 }
 
 /** Markdown through remark-parse, fact-boxes, remark-rehype and rehype-stringify; fails on any message. */
-export async function markdownToHtml(markdown: string, path: string): Promise<string> {
+export async function markdownToHtml(markdown: string, path: string, options: RemarkFactBoxesOptions = {}): Promise<string> {
   const file = new VFile({ value: markdown, path });
-  const result = await unified().use(remarkParse).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).process(file);
+  const result = await unified().use(remarkParse).use(remarkFactBoxes, options).use(remarkRehype).use(rehypeStringify).process(file);
   if (file.messages.length > 0) throw new Error(`${path}: ${file.messages.map(String).join('\n')}`);
   return String(result);
 }
@@ -68,12 +71,14 @@ export async function buildSite(): Promise<BuiltSite> {
   if (run.code !== 0) throw new Error(`astro build failed (${run.code}):\n${run.output}`);
   const [slug] = readdirSync(join(root, 'articles'));
   if (!slug) throw new Error('the demo site built no article');
+  const [arabic] = readdirSync(join(root, 'ar', 'articles'));
+  if (!arabic) throw new Error('the demo site built no Arabic article');
 
   mkdirSync(join(root, 'e2e', 'right-to-left'), { recursive: true });
   copyFileSync(join(ROOT, 'packages/fact-boxes/styles.css'), join(root, 'e2e', 'fact-boxes.css'));
   const source = readFileSync(new URL('../fixtures/right-to-left.md', import.meta.url), 'utf8');
-  const html = await markdownToHtml(source, 'right-to-left.md');
+  const html = await markdownToHtml(source, 'right-to-left.md', { locale: 'ar' });
   writeFileSync(join(root, 'e2e', 'right-to-left', 'index.html'), fixturePage(html, { lang: 'ar', dir: 'rtl', title: 'صناديق الحقائق من اليمين إلى اليسار' }));
 
-  return { root, article: `/articles/${slug}/`, guide: '/guide/', rightToLeft: '/e2e/right-to-left/' };
+  return { root, article: `/articles/${slug}/`, guide: '/guide/', arabic: `/ar/articles/${arabic}/`, rightToLeft: '/e2e/right-to-left/' };
 }

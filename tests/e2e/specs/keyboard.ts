@@ -6,9 +6,16 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { factBoxWords, parseCount } from 'fact-boxes';
 import { DESKTOP, openPage, PHONE, SCHEMES, suite, type OpenPage, type Screen } from '../helpers/browser.ts';
 
 const normalise = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+function countOf(written: string) {
+  const parsed = parseCount(written);
+  if (!parsed.ok) throw new Error(parsed.reason);
+  return parsed.value;
+}
 
 /** The words each marker must read as (DESIGN §3, "Values"; §4: never colour alone). */
 const STATUS_WORDS: Record<string, string> = {
@@ -118,6 +125,7 @@ export function describeKeyboard(): void {
     const pages = [
       { name: 'article', path: () => suite.site.article },
       { name: 'authoring guide', path: () => suite.site.guide },
+      { name: 'Arabic article', path: () => suite.site.arabic },
     ];
 
     for (const { name, path } of pages) {
@@ -155,6 +163,15 @@ export function describeKeyboard(): void {
             const [status, rating, kind] = await Promise.all(['data-status', 'data-rating', 'data-count'].map((name) => marker.getAttribute(name)));
             // What a screen reader reads: the accessibility tree, where the theme's symbols (✓ ? ✗ –) are silent.
             const spoken = normalise((await marker.ariaSnapshot()).replace(/^- [\w-]+:\s*/, '').replace(/^"|"$/g, ''));
+            // A box in another language than English reads its own words (its lang, or the page's).
+            const lang = await marker.evaluate((element) => element.closest('[lang]')?.getAttribute('lang') ?? 'en');
+            if (!lang.startsWith('en')) {
+              const words = factBoxWords(lang);
+              if (status) expect(spoken, `status ${status} in ${lang}`).toBe(words.t(`status.${status}`));
+              else if (kind === 'unknown' || kind === 'none') expect([words.count(countOf(kind === 'none' ? 'none' : '?')), words.t('casualties.notGiven')], `count ${kind} in ${lang}`).toContain(spoken);
+              else expect(spoken, `count ${kind} in ${lang}`).toBe(normalise(await marker.innerText()));
+              continue;
+            }
             if (status) expect(spoken, `status ${status}`).toBe(STATUS_WORDS[status]);
             else if (rating) expect(spoken, `rating ${rating}`).toMatch(/^[A-Z][a-z]+(?:[ -][a-z]+)*$/);
             else expect(spoken, `count ${kind}`).toMatch(COUNT_WORDS[kind!]!);
@@ -237,6 +254,7 @@ export function describeKeyboard(): void {
     for (const [name, path] of [
       ['article', () => suite.site.article],
       ['authoring guide', () => suite.site.guide],
+      ['Arabic article', () => suite.site.arabic],
     ] as const) {
       for (const scheme of SCHEMES) {
         test(`should show where focus is at every Tab stop of the ${name} (${scheme} scheme)`, async () => {

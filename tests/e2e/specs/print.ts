@@ -1,7 +1,7 @@
 /**
- * Print: the article (and the guide) printed to PDF by Chromium. Each box that
- * fits on a page is on one page, source addresses are written out, navigation
- * is dropped. The PDFs are kept in test-results/print/.
+ * Print: the article, its Arabic version and the guide printed to PDF by
+ * Chromium. Each box that fits on a page is on one page, source addresses are
+ * written out, navigation is dropped. The PDFs are kept in test-results/print/.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -23,6 +23,8 @@ interface PrintedBox {
   height: number;
   /** The box's lines of text as laid out for print, to find on the PDF's pages. */
   lines: string[];
+  /** Its numbers, Latin words and addresses: what a right-to-left box can be found by in the PDF's text. */
+  tokens: string[];
 }
 
 interface Printed {
@@ -54,6 +56,8 @@ async function printToPdf(page: Page, name: string): Promise<Printed> {
       breakInside: getComputedStyle(box).breakInside,
       height: box.getBoundingClientRect().height,
       lines: box.innerText.split('\n').filter((line) => line.replace(/\s+/g, '').length >= 3),
+      // Without punctuation at their ends, which a right-to-left line puts on the other side.
+      tokens: box.innerText.match(/[A-Za-z0-9][A-Za-z0-9.:/-]*[A-Za-z0-9/]/g)?.filter((token) => token.length >= 3) ?? [],
     }));
     const sources = [...document.querySelectorAll<HTMLAnchorElement>('.fact-box__source a[href]')].map((link) => {
       const footer = link.closest('footer')!;
@@ -71,14 +75,14 @@ async function printToPdf(page: Page, name: string): Promise<Printed> {
   return { pages, ...measured };
 }
 
-function describePrinted(name: string, path: () => string, expectations: { minSources: number }): void {
+function describePrinted(name: string, path: () => string, expectations: { minSources: number; rightToLeft?: boolean }): void {
   describe(`printing the ${name}`, () => {
     let opened: OpenPage;
     let printed: Printed;
 
     beforeAll(async () => {
       opened = await openPage(path());
-      printed = await printToPdf(opened.page, name === 'article' ? 'article' : 'guide');
+      printed = await printToPdf(opened.page, name.replaceAll(' ', '-'));
     });
 
     afterAll(async () => {
@@ -98,8 +102,15 @@ function describePrinted(name: string, path: () => string, expectations: { minSo
 
     test('should put each box that fits on a page on one page of the PDF', () => {
       const pages = printed.pages.map(compact);
-      const fitting = printed.boxes.filter((box) => box.height <= CONTENT_HEIGHT);
-      expect(fitting.length).toBeGreaterThan(4);
+      // Right-to-left lines come out of the PDF in visual order: such boxes are found by their numbers and Latin words.
+      const fitting = printed.boxes.filter((box) => box.height <= CONTENT_HEIGHT && box.lines.filter(comparable).length > 1);
+      const rightToLeft = printed.boxes.filter((box) => box.height <= CONTENT_HEIGHT && box.lines.filter(comparable).length <= 1 && box.tokens.length > 0);
+      expect(fitting.length + rightToLeft.length).toBeGreaterThan(4);
+      for (const box of rightToLeft) {
+        const tokens = box.tokens.map(compact);
+        const whole = pages.findIndex((text) => tokens.every((token) => text.includes(token)));
+        expect(whole, `#${box.id}: ${tokens.join(' ')} on one page`).toBeGreaterThanOrEqual(0);
+      }
       for (const box of fitting) {
         const lines = box.lines.filter(comparable).map(compact);
         expect(lines.length, `#${box.id} has lines to look for`).toBeGreaterThan(1);
@@ -113,7 +124,7 @@ function describePrinted(name: string, path: () => string, expectations: { minSo
       expect(printed.navs.length).toBeGreaterThan(0);
       for (const nav of printed.navs) expect(nav.display, `nav "${nav.label}"`).toBe('none');
       const text = compact(printed.pages.join(''));
-      for (const label of ['Skip to content', 'Facts in this article', 'All facts (JSON)']) expect(text).not.toContain(compact(label));
+      if (!expectations.rightToLeft) for (const label of ['Skip to content', 'Facts in this article', 'All facts (JSON)']) expect(text).not.toContain(compact(label));
     });
 
     test('should write out the address of every source', () => {
@@ -127,8 +138,9 @@ function describePrinted(name: string, path: () => string, expectations: { minSo
 
     test('should print status words, not only colours', async () => {
       const words = await opened.page.locator('[data-fact-box] [data-status]').allInnerTexts();
+      expect(words.length).toBeGreaterThan(0);
       const text = compact(printed.pages.join(''));
-      for (const word of words) expect(text).toContain(compact(word));
+      for (const word of words.filter(comparable)) expect(text).toContain(compact(word));
     });
   });
 }
@@ -138,5 +150,7 @@ export function describePrint(): void {
     // The article's boxes cite no addresses today; the guide's "sources" example does, both ways.
     describePrinted('article', () => suite.site.article, { minSources: 0 });
     describePrinted('authoring guide', () => suite.site.guide, { minSources: 2 });
+    // The Arabic article cites the Pentagon's address, in a right-to-left box.
+    describePrinted('Arabic article', () => suite.site.arabic, { minSources: 1, rightToLeft: true });
   });
 }

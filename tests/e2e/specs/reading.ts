@@ -1,7 +1,7 @@
 /**
- * The article and the authoring guide at phone and desktop widths, light and
- * dark: no axe-core violations, no sideways scrolling, every box visible with
- * its title, no console errors.
+ * The article, its Arabic version and the authoring guide at phone and desktop
+ * widths, light and dark: no axe-core violations, no sideways scrolling, every
+ * box visible with its title, no console errors.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -22,6 +22,7 @@ export function describeReading(): void {
   const pages = [
     { name: 'article', path: () => suite.site.article },
     { name: 'authoring guide', path: () => suite.site.guide },
+    { name: 'Arabic article', path: () => suite.site.arabic },
   ];
   for (const { name, path } of pages) {
     for (const screen of SCREENS) {
