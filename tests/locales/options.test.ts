@@ -16,7 +16,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { countAttribute, declaredLanguage, defineFactBox, toJsonLd, type FactBoxRecord } from 'fact-boxes';
+import remarkDirective from 'remark-directive';
+import { countAttribute, declaredLanguage, defineFactBox, processDocument, resolveOptions, toJsonLd, type FactBoxRecord } from 'fact-boxes';
 import remarkFactBoxes, { type RemarkFactBoxesOptions } from 'fact-boxes/remark';
 import satteriFactBoxes from 'fact-boxes/satteri';
 
@@ -64,6 +65,14 @@ describe('the locale option', () => {
     const english = await render(`${CLAIM}\n${TOLL}`, { locale: 'en' });
     expect(english.html).toBe(plain.html);
     expect(english.records.map((record) => record.lang)).toEqual(['en', 'en']);
+  });
+
+  test('should reach processDocument too, for callers without an adapter', () => {
+    const source = ':::casualties{injured=12 source=x}\n:::\n';
+    const tree = unified().use(remarkParse).use(remarkDirective).parse(source);
+    const { records } = processDocument(tree, source, resolveOptions({ locale: 'de' }));
+    expect(records[0]?.lang).toBe('de');
+    expect(JSON.stringify(tree)).toContain('Verletzt');
   });
 
   test('should reject a locale that is not a language tag, and strings with an unknown key, naming the closest one', async () => {
