@@ -20,7 +20,7 @@ export const he: LocaleStrings = {
   'title.casualtiesAmong': 'נפגעים בקרב {party}',
   'title.timeline': 'ציר זמן',
 
-  'claim.by': 'מקור הטענה',
+  'claim.by': 'נטען על ידי',
   'claim.date': 'תאריך',
   'claim.status': 'סטטוס',
   'claim.rating': 'הקביעה שלנו',
@@ -29,7 +29,7 @@ export const he: LocaleStrings = {
   'status.confirmed': 'אומתה',
   'status.disputed': 'שנויה במחלוקת',
   'status.denied': 'הוכחשה',
-  'status.retracted': 'נמשכה בחזרה',
+  'status.retracted': 'חזרו בהם ממנה',
   'rating.true': 'נכון',
   'rating.mostlyTrue': 'נכון ברובו',
   'rating.mixed': 'נכון חלקית',
