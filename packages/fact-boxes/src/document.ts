@@ -76,10 +76,38 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
   };
 
   const buildAndReport = (node: ContainerDirective, slot: number) => {
-    const rendered = renderBox(node, source, options, state);
-    records[slot] = rendered.record;
-    problems.push(...rendered.problems);
-    return rendered.replacement;
+    const definition = options.boxes.get(node.name)!;
+    const built = buildBox(definition, node, state);
+    const boxSource = state.slice(node);
+    if (boxSource !== undefined && !isClosed(boxSource)) {
+      built.problems.push({
+        ruleId: 'unclosed-box',
+        reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${endsTheDocument(source, node.position?.end.offset) ? 'the document' : 'its container'}`,
+        fix: 'add a line with ::: where the box ends',
+        place: node.position ? node.position.start : undefined,
+      });
+    }
+    const cut = closedInsideCode(node, source);
+    if (cut) {
+      const colons = ':'.repeat(Math.max(4, cut.colons + 1));
+      built.problems.push({
+        ruleId: 'box-closed-in-code',
+        reason: `${node.name} at ${formatPlace(node.position)}: the ${':'.repeat(cut.colons)} on line ${cut.line}, inside a code block, closed this box early, so the rest of the box and what follows it read as code`,
+        fix: `open and close the box with more colons than any line inside it: ${colons}${node.name}[…]{…} … ${colons}`,
+        place: cut.point,
+      });
+    }
+    records[slot] = built.record;
+    problems.push(...built.problems);
+    const errors = built.problems.filter((problem) => problem.severity !== 'warning');
+    if (options.development && errors.length > 0) {
+      built.element.children.push(
+        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, describeProblem(problem))))),
+      );
+    }
+    const replacement = toMdast(built.element, options.staticHtml);
+    replacement.position = node.position;
+    return replacement;
   };
 
   const checkParagraph = (paragraph: Paragraph) => {
@@ -89,51 +117,6 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
 
   visit(tree);
   return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems, seen };
-}
-
-/** One box rendered: the node that replaces it, its record and its problems. */
-export interface RenderedBox {
-  replacement: RootContent;
-  record: FactBoxRecord;
-  problems: Problem[];
-}
-
-/**
- * Build one known box (its nested boxes already rendered) and check how it is
- * closed: what `processDocument` does for each box, for adapters that meet
- * boxes one at a time.
- */
-export function renderBox(node: ContainerDirective, source: string, options: ResolvedOptions, state: DocumentState): RenderedBox {
-  const definition = options.boxes.get(node.name)!;
-  const built = buildBox(definition, node, state);
-  const boxSource = state.slice(node);
-  if (boxSource !== undefined && !isClosed(boxSource)) {
-    built.problems.push({
-      ruleId: 'unclosed-box',
-      reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${endsTheDocument(source, node.position?.end.offset) ? 'the document' : 'its container'}`,
-      fix: 'add a line with ::: where the box ends',
-      place: node.position ? node.position.start : undefined,
-    });
-  }
-  const cut = closedInsideCode(node, source);
-  if (cut) {
-    const colons = ':'.repeat(Math.max(4, cut.colons + 1));
-    built.problems.push({
-      ruleId: 'box-closed-in-code',
-      reason: `${node.name} at ${formatPlace(node.position)}: the ${':'.repeat(cut.colons)} on line ${cut.line}, inside a code block, closed this box early, so the rest of the box and what follows it read as code`,
-      fix: `open and close the box with more colons than any line inside it: ${colons}${node.name}[…]{…} … ${colons}`,
-      place: cut.point,
-    });
-  }
-  const errors = built.problems.filter((problem) => problem.severity !== 'warning');
-  if (options.development && errors.length > 0) {
-    built.element.children.push(
-      h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, describeProblem(problem))))),
-    );
-  }
-  const replacement = toMdast(built.element, options.staticHtml);
-  replacement.position = node.position;
-  return { replacement, record: built.record, problems: built.problems };
 }
 
 /**

@@ -14,9 +14,7 @@ import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-uti
 import type { MdastPluginDefinition, MdastPluginList, HastPluginList, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
-import { diagnoseParagraph, processDocument, renderBox } from '../document.js';
-import { actor, casualties, claim, timeline } from '../boxes/index.js';
-import type { AnyFactBoxDefinition } from '../define.js';
+import { diagnoseParagraph, processDocument } from '../document.js';
 import { describeProblem, FactBoxesError, readWrittenAttributes } from '../diagnostics.js';
 
 export { describeProblem };
@@ -175,12 +173,6 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
   }
 }
 
-/** Built-in boxes read their author's nodes without changing them, so Sätteri's own nodes can be read in place. */
-const READ_ONLY = new Set<AnyFactBoxDefinition>([actor, casualties, claim, timeline] as AnyFactBoxDefinition[]);
-
-/** A line inside a box that opens a directive of its own (`::group`, `:::claim`): such boxes are rebuilt whole. */
-const NESTED_DIRECTIVE = /\n[ \t>]*::+[A-Za-z]/;
-
 /** What an integration (Astro) adds around the adapter. */
 export interface SatteriHooks {
   /** Move positions to the file's lines (content collections parse the body alone). */
@@ -233,37 +225,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     return false;
   };
 
-  /**
-   * Most boxes (a built-in kind, nothing nested, an opening line both parsers
-   * read alike) are rendered from Sätteri's nodes as they are: nothing is
-   * copied, the author's nodes go back by reference, and the text directives
-   * inside (`10:30`) are restored by the visitors below like any others.
-   */
-  const renderInPlace = (node: Readonly<ContainerDirective>, ctx: Context): boolean => {
-    const definition = options.boxes.get(node.name);
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (!definition || !READ_ONLY.has(definition) || start === undefined || end === undefined || !state) return false;
-    // A timeline names its items' lines in its messages: with the file's lines moved (content collections) they need the copy.
-    if (hooks.shift && definition === (timeline as AnyFactBoxDefinition)) return false;
-    const text = ctx.source.slice(start, end);
-    if (NESTED_DIRECTIVE.test(text)) return false;
-    const lineEnd = text.indexOf('\n');
-    if (!readsTheSame((lineEnd === -1 ? text : text.slice(0, lineEnd)).replace(/\r$/, ''), node.attributes ?? {})) return false;
-    let position = node.position as Position;
-    if (hooks.shift) {
-      position = { start: { ...position.start }, end: { ...position.end } };
-      shiftPoint(position.start, hooks.shift);
-      shiftPoint(position.end, hooks.shift);
-    }
-    const box = { type: 'containerDirective', name: node.name, attributes: node.attributes ?? {}, children: node.children, position, ...(node.data ? { data: node.data } : {}) } as ContainerDirective;
-    const rendered = renderBox(box, ctx.source, options, state);
-    records.push(rendered.record);
-    problems.push(...rendered.problems);
-    ctx.replaceNode(node, rendered.replacement);
-    return true;
-  };
-
   const plugin = {
     name: 'fact-boxes',
     options: { position: true },
@@ -291,7 +252,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         }
         return;
       }
-      if (renderInPlace(node, ctx)) return;
       rebuilding(node);
       const snapshots: Snapshots = new WeakMap();
       const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };

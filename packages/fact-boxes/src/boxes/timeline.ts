@@ -45,16 +45,8 @@ function eventId(boxId: string, n: number): string {
   return `${boxId}-event-${n}`;
 }
 
-/** An item read from the list: its date, and its content without the date prefix. */
-interface Item {
-  item: ListItem;
-  date?: DateValue | DateInterval;
-  /** The item's blocks, the first paragraph without its date (new nodes; the author's stay as they are). */
-  children: MdastNodes[];
-}
-
-/** Items read from the list, for the renderer. */
-const itemsOf = new WeakMap<object, Item[]>();
+/** Items read from the list, with the list items whose date prefix was taken off. */
+const itemsOf = new WeakMap<object, { item: ListItem; date?: DateValue | DateInterval }[]>();
 
 export const timeline = defineFactBox({
   name: 'timeline',
@@ -68,7 +60,7 @@ export const timeline = defineFactBox({
       return { events };
     }
     consume(list);
-    const items: Item[] = [];
+    const items: { item: ListItem; date?: DateValue | DateInterval }[] = [];
     const order = attributes.order ?? 'asc';
     let previous: { start: number; end: number; raw: string } | undefined;
     for (const item of list.children) {
@@ -84,7 +76,7 @@ export const timeline = defineFactBox({
           fix: 'write it like "- 2023-10-26: US strikes two facilities in eastern Syria."',
           place: item.position,
         });
-        items.push({ item, children: item.children as MdastNodes[] }); // shown as written: nothing the author wrote is dropped
+        items.push({ item }); // shown as written: nothing the author wrote is dropped
         continue;
       }
       const parsed = parsePeriod(match[1]!);
@@ -95,7 +87,7 @@ export const timeline = defineFactBox({
           fix: 'correct the date at the start of the item',
           place: item.position,
         });
-        items.push({ item, children: item.children as MdastNodes[] });
+        items.push({ item });
         continue;
       }
       const start = startOf(parsed.value);
@@ -111,17 +103,11 @@ export const timeline = defineFactBox({
       }
       // Compare with the latest start (or earliest end) so far, so a broad period in between hides nothing.
       if (!previous || (order === 'asc' ? start > previous.start : end < previous.end)) previous = { start, end, raw: match[1]! };
-      // The date is shown in words by the renderer: the item's content goes without it (in new nodes, the author's are left as they are).
-      const rest = first.value.slice(match[0].length);
-      const inline = (paragraph as Paragraph).children;
-      const withoutDate: Paragraph = {
-        type: 'paragraph',
-        children: rest === '' ? inline.slice(1) : [{ type: 'text', value: rest, ...(first.position ? { position: first.position } : {}) }, ...inline.slice(1)],
-        ...(paragraph!.position ? { position: paragraph!.position } : {}),
-      };
-      const children = [withoutDate, ...item.children.slice(1)] as MdastNodes[];
-      items.push({ item, date: parsed.value, children });
-      const text = toText(children);
+      // The date is shown in words by the renderer; take it off the author's text.
+      first.value = first.value.slice(match[0].length);
+      if (first.value === '') (paragraph as Paragraph).children.shift();
+      items.push({ item, date: parsed.value });
+      const text = toText(item.children as MdastNodes[]);
       if (text === '') {
         report({ ruleId: 'invalid-item', reason: `timeline item at ${at}: there is no event after the date "${match[1]}"`, fix: 'say what happened after the colon', place: item.position });
       }
@@ -143,7 +129,7 @@ export const timeline = defineFactBox({
         ? h(
             'ol',
             { className: ['fact-box__timeline'] },
-            items.map(({ date, children }) =>
+            items.map(({ item, date }) =>
               h(
                 'li',
                 {
@@ -154,7 +140,7 @@ export const timeline = defineFactBox({
                   dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate,
                 },
                 date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date, locale)) : undefined,
-                h('div', { className: ['fact-box__event-text'] }, content(children)),
+                h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),
               ),
             ),
           )
