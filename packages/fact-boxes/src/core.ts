@@ -8,7 +8,7 @@ import type { Nodes as MdastNodes, Paragraph } from 'mdast';
 import type { Position } from 'unist';
 import type { z } from 'zod';
 import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
-import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, toCamelCase, toKebabCase } from './diagnostics.js';
+import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, remembered, toCamelCase, toKebabCase } from './diagnostics.js';
 import { content, h, type BoxElement } from './render/h.js';
 import { renderFrame } from './render/frame.js';
 import { canonicalTag, DocumentLocale, type FactBoxLocale } from './i18n.js';
@@ -152,12 +152,7 @@ const capitalised = new Map<string, string>();
 
 /** `casualties` -> `Casualties`: a box's name as a label (box names are few; remembered). */
 function capitalise(text: string): string {
-  let label = capitalised.get(text);
-  if (label === undefined) {
-    label = text.charAt(0).toUpperCase() + text.slice(1).replaceAll('-', ' ');
-    if (capitalised.size < 1000) capitalised.set(text, label);
-  }
-  return label;
+  return remembered(capitalised, text, (name) => name.charAt(0).toUpperCase() + name.slice(1).replaceAll('-', ' '));
 }
 
 /** A box's kind when it has none of its own: the built-in word for it (`kind.claim`), else its name capitalised. */

@@ -81,7 +81,8 @@ export function nearSpelling(word: string, candidates: Iterable<string>): string
 const kebab = new Map<string, string>();
 const camel = new Map<string, string>();
 
-function remembered(cache: Map<string, string>, name: string, convert: (name: string) => string): string {
+/** A conversion of a name, remembered (bounded, so no input can grow the cache forever). */
+export function remembered(cache: Map<string, string>, name: string, convert: (name: string) => string): string {
   let converted = cache.get(name);
   if (converted === undefined) {
     converted = convert(name);

@@ -53,8 +53,8 @@ interface Snapshot {
   value: unknown;
   attributes: unknown;
   data: unknown;
-  children: unknown;
-  kids: readonly unknown[] | undefined;
+  /** The copied children, as they were when copied. */
+  children: readonly object[] | undefined;
 }
 type Snapshots = WeakMap<object, Snapshot>;
 
@@ -80,8 +80,7 @@ function toPlain<T>(node: T, snapshots?: Snapshots): T {
       value: copy.value,
       attributes: copy.attributes,
       data: copy.data,
-      children,
-      kids: Array.isArray(children) ? [...children] : undefined,
+      children: Array.isArray(children) ? [...children] : undefined,
     });
   }
   return copy as T;
@@ -96,21 +95,13 @@ function toPlain<T>(node: T, snapshots?: Snapshots): T {
 function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
   if (node === null || typeof node !== 'object') return node;
   const plain = node as Record<string, unknown>;
-  const children = plain.children;
-  let same = true;
-  if (Array.isArray(children)) {
-    for (let index = 0; index < children.length; index++) {
-      const child = children[index] as object;
-      const reused = reuseOriginals(child, snapshots);
-      if (reused === child || reused !== snapshots.get(child)?.original) same = false;
-      children[index] = reused;
-    }
-  }
+  const children = Array.isArray(plain.children) ? (plain.children as object[]) : undefined;
+  if (children) for (let index = 0; index < children.length; index++) children[index] = reuseOriginals(children[index], snapshots) as object;
   const snapshot = snapshots.get(plain);
-  if (!snapshot || !same) return node;
-  const unchanged = Object.keys(plain).length === snapshot.keys && plain.value === snapshot.value && plain.attributes === snapshot.attributes && plain.data === snapshot.data && children === snapshot.children;
-  if (!unchanged) return node;
-  if (Array.isArray(children) && (children.length !== snapshot.kids!.length || children.some((child, index) => child !== snapshots.get(snapshot.kids![index] as object)?.original))) return node;
+  if (!snapshot || Object.keys(plain).length !== snapshot.keys || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data) return node;
+  // Unchanged only if every child went back to the original it was copied from, in the same order.
+  const was = snapshot.children;
+  if (children && (!was || children.length !== was.length || children.some((child, index) => child !== snapshots.get(was[index]!)?.original))) return node;
   return snapshot.original;
 }
 

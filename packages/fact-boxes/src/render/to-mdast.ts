@@ -66,10 +66,6 @@ function elementNode(element: BoxElement, children: RootContent[], hChildren?: E
 /** Static HTML and author content, in reading order. */
 type Piece = string | RootContent;
 
-function serialise(nodes: ElementContent[]): string {
-  return serialiseHtml(nodes);
-}
-
 /**
  * An element as pieces: all of it as HTML when it holds no author content,
  * else its tags as HTML around its children. Only the box's own `<section>`
@@ -81,14 +77,14 @@ function toPieces(child: BoxChild, out: Piece[]): void {
   if (child.type === 'factBoxContent') {
     out.push(...(child.nodes as RootContent[]));
   } else if (child.type === 'text') {
-    out.push(serialise([child]));
+    out.push(serialiseHtml([child]));
   } else if (child.type === 'element') {
     if (!hasContent(child)) {
-      out.push(serialise([child as ElementContent]));
+      out.push(serialiseHtml([child as ElementContent]));
       return;
     }
     const close = `</${child.tagName}>`;
-    const empty = serialise([{ ...child, children: [] } as ElementContent]);
+    const empty = serialiseHtml([{ ...child, children: [] } as ElementContent]);
     out.push(empty.slice(0, empty.length - close.length));
     for (const grandchild of child.children) toPieces(grandchild, out);
     out.push(close);
@@ -103,7 +99,7 @@ function staticHtmlNode(html: string, form: Exclude<StaticHtml, false>): RootCon
 }
 
 function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): RootContent {
-  if (!hasContent(element)) return staticHtmlNode(serialise([element as ElementContent]), form);
+  if (!hasContent(element)) return staticHtmlNode(serialiseHtml([element as ElementContent]), form);
   const pieces: Piece[] = [];
   for (const child of element.children) toPieces(child, pieces);
   const children: RootContent[] = [];
