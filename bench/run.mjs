@@ -13,7 +13,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '10,50' : '10,100,1000')).split(',').map(Number);
 const repeats = quick ? 1 : 3;
 // Variants in one run; BENCH_VARIANTS="floor;satteri + fact-boxes" picks some (for large sizes).
-const ALL_VARIANTS = ['floor', 'satteri + fact-boxes', 'satteri + fact-boxes, records as JSON', 'unified + fact-boxes', 'components', 'floor, .md collection', 'satteri + fact-boxes, .md collection'];
+const ALL_VARIANTS = ['floor', 'satteri + fact-boxes', 'satteri + fact-boxes, records as objects', 'unified + fact-boxes', 'components', 'floor, .md collection', 'satteri + fact-boxes, .md collection'];
 const VARIANTS = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(';').map((name) => name.trim()) : ALL_VARIANTS;
 for (const variant of VARIANTS) if (!ALL_VARIANTS.includes(variant)) throw new Error(`bench: unknown variant "${variant}"; one of: ${ALL_VARIANTS.join('; ')}`);
 // Content collections are cached by Astro: each is built a second time, unchanged.
@@ -98,7 +98,7 @@ for (const entry of sites) {
   rows.push(`| ${entry.count} | ${entry.variant} | ${fmt(entry.seconds)} | ${floor ? fmt(entry.seconds / floor.seconds) : '–'} | ${fmt(entry.peakMiB, 0)} | ${floor ? fmt(entry.peakMiB / floor.peakMiB) : '–'} | ${fmt(entry.count / entry.seconds, 1)} | ${entry.htmlBytes.toLocaleString('en-GB')} | ${entry.jsBytes} |`);
 }
 rows.push('');
-rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as JSON**: the same with `factBoxes({ records: \'json\' })`, each page’s records on its frontmatter as one string; **unified + fact-boxes**: `processor: unified()` with the integration; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
+rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **unified + fact-boxes**: `processor: unified()` with the integration; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
 rows.push('### Growth with the number of articles', '');
 rows.push('| variant | ' + sizes.map((count) => `${count} articles`).join(' | ') + ' | seconds per article, smallest → largest |', '| --- | ' + sizes.map(() => '---:').join(' | ') + ' | --- |');
 for (const variant of [...VARIANTS, ...SECOND]) {

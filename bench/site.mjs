@@ -22,7 +22,7 @@ const CONFIGS = {
   'floor, .md collection': `import { defineConfig } from 'astro/config';\nexport default defineConfig({ logLevel: 'error' });\n`,
   'satteri + fact-boxes, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes()], logLevel: 'error' });\n`,
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
-  'satteri + fact-boxes, records as JSON': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'json' })], logLevel: 'error' });\n`,
+  'satteri + fact-boxes, records as objects': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   'unified + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ markdown: { processor: unified() }, integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   'floor, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx({ optimize: true })], logLevel: 'error' });\n`,
@@ -48,7 +48,7 @@ function generateCollection(dir, variant, count) {
   }
 }
 
-function generate(variant, count) {
+export function generate(variant, count) {
   const dir = join(work, `${variant.replace(/[^a-z]+/g, '-')}-${count}`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(dir, 'src', 'pages', 'articles'), { recursive: true });

@@ -41,9 +41,10 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
    */
   development?: boolean;
   /**
-   * How each page's records go on its frontmatter as `factBoxes`: `'objects'`
-   * (default) an array; `'json'` one JSON string, read with `readFactBoxes()`,
-   * which keeps the compiled MDX pages of a large site far smaller; `false` none.
+   * How each page's records go on its frontmatter as `factBoxes`: `'json'`
+   * (default) one JSON string, read with `readFactBoxes()`, which keeps the
+   * compiled pages and the content layer's store of a large site far smaller;
+   * `'objects'` an array, compiled into every page as an object literal; `false` none.
    */
   records?: FrontmatterRecords;
 }
@@ -365,7 +366,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
  *   });
  */
 export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroIntegration {
-  const { injectStyles = true, development, records = 'objects', ...shared } = options;
+  const { injectStyles = true, development, records = 'json', ...shared } = options;
   if (typeof injectStyles !== 'boolean') throw new TypeError(`fact-boxes: injectStyles must be true or false; got ${JSON.stringify(injectStyles)}`);
   if (records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
   // Check the options now, so a mistake shows when the config loads rather than on the first file.

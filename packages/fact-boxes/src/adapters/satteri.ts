@@ -168,7 +168,7 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
 export interface SatteriHooks {
   /** Move positions to the file's lines (content collections parse the body alone). */
   shift?: Shift;
-  /** How the records go on Astro's frontmatter (default: an array). */
+  /** How the records go on Astro's frontmatter (default: one JSON string, read with `readFactBoxes()`). */
   records?: FrontmatterRecords;
   /** Called once per document, before an error is thrown. */
   done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesBuildError }): void;
@@ -280,7 +280,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) {
-        const value = recordsForFrontmatter(ctx.data.factBoxes as FactBoxRecord[], hooks.records ?? 'objects');
+        const value = recordsForFrontmatter(ctx.data.factBoxes as FactBoxRecord[], hooks.records ?? 'json');
         if (value === undefined) delete astro.frontmatter.factBoxes;
         else astro.frontmatter.factBoxes = value;
       }
