@@ -197,6 +197,35 @@ describe('astro integration', () => {
     expect(() => factBoxes({ records: 'yaml' as 'json' })).toThrow(/records must be "objects", "json" or false/);
   });
 
+  test('should give records and errors the file’s own lines when Sätteri parses a content collection entry’s body alone', async () => {
+    const { markdownToHtml } = await import('satteri');
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { pathToFileURL } = await import('node:url');
+    const body = 'At 10:30 the score was 3:1.\n\n:::claim[Vow]{by="Ashab al-Kahf"}\nWe will act, said re:Invent staff.\n:::\n\n:::casualties{killed=lots}\n:::\n';
+    const file = join(mkdtempSync(join(tmpdir(), 'fact-boxes-')), 'entry.md');
+    writeFileSync(file, `---\ntitle: Entry\nlang: en\n---\n${body}`);
+    const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
+    setUp(processor, { records: 'objects' });
+    const render = () => {
+      const data: Record<string, unknown> = { astro: { frontmatter: {} } };
+      try {
+        const { html } = markdownToHtml(body, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data, fileURL: pathToFileURL(file) });
+        return { html, data };
+      } catch (error) {
+        return { error: error as Error & { line?: number; column?: number }, data };
+      }
+    };
+    const { error, data } = render();
+    expect(error?.message).toContain(`${file}:11:15: `);
+    expect(error?.line).toBe(11);
+    const records = data.factBoxes as { id: string; position: { start: { line: number; column: number; offset: number } } }[];
+    expect(records[0]).toMatchObject({ id: 'vow', position: { start: { line: 7, column: 1, offset: body.indexOf(':::claim') } } });
+    // A second render of the same text is shifted once, not twice: the shift never reaches Sätteri's own nodes.
+    expect((render().data.factBoxes as typeof records)[0]!.position.start.line).toBe(7);
+  });
+
   test('should refuse a Markdown processor it does not know', () => {
     expect(() => setUp({ name: 'other', options: {} })).toThrow(/processor "other" is not supported/);
   });

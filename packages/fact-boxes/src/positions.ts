@@ -60,3 +60,27 @@ export function shiftPositions(tree: Positioned, shift: Shift): void {
   };
   visit(tree);
 }
+
+/**
+ * The same for a tree whose position objects are shared with another tree
+ * (the Sätteri adapter's copies): each node gets new, shifted positions, and
+ * the shared ones stay as they were.
+ */
+export function withShiftedPositions(tree: Positioned, shift: Shift): void {
+  const shifted = new Map<Position, Position>();
+  const point = (at: Point): Point => {
+    const moved = { ...at };
+    shiftPoint(moved, shift);
+    return moved;
+  };
+  const visit = (node: Positioned) => {
+    const position = node.position;
+    if (position) {
+      let moved = shifted.get(position);
+      if (!moved) shifted.set(position, (moved = { ...position, start: point(position.start), end: point(position.end) }));
+      node.position = moved;
+    }
+    if (Array.isArray(node.children)) for (const child of node.children as Positioned[]) visit(child);
+  };
+  visit(tree);
+}

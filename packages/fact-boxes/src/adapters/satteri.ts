@@ -20,7 +20,7 @@ import { describeProblem, FactBoxesError, readWrittenAttributes } from '../diagn
 export { describeProblem };
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
-import { shiftPoint, shiftPositions, type Shift } from '../positions.js';
+import { shiftPoint, withShiftedPositions, type Shift } from '../positions.js';
 import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../syntax.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
 import type { Point, Position } from 'unist';
@@ -60,17 +60,20 @@ type Snapshots = WeakMap<object, Snapshot>;
 
 /**
  * A plain, writable copy of a node Sätteri hands to a visitor (its fields are
- * frozen and not all enumerable). With `snapshots`, each copied node remembers
- * its original, so what comes back unchanged can go back to Sätteri as the
- * original (`reuseOriginals`).
+ * frozen and not all enumerable). Positions, attributes and data are shared
+ * with the original, not copied: the plugin replaces them, never changes them
+ * in place. With `snapshots`, each copied node remembers its original, so what
+ * comes back unchanged can go back to Sätteri as the original (`reuseOriginals`).
  */
 function toPlain<T>(node: T, snapshots?: Snapshots): T {
   if (Array.isArray(node)) return node.map((item) => toPlain(item, snapshots)) as T;
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
-  for (const key of Object.getOwnPropertyNames(node)) {
-    if (key === '_nodeId' || key === '_resolver' || key === '_id') continue;
-    copy[key] = toPlain((node as Record<string, unknown>)[key], snapshots);
+  const original = node as Record<string, unknown>;
+  for (const key in original) {
+    if (key === '_resolver' || key === '_id') continue;
+    const value = original[key];
+    copy[key] = value === null || typeof value !== 'object' || key === 'position' || key === 'attributes' || key === 'data' ? value : toPlain(value, snapshots);
   }
   if (snapshots && typeof copy.type === 'string') {
     const children = copy.children;
@@ -181,7 +184,7 @@ export interface SatteriHooks {
 export function createSatteriPlugin(options: ResolvedOptions, document: PluginFactoryContext, hooks: SatteriHooks = {}): MdastPluginDefinition {
   const copy = <T>(node: T, snapshots?: Snapshots): T => {
     const plain = toPlain(node, snapshots);
-    if (hooks.shift) shiftPositions(plain as { position?: Position }, hooks.shift);
+    if (hooks.shift) withShiftedPositions(plain as { position?: Position }, hooks.shift);
     return plain;
   };
   const names = [...options.boxes.keys()];
