@@ -102,6 +102,7 @@ describe('custom boxes', () => {
     expect(file.data.factBoxes?.map((record) => record.type)).toEqual(['claim', 'location']);
     expect(file.data.factBoxes?.[1]).toEqual({
       type: 'location',
+      kind: 'Location',
       id: 'tower-22',
       title: 'Tower 22',
       attributes: { country: 'Jordan', region: 'Rukban', coordinates: { latitude: 33.32, longitude: 38.69 } },

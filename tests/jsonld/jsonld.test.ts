@@ -217,7 +217,7 @@ describe('toJsonLd: casualties, actors and timelines', () => {
   });
 
   test('should skip records of boxes it does not know', () => {
-    const record: FactBoxRecord = { type: 'location', id: 'x', title: 'X', attributes: {}, text: '' };
+    const record: FactBoxRecord = { type: 'location', kind: 'Location', id: 'x', title: 'X', attributes: {}, text: '' };
     expect(toJsonLd([record])).toEqual({ '@context': 'https://schema.org', '@graph': [] });
   });
 });

@@ -317,7 +317,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   for (const missing of state.locale.takeMissing()) report({ ...missing, severity: 'warning' });
 
   const recordAttributes = body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...attributes, ...(body as Record<string, unknown>) } : attributes;
-  const record: FactBoxRecord = { type: box, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
+  const record: FactBoxRecord = { type: box, kind, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
   if (words.recordLang !== undefined) record.lang = words.recordLang;
   return { element, record, problems };
 }

@@ -66,6 +66,8 @@ export interface RenderContext<Attributes, Body> {
 /** A record of one box, as in `file.data.factBoxes` and a page's `factBoxes` frontmatter. */
 export interface FactBoxRecord<Attributes = Record<string, unknown>> {
   type: string;
+  /** The kind of box as its readers see it, in the box's language (`Claim`, `Fact check`, `Casualties`…). */
+  kind: string;
   id: string;
   title: string;
   attributes: Attributes;
