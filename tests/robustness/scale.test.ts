@@ -11,6 +11,9 @@ import { render } from '../helpers/pipeline.js';
 import { pluginWork } from './work.js';
 
 const LINEAR = 2.5;
+// The two whole-document tests take about a minute on an idle machine and several on a loaded one:
+// their limit is generous, since what they check is counted work and output, never time.
+const WHOLE_DOCUMENT_TIMEOUT = 600_000;
 
 /** The ratio of the plugin's work on `make(2n)` to its work on `make(n)`. */
 function growth(make: (n: number) => string, n: number): { ratio: number; small: number; large: number } {
@@ -80,7 +83,7 @@ describe('scale', () => {
     const nth = Array.from({ length: 10_000 }, (_, i) => i).filter((i) => i % 4 === 3 && i % 13 === 9_999 % 13).length;
     expect(records.at(-1)).toMatchObject({ type: 'actor', title: 'Group 2', id: `group-2-${nth}` });
     expect(html.length).toBeGreaterThan(make(10_000).length);
-  });
+  }, WHOLE_DOCUMENT_TIMEOUT);
 
   test('should process a 10 MB document whole, keeping every paragraph, in linear work', async () => {
     const paragraph = (i: number) => `Paragraph ${i}: at 10:30 the score was 3:1 at re:Invent, https://example.com/a:b and mailto:desk; nothing here is a box but the few below.`;
@@ -109,5 +112,5 @@ describe('scale', () => {
     expect(file.data.factBoxes).toHaveLength(Math.floor(paragraphs / 500));
     expect(html.match(/<p>Paragraph \d+: at 10:30 the score was 3:1 at re:Invent, https:\/\/example\.com\/a:b and mailto:desk;/g)).toHaveLength(paragraphs);
     expect(html).toContain(`<p>Paragraph ${paragraphs - 1}: at 10:30`);
-  });
+  }, WHOLE_DOCUMENT_TIMEOUT);
 });
