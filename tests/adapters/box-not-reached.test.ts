@@ -57,7 +57,7 @@ describe('a box that another plugin consumed first', () => {
   test('should be an error at its line on remark, saying what to change', async () => {
     const { messages, reasons } = await throughRemark(page, true);
     expect(messages).toEqual(['3:1 box-not-reached', '7:1 box-not-reached']);
-    expect(reasons[0]).toMatch(/claim at 3:1: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text/);
+    expect(reasons[0]).toMatch(/claim: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text/);
   });
 
   test('should be an error at its line on Sätteri', () => {

@@ -100,7 +100,7 @@ describe('actor', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:29', ruleId: 'invalid-attribute' });
     expect(messages[0]?.reason).toContain(
-      'actor at 1:1: "type" must be one of person, government, state-forces, militia, rebel-group, political-movement, organization; got "milita"; did you mean "militia"?',
+      'actor: "type" must be one of person, government, state-forces, militia, rebel-group, political-movement, organization; got "milita"; did you mean "militia"?',
     );
     expect(messages[0]?.reason).toContain('Fix: write type="militia"');
   });
@@ -115,14 +115,14 @@ describe('actor', () => {
     const { messages } = await render(':::actor[Kata\'ib Hezbollah]{aliases=KH}\n:::\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:1', ruleId: 'missing-attribute' });
-    expect(messages[0]?.reason).toContain('actor at 1:1: "type" is required');
+    expect(messages[0]?.reason).toContain('actor: "type" is required');
   });
 
   test('should require a label, reported at the box', async () => {
     const { messages, tree } = await render('Intro.\n\n:::actor{type=militia}\nAn armed group.\n:::\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '3:1', ruleId: 'missing-title' });
-    expect(messages[0]?.reason).toContain('actor at 3:1: a title is required, in brackets after the name');
+    expect(messages[0]?.reason).toContain('actor: a title is required, in brackets after the name');
     expect(messages[0]?.reason).toContain('Fix: write :::actor[Name]');
     // Nothing lost: the description is still shown.
     expect(toString(select('section', tree)!)).toContain('An armed group.');
@@ -154,7 +154,7 @@ describe('actor', () => {
     const { messages, tree } = await render(`:::actor[KH]{type=militia wikidata="${value}"}\n:::\n`);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:27', ruleId: 'invalid-attribute' });
-    expect(messages[0]?.reason).toContain(`actor at 1:1: "wikidata" must be a Wikidata item id like Q1234; got ${JSON.stringify(value)} (${reason})`);
+    expect(messages[0]?.reason).toContain(`actor: "wikidata" must be a Wikidata item id like Q1234; got ${JSON.stringify(value)} (${reason})`);
     expect(selectAll('a[href^="https://www.wikidata.org"]', tree)).toEqual([]);
   });
 
@@ -169,7 +169,7 @@ describe('actor', () => {
     const { messages } = await render(':::actor[KH]{type=militia backedby=Iran}\n:::\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:27', ruleId: 'unknown-attribute' });
-    expect(messages[0]?.reason).toContain('actor at 1:1: unknown attribute "backedby"; did you mean "backed-by"?');
+    expect(messages[0]?.reason).toContain('actor: unknown attribute "backedby"; did you mean "backed-by"?');
   });
 
   test('should reject the camelCase spelling of an attribute', async () => {

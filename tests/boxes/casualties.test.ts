@@ -139,9 +139,9 @@ describe('casualties: the other attributes, valid', () => {
 
 describe('casualties: invalid', () => {
   test.each<[what: string, attributes: string, place: string, ruleId: string, pieces: string[]]>([
-    ['"source" missing', 'killed=3', '3:1', 'missing-attribute', ['casualties at 3:1: "source" is required', 'Fix: add source="…" inside the {…} after :::casualties.']],
+    ['"source" missing', 'killed=3', '3:1', 'missing-attribute', ['casualties: "source" is required', 'Fix: add source="…" inside the {…} after :::casualties.']],
     ['"source" empty', 'killed=3 source=""', '3:24', 'invalid-attribute', ['"source" must be some text; got ""']],
-    ['"killed" in words', 'killed="two dozen" source="x"', '3:15', 'invalid-attribute', ['casualties at 3:1: "killed" must be a count like 24, 24+, >24, <24, <=24, ~24, 20-30, ? or none; got "two dozen" (it is not a count)', 'Fix: write it like killed="24".']],
+    ['"killed" in words', 'killed="two dozen" source="x"', '3:15', 'invalid-attribute', ['casualties: "killed" must be a count like 24, 24+, >24, <24, <=24, ~24, 20-30, ? or none; got "two dozen" (it is not a count)', 'Fix: write it like killed="24".']],
     ['"injured" negative', 'source="x" injured=-5', '3:26', 'invalid-attribute', ['"injured" must be a count', 'got "-5" (a count cannot be negative)']],
     ['"missing" backwards range', 'source="x" missing=10-5', '3:26', 'invalid-attribute', ['got "10-5" (a range goes from the lower figure to the higher one)']],
     ['"captured" bad thousands', 'source="x" captured="1,20"', '3:26', 'invalid-attribute', ['"captured" must be a count', 'got "1,20"']],
@@ -247,7 +247,7 @@ describe('casualties: groups and the total row', () => {
   test('should report a group without a name, an unknown figure and an invalid count, each where it is written', async () => {
     const { messages } = await render(tollWithGroups('::group[A]{killed=1}', '::group[]{kiled=1 injured=lots}'));
     expect(messages.map((message) => `${message.place} ${message.ruleId}`)).toEqual(['5:1 missing-title', '5:11 unknown-attribute', '5:19 invalid-attribute']);
-    expect(messages[0]?.reason).toContain('group at 5:1: a group needs a name in brackets');
+    expect(messages[0]?.reason).toContain('group: a group needs a name in brackets');
     expect(messages[1]?.reason).toContain('unknown attribute "kiled"; did you mean "killed"?');
     expect(messages[2]?.reason).toContain('"injured" must be a count like 24');
     expect(messages[2]?.reason).toContain('got "lots"');

@@ -220,8 +220,8 @@ describe('claim: the frame (DESIGN §4)', () => {
 
 describe('claim: each attribute, invalid (messages point at the attribute on the opening line)', () => {
   test.each<[what: string, attributes: string, place: string, ruleId: string, pieces: string[]]>([
-    ['"by" missing', 'role="Iran-backed militia"', '3:1', 'missing-attribute', ['claim at 3:1: "by" is required', 'Fix: add by="…" inside the {…} after :::claim.']],
-    ['"by" empty', 'by=""', '3:10', 'invalid-attribute', ['claim at 3:1: "by" must be some text; got ""', '(the value is empty)']],
+    ['"by" missing', 'role="Iran-backed militia"', '3:1', 'missing-attribute', ['claim: "by" is required', 'Fix: add by="…" inside the {…} after :::claim.']],
+    ['"by" empty', 'by=""', '3:10', 'invalid-attribute', ['claim: "by" must be some text; got ""', '(the value is empty)']],
     ['"role" blank', 'by="x" role="  "', '3:17', 'invalid-attribute', ['"role" must be some text; got "  "']],
     ['"date" with month 13', 'by="x" date=2023-13-01', '3:17', 'invalid-attribute', ['"date" must be a date like 2023, 2023-11 or 2023-11-05', 'got "2023-13-01" (there is no month 13)', 'Fix: write it like date="2023-11-05".']],
     ['"date" in words', 'by="x" date="5 Nov 2023"', '3:17', 'invalid-attribute', ['"date" must be a date', 'got "5 Nov 2023"']],
@@ -238,7 +238,7 @@ describe('claim: each attribute, invalid (messages point at the attribute on the
     ['"source-url" ftp:', 'by="x" source-url="ftp://files.example/report.pdf"', '3:17', 'invalid-attribute', ['not "ftp:"']],
     ['"source-url" relative', 'by="x" source-url="/reports/1"', '3:17', 'invalid-attribute', ['got "/reports/1" (it is not an absolute URL)']],
     ['"source-url" without a host', 'by="x" source-url="https://"', '3:17', 'invalid-attribute', ['(it is not a valid URL)']],
-    ['unknown "sorce"', 'by="x" sorce="Reuters"', '3:17', 'unknown-attribute', ['claim at 3:1: unknown attribute "sorce"; did you mean "source"?', 'Fix: write source="Reuters".']],
+    ['unknown "sorce"', 'by="x" sorce="Reuters"', '3:17', 'unknown-attribute', ['claim: unknown attribute "sorce"; did you mean "source"?', 'Fix: write source="Reuters".']],
     ['unknown "colour"', 'by="x" colour=red', '3:17', 'unknown-attribute', ['unknown attribute "colour".', 'Fix: use one of: by, role, date, status, rating, rating-label, source, source-url.']],
     ['camelCase "sourceUrl"', 'by="x" sourceUrl="https://example.com"', '3:17', 'unknown-attribute', ['unknown attribute "sourceUrl"; did you mean "source-url"?']],
   ])('should report %s', async (_what, attributes, place, ruleId, pieces) => {

@@ -123,7 +123,7 @@ describe('timeline', () => {
     const { messages } = await render(':::timeline[T]\n- 2023-10-17: A.\n- 2023-10-26: B.\n- 2023-10-20: C.\n- 2023-11-05: D.\n:::\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '4:1', ruleId: 'timeline-order' });
-    expect(messages[0]?.reason).toContain('timeline item at 4:1: "2023-10-20" is out of order');
+    expect(messages[0]?.reason).toContain('timeline item: "2023-10-20" is out of order');
     expect(messages[0]?.reason).toContain('with order="asc" events go from earliest to latest, but it comes after "2023-10-26"');
     expect(messages[0]?.reason).toContain('Fix: move this item up, or set order="desc"');
   });
@@ -143,7 +143,7 @@ describe('timeline', () => {
   test('should point at the item inside a box that does not start on line 1', async () => {
     const { messages } = await render('# Title\n\nSome text.\n\n:::timeline[T]\n- 2023-10-26: B.\n- 2023-10-17: A.\n:::\n');
     expect(messages.map((message) => message.place)).toEqual(['7:1']);
-    expect(messages[0]?.reason).toContain('timeline item at 7:1');
+    expect(messages[0]?.reason).toContain('timeline item: "2023-10-17" is out of order');
   });
 
   test('should fail the build on an event out of order by default', async () => {
@@ -154,7 +154,7 @@ describe('timeline', () => {
     const { messages } = await render(':::timeline[T]{order=ascending}\n- 2023-10-17: A.\n:::\n');
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:16', ruleId: 'invalid-attribute' });
-    expect(messages[0]?.reason).toContain('timeline at 1:1: "order" must be one of asc, desc; got "ascending"');
+    expect(messages[0]?.reason).toContain('timeline: "order" must be one of asc, desc; got "ascending"');
   });
 
   test('should suggest the closest order for a misspelt one', async () => {
@@ -175,8 +175,8 @@ describe('timeline', () => {
       ['3:1', 'invalid-item'],
       ['4:1', 'invalid-item'],
     ]);
-    expect(messages[0]?.reason).toContain('timeline item at 3:1: an event must start with its date and a colon; got "Sometime later: no date at the start."');
-    expect(messages[1]?.reason).toContain('timeline item at 4:1: "2023-13-01" must be a date like 2023, 2023-11 or 2023-11-05');
+    expect(messages[0]?.reason).toContain('timeline item: an event must start with its date and a colon; got "Sometime later: no date at the start."');
+    expect(messages[1]?.reason).toContain('timeline item: "2023-13-01" must be a date like 2023, 2023-11 or 2023-11-05');
     expect(messages[1]?.reason).toContain('(there is no month 13)');
 
     // Nothing lost: the malformed items are shown as written, in their place.

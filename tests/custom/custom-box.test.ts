@@ -118,13 +118,13 @@ describe('custom boxes', () => {
         place: '1:23',
         ruleId: 'unknown-attribute',
         fatal: false,
-        reason: 'location at 1:1: unknown attribute "contry"; did you mean "country"? Fix: write country="Jordan".',
+        reason: 'location: unknown attribute "contry"; did you mean "country"? Fix: write country="Jordan".',
       },
       {
         place: '4:15',
         ruleId: 'unknown-attribute',
         fatal: false,
-        reason: 'claim at 4:1: unknown attribute "bye"; did you mean "by"? Fix: write by="KH".',
+        reason: 'claim: unknown attribute "bye"; did you mean "by"? Fix: write by="KH".',
       },
     ]);
   });
@@ -136,7 +136,7 @@ describe('custom boxes', () => {
         place: '1:1',
         ruleId: 'missing-attribute',
         fatal: false,
-        reason: 'location at 1:1: "country" is required. Fix: add country="…" inside the {…} after :::location.',
+        reason: 'location: "country" is required. Fix: add country="…" inside the {…} after :::location.',
       },
     ]);
   });
@@ -150,7 +150,7 @@ describe('custom boxes', () => {
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ place: '1:38', ruleId: 'invalid-attribute' });
     expect(messages[0]?.reason).toBe(
-      `location at 1:1: "coordinates" must be latitude and longitude in degrees, like 32.31,38.77; got "${value}" (${reason}). Fix: write it like coordinates="32.31,38.77".`,
+      `location: "coordinates" must be latitude and longitude in degrees, like 32.31,38.77; got "${value}" (${reason}). Fix: write it like coordinates="32.31,38.77".`,
     );
   });
 

@@ -15,7 +15,7 @@ describe('the syntax’s silent failures (DESIGN §5)', () => {
     const rendered = await render('Intro.\n\n:::claim {by="x"}\nThe quote.\n:::\n');
     expect(places(rendered)).toEqual(['3:1 [space-before-attributes]']);
     const [message] = rendered.messages;
-    expect(message?.reason).toContain('claim at 3:1: this box was not read as a box and will show as plain text, because of the space after ":::claim"');
+    expect(message?.reason).toContain('claim: this box was not read as a box and will show as plain text, because of the space after ":::claim"');
     expect(message?.reason).toContain('Fix: remove the space: :::claim{by="x"}.');
     expect(textOf(rendered.tree, 'p:nth-of-type(2)')).toBe(':::claim {by="x"}\nThe quote.\n:::');
     expect(rendered.file.data.factBoxes).toEqual([]);
@@ -41,7 +41,7 @@ describe('the syntax’s silent failures (DESIGN §5)', () => {
   test('should report a line break inside {…}', async () => {
     const rendered = await render('Intro.\n\nMore.\n\n:::claim{by="x"\nrole="y"}\nQuote.\n:::\n');
     expect(places(rendered)).toEqual(['5:1 [line-break-in-attributes]']);
-    expect(rendered.messages[0]?.reason).toContain('claim at 5:1: this box was not read as a box and will show as plain text, because its {…} is broken over several lines');
+    expect(rendered.messages[0]?.reason).toContain('claim: this box was not read as a box and will show as plain text, because its {…} is broken over several lines');
     expect(rendered.messages[0]?.reason).toContain('Fix: put all the attributes on the opening line, between { and }.');
     expect(rendered.html).toContain('role="y"}');
   });
@@ -50,7 +50,7 @@ describe('the syntax’s silent failures (DESIGN §5)', () => {
     const rendered = await render('Intro.\n\n:::claim{date=2023-11-05 by=Police spokesperson}\nQ\n:::\n');
     expect(places(rendered)).toEqual(['3:26 [unquoted-value-with-spaces]']);
     const [message] = rendered.messages;
-    expect(message?.reason).toContain('claim at 3:1: the value of "by" has spaces but no quotes, so only "Police" was read as its value');
+    expect(message?.reason).toContain('claim: the value of "by" has spaces but no quotes, so only "Police" was read as its value');
     expect(message?.reason).toContain('Fix: quote it: by="Police spokesperson".');
     expect(message?.reason).not.toContain('unknown attribute');
   });
@@ -78,7 +78,7 @@ describe('the syntax’s silent failures (DESIGN §5)', () => {
   test('should report a box never closed, at its opening line', async () => {
     const rendered = await render('# Title\n\n:::claim[Vow]{by="x"}\nQuote.\n\nMore of the article.\n');
     expect(places(rendered)).toEqual(['3:1 [unclosed-box]']);
-    expect(rendered.messages[0]?.reason).toContain('claim at 3:1: this box is never closed, so it runs to the end of the document');
+    expect(rendered.messages[0]?.reason).toContain('claim: this box is never closed, so it runs to the end of the file');
     expect(rendered.messages[0]?.reason).toContain('Fix: add a line with ::: where the box ends.');
     // Nothing is lost: what the box swallowed is still on the page.
     expect(textOf(rendered.tree, 'section')).toContain('More of the article.');
@@ -126,7 +126,7 @@ describe('unknown names', () => {
     const rendered = await render('Intro.\n\n:::casualty{killed=3 source="x"}\n:::\n', {});
     expect(places(rendered)).toEqual(['3:1 [unknown-box]']);
     const [message] = rendered.messages;
-    expect(message?.reason).toContain('casualty at 3:1: there is no box called "casualty"; did you mean "casualties"?');
+    expect(message?.reason).toContain('casualty: there is no box called "casualty"; did you mean "casualties"?');
     expect(message?.reason).toContain('Fix: write :::casualties.');
     expect(message?.fatal).toBe(false);
   });
@@ -195,7 +195,7 @@ describe('ids on the page', () => {
   test('should report a duplicate explicit id at the #id, naming the box that has it', async () => {
     const rendered = await render('Intro.\n\n:::claim[One]{#key by="x"}\n:::\n\n:::claim[Two]{by="x" #key}\n:::\n');
     expect(places(rendered)).toEqual(['6:22 [duplicate-id]']);
-    expect(rendered.messages[0]?.reason).toContain('claim at 6:1: the id "key" is already used by the box at 3:1');
+    expect(rendered.messages[0]?.reason).toContain('claim: the id "key" is already used by the box at 3:1');
     expect(rendered.messages[0]?.reason).toContain('Fix: give each box its own {#id}');
     // The second box still gets an id of its own.
     expect(rendered.file.data.factBoxes?.map((record) => record.id)).toEqual(['key', 'two']);
@@ -225,8 +225,9 @@ describe('onInvalid and development (DESIGN §5)', () => {
       ].join('\n'),
     );
     expect(thrown).toMatchObject({ name: 'FactBoxesError', line: 3, column: 17, file: 'src/content/article.md' });
-    // No frames of fact-boxes' own: webpack and Turbopack print the stack as it is.
-    expect(thrown.stack).toBe(thrown.message);
+    // No stack: frames would be fact-boxes' own, and hosts that print the stack after the message
+    // (Docusaurus's "Details:", Astro's "Stack trace:") would print the message, or a heading, again.
+    expect(thrown.stack).toBe('');
     expect(thrown.loc).toEqual({ file: 'src/content/article.md', line: 3, column: 17 });
     expect(thrown.problems.map((problem) => problem.ruleId)).toEqual(['invalid-attribute', 'invalid-attribute', 'missing-attribute']);
     // Hosts that print an error's own fields (Docusaurus: JSON.stringify) print nothing more than the message.
@@ -270,7 +271,7 @@ describe('onInvalid and development (DESIGN §5)', () => {
     expect(claimProblems?.properties.role).toBe('note');
     expect(textOf(claimProblems!, 'p')).toBe('Problems in this box:');
     expect(selectAll('li', claimProblems!).map((item) => toString(item))).toEqual([
-      'claim at 3:1: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed".',
+      '3:17: claim: "status" must be one of unverified, confirmed, disputed, denied, retracted; got "confirmd"; did you mean "confirmed"? Fix: write status="confirmed".',
     ]);
     expect(selectAll('.fact-box__problems li', casualtiesBox!).map((item) => toString(item))).toEqual([
       expect.stringContaining('"injured" must be a count'),
@@ -307,7 +308,7 @@ describe('a box closed by a ::: inside a code block', () => {
       expect.objectContaining({
         place: '5:1',
         ruleId: 'box-closed-in-code',
-        reason: expect.stringContaining('claim at 1:1: the ::: on line 5, inside a code block, closed this box early'),
+        reason: expect.stringContaining('claim: this :::, inside a code block, closed the box opened on line 1 early'),
       }),
     ]);
     expect(messages[0]?.reason).toContain('Fix: open and close the box with more colons than any line inside it: ::::claim[…]{…} … ::::.');

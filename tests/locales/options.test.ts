@@ -145,7 +145,7 @@ describe('a box’s own lang', () => {
 
   test('should report a lang that is not a language tag, at the attribute', async () => {
     const { warnings, file } = await render('Intro.\n\n:::casualties{injured=12 lang="français!" source=x}\n:::\n');
-    expect(warnings).toEqual(['invalid-attribute: casualties at 3:1: "lang" must be a language tag like fr, ar or pt-BR; got "français!"']);
+    expect(warnings).toEqual(['invalid-attribute: casualties: "lang" must be a language tag like fr, ar or pt-BR; got "français!"']);
     expect(`${file.messages[0]?.line}:${file.messages[0]?.column}`).toBe('3:26');
   });
 });

@@ -179,14 +179,13 @@ function shapeKeys(schema: z.ZodObject): string[] {
 export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirective, state: DocumentState): BuiltBox {
   const problems: Problem[] = [];
   const box = definition.name;
-  const at = formatPlace(node.position);
   const report = (problem: Problem) => problems.push({ ...problem, place: problem.place ?? node.position });
 
   // Attributes: kebab-case in Markdown, camelCase in the schema.
   const raw = node.attributes ?? {};
   const known = shapeKeys(definition.attributes);
   const input: Record<string, string> = {};
-  const strayWords = reportUnquotedValues(box, at, raw, known, state, node, report);
+  const strayWords = reportUnquotedValues(box, raw, known, state, node, report);
   for (const [name, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
     if (name === 'id' || name === 'class' || strayWords.has(name) || (name === 'lang' && !known.includes('lang'))) continue;
@@ -196,7 +195,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
       const guess = didYouMean(name, names);
       report({
         ruleId: 'unknown-attribute',
-        reason: `${box} at ${at}: unknown attribute "${name}"${guess ? `; did you mean "${guess}"?` : ''}`,
+        reason: `${box}: unknown attribute "${name}"${guess ? `; did you mean "${guess}"?` : ''}`,
         fix: guess ? `write ${guess}=${quote(value)}` : `use one of: ${names.join(', ')}`,
         place: locateAttribute(state.source, node.position, name),
       });
@@ -215,7 +214,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
       const key = String(issue.path[0] ?? '');
       if (seen.has(key)) continue;
       seen.add(key);
-      report(describeIssue(box, at, key, input[key], issue, state, node));
+      report(describeIssue(box, key, input[key], issue, state, node));
     }
     // Keep what is valid, so the box can still be shown with its problems.
     for (const [key, schema] of Object.entries(definition.attributes.shape)) {
@@ -231,7 +230,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   if (writtenLang !== undefined && requestedLang === undefined) {
     report({
       ruleId: 'invalid-attribute',
-      reason: `${box} at ${at}: "lang" must be a language tag like fr, ar or pt-BR; got ${quote(writtenLang)}`,
+      reason: `${box}: "lang" must be a language tag like fr, ar or pt-BR; got ${quote(writtenLang)}`,
       fix: 'write lang=fr, or leave it out to use the page\'s language',
       place: locateAttribute(state.source, node.position, 'lang'),
     });
@@ -258,7 +257,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   let title = label ? state.toText(label.children as MdastNodes[]) : '';
   if (title === '') {
     if (definition.titleRequired) {
-      report({ ruleId: 'missing-title', reason: `${box} at ${at}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
+      report({ ruleId: 'missing-title', reason: `${box}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
     }
     title = (valid ? definition.defaultTitle?.(attributes, locale) : undefined) ?? kindWord(box, locale);
   }
@@ -268,7 +267,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   if (writtenId !== undefined && UNSAFE_NAME.test(writtenId)) {
     report({
       ruleId: 'invalid-attribute',
-      reason: `${box} at ${at}: the id ${quote(writtenId)} cannot be used: an id has no spaces and none of < > " ' \``,
+      reason: `${box}: the id ${quote(writtenId)} cannot be used: an id has no spaces and none of < > " ' \``,
       fix: `write {#${slugify(writtenId) || box}}, or leave the id out to get one made from the title`,
       place: locateAttribute(state.source, node.position, 'id'),
     });
@@ -278,13 +277,13 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   for (const name of classes.filter((name) => UNSAFE_NAME.test(name))) {
     report({
       ruleId: 'invalid-attribute',
-      reason: `${box} at ${at}: the class ${quote(name)} cannot be used: a class name has none of < > " ' \``,
+      reason: `${box}: the class ${quote(name)} cannot be used: a class name has none of < > " ' \``,
       fix: `write .${slugify(name) || 'name'}, or leave it out`,
       place: locateAttribute(state.source, node.position, 'class'),
     });
   }
   const id = state.claimId(requestedId, title, box, node.position, (problem) =>
-    report({ ...problem, reason: `${box} at ${at}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
+    report({ ...problem, reason: `${box}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
   );
   const kind = (valid ? definition.kind?.(attributes, locale) : undefined) ?? kindWord(box, locale);
   const inner = !valid ? h('div', { className: ['fact-box__body'] }, content(nodes)) : definition.render({
@@ -327,7 +326,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
  * attribute `spokesperson` without a value. Say so, with the quoted fix, rather
  * than report an unknown attribute; give back the stray words.
  */
-function reportUnquotedValues(box: string, at: string, raw: Record<string, string | null | undefined>, known: readonly string[], state: DocumentState, node: ContainerDirective, report: (problem: Problem) => void): Set<string> {
+function reportUnquotedValues(box: string, raw: Record<string, string | null | undefined>, known: readonly string[], state: DocumentState, node: ContainerDirective, report: (problem: Problem) => void): Set<string> {
   const stray = new Set<string>();
   const line = openingLine(state.source, node.position);
   if (line === undefined) return stray;
@@ -341,7 +340,7 @@ function reportUnquotedValues(box: string, at: string, raw: Record<string, strin
       report({
         ruleId: 'duplicate-attribute',
         severity: 'warning',
-        reason: `${box} at ${at}: "${attribute.name}" is given more than once; only the last value${raw[attribute.name] ? ` (${quote(String(raw[attribute.name]))})` : ''} is used`,
+        reason: `${box}: "${attribute.name}" is given more than once; only the last value${raw[attribute.name] ? ` (${quote(String(raw[attribute.name]))})` : ''} is used`,
         fix: `keep one ${attribute.name}=…`,
         place: start?.offset === undefined ? undefined : { line: start.line, column: start.column + attribute.index, offset: start.offset + attribute.index },
       });
@@ -361,7 +360,7 @@ function reportUnquotedValues(box: string, at: string, raw: Record<string, strin
     const start = node.position?.start;
     report({
       ruleId: 'unquoted-value-with-spaces',
-      reason: `${box} at ${at}: the value of "${attribute.name}" has spaces but no quotes, so only ${quote(attribute.value)} was read as its value`,
+      reason: `${box}: the value of "${attribute.name}" has spaces but no quotes, so only ${quote(attribute.value)} was read as its value`,
       fix: `quote it: ${attribute.name}="${meant}"`,
       place: start?.offset === undefined ? undefined : { line: start.line, column: start.column + attribute.index, offset: start.offset + attribute.index },
     });
@@ -370,13 +369,13 @@ function reportUnquotedValues(box: string, at: string, raw: Record<string, strin
   return stray;
 }
 
-function describeIssue(box: string, at: string, key: string, value: string | undefined, issue: z.core.$ZodIssue, state: DocumentState, node: ContainerDirective): Problem {
+function describeIssue(box: string, key: string, value: string | undefined, issue: z.core.$ZodIssue, state: DocumentState, node: ContainerDirective): Problem {
   const name = toKebabCase(key);
   const place = locateAttribute(state.source, node.position, name);
   if (value === undefined) {
     return {
       ruleId: 'missing-attribute',
-      reason: `${box} at ${at}: "${name}" is required`,
+      reason: `${box}: "${name}" is required`,
       fix: `add ${name}="…" inside the {…} after :::${box}`,
     };
   }
@@ -385,7 +384,7 @@ function describeIssue(box: string, at: string, key: string, value: string | und
     const guess = nearSpelling(value, values);
     return {
       ruleId: 'invalid-attribute',
-      reason: `${box} at ${at}: "${name}" must be one of ${values.join(', ')}; got ${quote(value)}${guess ? `; did you mean "${guess}"?` : ''}`,
+      reason: `${box}: "${name}" must be one of ${values.join(', ')}; got ${quote(value)}${guess ? `; did you mean "${guess}"?` : ''}`,
       fix: guess ? `write ${name}="${guess}"` : `choose one of ${values.join(', ')}`,
       place,
     };
@@ -394,14 +393,14 @@ function describeIssue(box: string, at: string, key: string, value: string | und
   if (params?.expected) {
     return {
       ruleId: 'invalid-attribute',
-      reason: `${box} at ${at}: "${name}" must be ${params.expected}; got ${quote(value)}${params.reason ? ` (${params.reason})` : ''}`,
+      reason: `${box}: "${name}" must be ${params.expected}; got ${quote(value)}${params.reason ? ` (${params.reason})` : ''}`,
       fix: params.example ? `write it like ${name}="${params.example}"` : `correct "${name}"`,
       place,
     };
   }
   return {
     ruleId: 'invalid-attribute',
-    reason: `${box} at ${at}: "${name}" ${issue.message.replace(/^Invalid input:?\s*/i, 'is invalid: ')}; got ${quote(value)}`,
+    reason: `${box}: "${name}" ${issue.message.replace(/^Invalid input:?\s*/i, 'is invalid: ')}; got ${quote(value)}`,
     fix: `correct "${name}"`,
     place,
   };

@@ -8,7 +8,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { buildBox, DocumentState } from './core.js';
 import type { FactBoxRecord, Problem } from './define.js';
-import { describeProblem, didYouMean, formatPlace } from './diagnostics.js';
+import { didYouMean, problemLine } from './diagnostics.js';
 import { h } from './render/h.js';
 import { toMdast } from './render/to-mdast.js';
 import type { ResolvedOptions } from './registry.js';
@@ -53,7 +53,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
             problems.push({
               ruleId: 'unknown-box',
               severity: 'warning',
-              reason: `${child.name} at ${formatPlace(child.position)}: there is no box called "${child.name}"; did you mean "${guess}"?`,
+              reason: `${child.name}: there is no box called "${child.name}"; did you mean "${guess}"?`,
               fix: `write :::${guess}`,
               place: child.position,
             });
@@ -82,7 +82,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
     if (boxSource !== undefined && !isClosed(boxSource)) {
       built.problems.push({
         ruleId: 'unclosed-box',
-        reason: `${node.name} at ${formatPlace(node.position)}: this box is never closed, so it runs to the end of ${endsTheDocument(source, node.position?.end.offset) ? 'the document' : 'its container'}`,
+        reason: `${node.name}: this box is never closed, so it runs to the end of ${endsTheDocument(source, node.position?.end.offset) ? 'the file' : 'its container'}`,
         fix: 'add a line with ::: where the box ends',
         place: node.position ? node.position.start : undefined,
       });
@@ -92,7 +92,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
       const colons = ':'.repeat(Math.max(4, cut.colons + 1));
       built.problems.push({
         ruleId: 'box-closed-in-code',
-        reason: `${node.name} at ${formatPlace(node.position)}: the ${':'.repeat(cut.colons)} on line ${cut.line}, inside a code block, closed this box early, so the rest of the box and what follows it read as code`,
+        reason: `${node.name}: this ${':'.repeat(cut.colons)}, inside a code block, closed the box opened on line ${node.position?.start.line ?? '?'} early, so the rest of the box and what follows it read as code`,
         fix: `open and close the box with more colons than any line inside it: ${colons}${node.name}[…]{…} … ${colons}`,
         place: cut.point,
       });
@@ -102,7 +102,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
     const errors = built.problems.filter((problem) => problem.severity !== 'warning');
     if (options.development && errors.length > 0) {
       built.element.children.push(
-        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, describeProblem(problem))))),
+        h('div', { className: ['fact-box__problems'], role: 'note' }, h('p', {}, 'Problems in this box:'), h('ul', {}, errors.map((problem) => h('li', {}, problemLine(problem, undefined))))),
       );
     }
     const replacement = toMdast(built.element, options.staticHtml);
@@ -140,7 +140,7 @@ export function diagnoseParagraph(paragraph: Paragraph, source: string, names: r
   if (start === undefined) return undefined;
   const end = source.indexOf('\n', start);
   const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
-  const problem = diagnoseOpeningLine(line, names, paragraph.position);
+  const problem = diagnoseOpeningLine(line, names);
   return problem ? { ...problem, place: paragraph.position?.start } : undefined;
 }
 

@@ -4,9 +4,8 @@
  * `:::claim …` printed on the page. These checks read the author's line and
  * say what is wrong.
  */
-import type { Position } from 'unist';
 import type { Problem } from './define.js';
-import { didYouMean, formatPlace } from './diagnostics.js';
+import { didYouMean } from './diagnostics.js';
 
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
 
@@ -14,17 +13,15 @@ const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
  * Why a paragraph that starts like a box was not read as one, if it was meant to be.
  *
  * @example
- *   diagnoseOpeningLine(':::claim {by="x"}', ['claim'], position) // space-before-attributes
+ *   diagnoseOpeningLine(':::claim {by="x"}', ['claim']) // space-before-attributes
  */
-export function diagnoseOpeningLine(line: string, boxNames: readonly string[], position: Position | undefined): Problem | undefined {
+export function diagnoseOpeningLine(line: string, boxNames: readonly string[]): Problem | undefined {
   const match = OPENING.exec(line.trimEnd());
   if (!match) return undefined;
   const [, fence, name, rest = ''] = match;
   const known = boxNames.includes(name!) ? name! : didYouMean(name!, boxNames);
   if (!known) return undefined;
-  const at = formatPlace(position);
-  const box = `${known} at ${at}`;
-  const intro = `${box}: this box was not read as a box and will show as plain text`;
+  const intro = `${known}: this box was not read as a box and will show as plain text`;
   if (/^\s+[[{]/.test(rest)) {
     const fixed = `${fence}${known}${rest.trimStart()}`;
     const fix = name === known ? `remove the space: ${fixed}` : `remove the space and correct the name: ${fixed}`;
@@ -111,7 +108,7 @@ export function unseenBoxes(source: string, openings: ReadonlyMap<number, string
     const point = pointAt(source, offset);
     problems.push({
       ruleId: 'box-not-reached',
-      reason: `${name} at ${point.line}:${point.column}: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text, so the box would be lost`,
+      reason: `${name}: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text, so the box would be lost`,
       fix: 'run fact-boxes before plugins that handle or restore directives (list it before them in remarkPlugins; in Astro, fact-boxes places itself before Starlight’s restoration, so move any other such integration after factBoxes())',
       place: point,
     });

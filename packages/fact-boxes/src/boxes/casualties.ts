@@ -6,7 +6,7 @@ import type { LeafDirective } from 'mdast-util-directive';
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
 import { defineFactBox } from '../define.js';
-import { didYouMean, formatPlace, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
+import { didYouMean, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
 import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';
 import { COUNT_FORMS, parseCount, sumCounts, type Count } from '../values/count.js';
 import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute } from '../values/schemas.js';
@@ -75,9 +75,8 @@ export const casualties = defineFactBox({
     for (const node of nodes) {
       if (!isGroup(node)) continue;
       consume(node);
-      const at = formatPlace(node.position);
       const name = toText(node.children as MdastNodes[]);
-      if (name === '') report({ ruleId: 'missing-title', reason: `group at ${at}: a group needs a name in brackets`, fix: 'write ::group[US personnel]{injured=">24"}', place: node.position });
+      if (name === '') report({ ruleId: 'missing-title', reason: `group: a group needs a name in brackets`, fix: 'write ::group[US personnel]{injured=">24"}', place: node.position });
       const group: CasualtyGroup = { name };
       for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
         if (value === null || value === undefined) continue;
@@ -86,7 +85,7 @@ export const casualties = defineFactBox({
           const guess = didYouMean(attribute, CASUALTY_FIELDS);
           report({
             ruleId: 'unknown-attribute',
-            reason: `group at ${at}: unknown attribute "${attribute}"${guess ? `; did you mean "${guess}"?` : ''}`,
+            reason: `group: unknown attribute "${attribute}"${guess ? `; did you mean "${guess}"?` : ''}`,
             fix: `a group takes ${CASUALTY_FIELDS.join(', ')}`,
             place: locateAttribute(source, node.position, attribute) ?? node.position,
           });
@@ -97,7 +96,7 @@ export const casualties = defineFactBox({
         else {
           report({
             ruleId: 'invalid-attribute',
-            reason: `group at ${at}: "${attribute}" must be ${COUNT_FORMS}; got ${quote(value)} (${parsed.reason})`,
+            reason: `group: "${attribute}" must be ${COUNT_FORMS}; got ${quote(value)} (${parsed.reason})`,
             fix: `write it like ${attribute}="24"`,
             place: locateAttribute(source, node.position, attribute) ?? node.position,
           });

@@ -5,7 +5,6 @@ import type { List, ListItem, Nodes as MdastNodes, Paragraph } from 'mdast';
 import * as z from 'zod';
 import { defineFactBox, type JsonLdNode } from '../define.js';
 import { anchorOf } from '../render/jsonld.js';
-import { formatPlace } from '../diagnostics.js';
 import { renderPeriod } from '../render/format.js';
 import { dateEnd, dateStart, parsePeriod, PERIOD_FORMS, type DateInterval, type DateValue } from '../values/date.js';
 import { commonAttributes } from '../values/schemas.js';
@@ -64,7 +63,6 @@ export const timeline = defineFactBox({
     const order = attributes.order ?? 'asc';
     let previous: { start: number; end: number; raw: string } | undefined;
     for (const item of list.children) {
-      const at = formatPlace(item.position);
       const paragraph = item.children[0];
       const first = paragraph?.type === 'paragraph' ? (paragraph as Paragraph).children[0] : undefined;
       const match = first?.type === 'text' ? ITEM.exec(first.value) : null;
@@ -72,7 +70,7 @@ export const timeline = defineFactBox({
         const text = toText(item).split('\n')[0] ?? '';
         report({
           ruleId: 'invalid-item',
-          reason: `timeline item at ${at}: an event must start with its date and a colon; got "${text.slice(0, 40)}"`,
+          reason: `timeline item: an event must start with its date and a colon; got "${text.slice(0, 40)}"`,
           fix: 'write it like "- 2023-10-26: US strikes two facilities in eastern Syria."',
           place: item.position,
         });
@@ -83,7 +81,7 @@ export const timeline = defineFactBox({
       if (!parsed.ok) {
         report({
           ruleId: 'invalid-item',
-          reason: `timeline item at ${at}: "${match[1]}" must be ${PERIOD_FORMS}; got "${match[1]}" (${parsed.reason})`,
+          reason: `timeline item: "${match[1]}" must be ${PERIOD_FORMS}; got "${match[1]}" (${parsed.reason})`,
           fix: 'correct the date at the start of the item',
           place: item.position,
         });
@@ -96,7 +94,7 @@ export const timeline = defineFactBox({
       if (previous && (order === 'asc' ? end < previous.start : start > previous.end)) {
         report({
           ruleId: 'timeline-order',
-          reason: `timeline item at ${at}: "${match[1]}" is out of order: with order="${order}" events go from ${order === 'asc' ? 'earliest to latest' : 'latest to earliest'}, but it comes after "${previous.raw}"`,
+          reason: `timeline item: "${match[1]}" is out of order: with order="${order}" events go from ${order === 'asc' ? 'earliest to latest' : 'latest to earliest'}, but it comes after "${previous.raw}"`,
           fix: order === 'asc' ? 'move this item up, or set order="desc" if the list runs backwards' : 'move this item down, or set order="asc"',
           place: item.position,
         });
@@ -109,12 +107,12 @@ export const timeline = defineFactBox({
       items.push({ item, date: parsed.value });
       const text = toText(item.children as MdastNodes[]);
       if (text === '') {
-        report({ ruleId: 'invalid-item', reason: `timeline item at ${at}: there is no event after the date "${match[1]}"`, fix: 'say what happened after the colon', place: item.position });
+        report({ ruleId: 'invalid-item', reason: `timeline item: there is no event after the date "${match[1]}"`, fix: 'say what happened after the colon', place: item.position });
       }
       events.push({ date: parsed.value, text });
     }
     if (list.children.length === 0) {
-      report({ ruleId: 'missing-items', reason: `timeline at ${formatPlace(list.position)}: the list of events is empty`, fix: 'add items like "- 2023-10-17: Attacks begin."' });
+      report({ ruleId: 'missing-items', reason: `timeline: the list of events is empty`, fix: 'add items like "- 2023-10-17: Attacks begin."' });
     }
     itemsOf.set(events, items);
     return { events };

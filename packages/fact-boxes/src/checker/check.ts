@@ -14,7 +14,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkFactBoxes from '../adapters/remark.js';
 import type { Problem } from '../define.js';
-import { describeProblem, didYouMean, formatPlace, withoutBoxPlace } from '../diagnostics.js';
+import { describeProblem, didYouMean } from '../diagnostics.js';
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
 
 /** One message of a checked file. */
@@ -68,7 +68,7 @@ function undefinedBoxes(tree: Root, resolved: ResolvedOptions): Problem[] {
     problems.push({
       ruleId: 'undefined-box',
       severity: 'warning',
-      reason: `${node.name} at ${formatPlace(node.position)}: no box called "${node.name}" is defined (the boxes are ${names.join(', ')}), so it is not checked, and a build leaves it to other plugins`,
+      reason: `${node.name}: no box called "${node.name}" is defined (the boxes are ${names.join(', ')}), so it is not checked, and a build leaves it to other plugins`,
       fix: `if it is a box of your own, give the checker its definition: factBoxes({ boxes }) in astro.config.mjs, boxes in fact-boxes.config.mjs, or --boxes <module>`,
       place: node.position,
     });
@@ -140,7 +140,7 @@ export function createChecker(options: CheckOptions = {}): Checker {
         endLine: message.place && 'end' in message.place ? message.place.end.line : undefined,
         endColumn: message.place && 'end' in message.place ? message.place.end.column : undefined,
         severity: message.fatal === true ? 'error' : 'warning',
-        message: withoutBoxPlace(message.reason),
+        message: message.reason,
         ruleId: message.ruleId ?? undefined,
         fix: message.note ?? undefined,
       })),
