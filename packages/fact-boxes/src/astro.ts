@@ -21,9 +21,9 @@ import { remarkRestoreDirectives } from './adapters/remark.js';
 import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri.js';
 import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
-import { describeProblem, FactBoxesError, pointOf, problemLine } from './diagnostics.js';
+import { FactBoxesError, problemLine } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
-import type { FactBoxRecord } from './define.js';
+import type { FactBoxRecord, Problem } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
@@ -49,19 +49,20 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
   records?: FrontmatterRecords;
 }
 
-/** A file's build error, from either processor: the message (file:line:column, reason, fix) and where. */
-interface FileError {
-  reason: string;
-  /** One line per problem, each with file:line:column. */
-  lines: readonly string[];
-  loc?: { file?: string; line: number; column: number };
-}
-
-/** Problems waiting to be reported, by file; shared by the plugins and the hooks. */
+/**
+ * Errors waiting to be reported, by file; shared by the plugins, the Vite
+ * plugin and the hooks. The processors never throw a file's `FactBoxesError`
+ * inside Astro's renderers: @astrojs/markdown-remark would `console.error` it
+ * and prefix its message, @astrojs/mdx would rename it, give it a stack and a
+ * `loc` for Astro's "Location:", and the content loader would log it before
+ * the build fails. The integration throws it itself, once: from its Vite
+ * plugin for a page or an `.mdx` module, from `astro:build:start` for the
+ * `.md` entries of content collections.
+ */
 interface Pending {
-  errors: Map<string, FileError>;
+  errors: Map<string, FactBoxesError>;
   /** Called when a file fails, e.g. to show the error in the dev overlay. */
-  onError?: (error: FileError) => void;
+  onError?: (error: FactBoxesError) => void;
   /** Called when the set of failing files changes. */
   onChange?: () => void;
 }
@@ -150,45 +151,68 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     const key = file.path || '<unknown file>';
     try {
       transform(tree, file);
+      if (pending.errors.delete(key)) pending.onChange?.();
     } catch (error) {
-      const failure = fileErrorOf(error, key);
-      pending.errors.set(key, failure);
-      pending.onChange?.();
-      pending.onError?.(failure);
-      throw error;
+      remember(pending, key, error);
+      // Ours is thrown by the integration itself (see Pending); anything else is the host's to report.
+      if (!(error instanceof FactBoxesError)) throw error;
     }
-    if (pending.errors.delete(key)) pending.onChange?.();
     for (const message of file.messages) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
-      settings.warn(`${file.path ?? ''}:${message.line ?? '?'}:${message.column ?? '?'}: ${message.reason}`);
+      settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, file.path || undefined));
     }
     const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], settings.records);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
   };
 }
 
-/** A failure as the integration reports it: ours with a line per problem, anything else as its message. */
-function fileErrorOf(error: unknown, key: string): FileError {
-  if (error instanceof FactBoxesError) {
-    return { reason: error.message, lines: error.problems.map((problem) => problemLine(problem, error.file)), ...(error.loc ? { loc: error.loc } : {}) };
-  }
-  const reason = `${key}: ${error instanceof Error ? error.message : String(error)}`;
-  return { reason, lines: [reason] };
+/** A file's failure as a `FactBoxesError`: ours as it is, anything else as one problem of the file. */
+function asFactBoxesError(error: unknown, key: string): FactBoxesError {
+  if (error instanceof FactBoxesError) return error;
+  return new FactBoxesError([{ ruleId: 'build-error', reason: error instanceof Error ? error.message : String(error) }], key);
 }
 
-/** One error for every file that failed: each with file:line:column, reason and fix. */
-function summarise(errors: Map<string, FileError>): Error & { loc?: FileError['loc'] } {
-  const list = [...errors.values()];
-  const lines = list.flatMap((error) => error.lines.map((line) => `  ${line}`));
-  const error: Error & { loc?: FileError['loc'] } = new Error(
-    `fact-boxes: ${list.length} file${list.length === 1 ? ' has' : 's have'} invalid fact boxes:\n${lines.join('\n')}`,
-  );
-  error.name = 'FactBoxesError';
-  const first = list[0];
-  if (first?.loc) error.loc = first.loc;
-  // The stack would point into this integration, not at the author's file.
-  error.stack = error.message;
-  return error;
+/** Note a file's failure. */
+function remember(pending: Pending, key: string, error: unknown): void {
+  const failure = asFactBoxesError(error, key);
+  pending.errors.set(key, failure);
+  pending.onChange?.();
+  pending.onError?.(failure);
+}
+
+/**
+ * The error `astro build` fails with. Astro prints an error's `loc` under
+ * "Location:" after the message (astro/dist/core/messages/runtime.js); every
+ * line of the message has its place already, so this copy has no `loc`
+ * (`astro dev` keeps it: the overlay points at the line with it).
+ */
+function forBuild(error: FactBoxesError): FactBoxesError {
+  const copy = new FactBoxesError(error.problems);
+  Object.defineProperty(copy, 'loc', { value: undefined, enumerable: false, writable: true, configurable: true });
+  return copy;
+}
+
+const MARKDOWN_MODULE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
+const slashes = (path: string) => path.replaceAll('\\', '/');
+
+/**
+ * The Vite plugin that fails a page or `.mdx` module with its file's error,
+ * after Astro has rendered it (see Pending): `astro build` stops there, and
+ * `astro dev` shows it in the overlay.
+ */
+function throwFileErrors(pending: Pending, command: string) {
+  return {
+    name: 'fact-boxes:errors',
+    enforce: 'post' as const,
+    transform(_code: string, id: string): undefined {
+      if (pending.errors.size === 0) return;
+      const path = slashes(id.split('?')[0]!);
+      if (!MARKDOWN_MODULE.test(path)) return;
+      for (const [file, error] of pending.errors) {
+        if (slashes(file) === path) throw command === 'build' ? forBuild(error) : error;
+      }
+    },
+  };
 }
 
 /**
@@ -310,29 +334,20 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
       records: settings.records,
+      // Thrown by the integration itself (see Pending).
+      throwErrors: false,
       done: ({ problems, error }) => {
-        if (error) {
-          const failure = fileErrorOf(error, key);
-          pending.errors.set(key, failure);
-          pending.onChange?.();
-          pending.onError?.(failure);
-        } else if (pending.errors.delete(key)) {
-          pending.onChange?.();
-        }
+        if (error) remember(pending, key, error);
+        else if (pending.errors.delete(key)) pending.onChange?.();
         for (const problem of problems) {
           if (error && problem.severity !== 'warning') continue;
-          const point = pointOf(problem.place);
-          settings.warn(`${path ?? ''}:${point?.line ?? '?'}:${point?.column ?? '?'}: ${describeProblem(problem)}`);
+          settings.warn(problemLine(problem, path));
         }
       },
     });
     // Astro only logs what a content collection entry throws: remember any failure, ours or not, so the build still fails.
     const record = (error: unknown) => {
-      if (pending.errors.has(key)) return;
-      const failure = fileErrorOf(error, key);
-      pending.errors.set(key, failure);
-      pending.onChange?.();
-      pending.onError?.(failure);
+      if (!pending.errors.has(key)) remember(pending, key, error);
     };
     const guarded = plugin as unknown as Record<string, unknown>;
     for (const [name, value] of Object.entries(guarded)) {
@@ -418,7 +433,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         }
         pageFiles = { pagesDir: new URL('pages/', config.srcDir), injected: new Set() };
         root = config.root;
-        if (injectStyles) updateConfig({ vite: { plugins: [stylesOnEveryPage(pageFiles)] } } as Parameters<typeof updateConfig>[0]);
+        const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : [])];
+        updateConfig({ vite: { plugins: vitePlugins } } as Parameters<typeof updateConfig>[0]);
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         pending.onChange = () => note.write([...pending.errors.keys()]);
@@ -439,10 +455,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         }
       },
       'astro:server:setup': ({ server }) => {
-        const send = (error: FileError) => {
+        const send = (error: FactBoxesError) => {
           server.environments.client.hot.send({
             type: 'error',
-            err: { message: error.reason, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' } as never,
+            err: { message: error.message, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' } as never,
           });
         };
         pending.onError = send;
@@ -458,10 +474,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       },
       // Content collections are rendered before the build starts, and their errors only logged: fail here.
       'astro:build:start': () => {
-        if (pending.errors.size > 0) throw summarise(pending.errors);
+        if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
       'astro:build:done': () => {
-        if (pending.errors.size > 0) throw summarise(pending.errors);
+        if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
     },
   };

@@ -175,6 +175,12 @@ export interface SatteriHooks {
   records?: FrontmatterRecords;
   /** Called once per document, before an error is thrown. */
   done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesBuildError }): void;
+  /**
+   * Throw the document's error (default `true`). The Astro integration passes
+   * `false` and throws it itself, outside the host's renderer, which would
+   * otherwise log it, wrap it or print its place again.
+   */
+  throwErrors?: boolean;
 }
 
 /**
@@ -291,7 +297,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const errors = problems.filter((problem) => problem.severity !== 'warning');
       const error = options.onInvalid === 'error' && errors.length > 0 ? new FactBoxesError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
       hooks.done?.({ records, problems, ...(error ? { error } : {}) });
-      if (error) throw error;
+      if (error && hooks.throwErrors !== false) throw error;
     },
   };
   if (openings.size > 0) {
