@@ -23,7 +23,7 @@ import { createSatteriPlugin } from './adapters/satteri.js';
 import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { FactBoxesError, problemLine } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
-import type { FactBoxRecord, Problem } from './define.js';
+import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
@@ -390,6 +390,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   /** Where pages are, for the stylesheet: the pages folder, and injected routes once resolved. */
   let pageFiles: PageFiles | undefined;
   let root: URL | undefined;
+  /** Under `astro dev` (and `astro sync`): print the error of a content collection's Markdown entry. */
+  let logCollectionError: ((error: FactBoxesError) => void) | undefined;
   /** Our entries in the processor's plugin list, placed again once every integration has added its own. */
   let placed: { list: unknown[]; entries: unknown[] } | undefined;
 
@@ -438,6 +440,16 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         pending.onChange = () => note.write([...pending.errors.keys()]);
+        // Outside `astro build` (whose astro:build:start hook fails with it), an error of a content collection's
+        // Markdown entry is printed here: nothing else would, as no module of it goes through Vite.
+        if (command !== 'build') {
+          const pagesDir = slashes(fileURLToPath(new URL('pages/', config.srcDir)));
+          logCollectionError = (error) => {
+            const file = error.file === undefined ? undefined : slashes(error.file);
+            if (file && !file.endsWith('.mdx') && !file.startsWith(pagesDir)) logger.error(error.message);
+          };
+          pending.onError = logCollectionError;
+        }
       },
       // Integrations after this one (Starlight's directive restoration among them) have added their plugins by now:
       // run before any restoration, and after every other plugin, whatever the order of `integrations`.
@@ -461,7 +473,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
             err: { message: error.message, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' } as never,
           });
         };
-        pending.onError = send;
+        pending.onError = (error) => {
+          logCollectionError?.(error);
+          send(error);
+        };
         for (const error of pending.errors.values()) send(error);
         // Astro only logs the errors of content collection entries: show them again on every page load until fixed.
         server.middlewares.use((request, _response, next) => {
@@ -472,7 +487,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           next();
         });
       },
-      // Content collections are rendered before the build starts, and their errors only logged: fail here.
+      // Content collections' Markdown entries are rendered before the build starts, and their errors not thrown: fail here.
       'astro:build:start': () => {
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
