@@ -68,7 +68,7 @@ describe('astro integration', () => {
     const { injectScript, updateConfig } = setUp(unified());
     // Astro's page-ssr scripts rebuild a full source map of every page: bench/profile.md.
     expect(injectScript).not.toHaveBeenCalled();
-    const [plugin] = vitePlugins(updateConfig);
+    const plugin = vitePlugins(updateConfig).find((added) => added.name === 'fact-boxes:styles');
     expect(plugin?.name).toBe('fact-boxes:styles');
     const server = { environment: { name: 'prerender' } };
     expect(plugin!.transform.call(server, 'export default 1;', '/nonexistent/src/pages/a/b.mdx')?.code).toBe("export default 1;\nimport \"fact-boxes/styles.css\";\n");
@@ -76,12 +76,13 @@ describe('astro integration', () => {
     expect(plugin!.transform.call(server, 'x', '/nonexistent/src/components/Box.astro')).toBeUndefined();
     expect(plugin!.transform.call(server, 'x', '/nonexistent/src/pages/index.astro?astro&type=style&index=0&lang.css')).toBeUndefined();
     expect(plugin!.transform.call({ environment: { name: 'client' } }, 'x', '/nonexistent/src/pages/index.astro')).toBeUndefined();
-    expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig)).toEqual([]);
+    // Without it, only the plugin that throws a failing file's error.
+    expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig).map((added) => added.name)).toEqual(['fact-boxes:errors']);
   });
 
   test('should add the stylesheet to pages that integrations inject (Starlight’s), once routes are resolved', () => {
     const { updateConfig, integration } = setUp(unified());
-    const [plugin] = vitePlugins(updateConfig);
+    const plugin = vitePlugins(updateConfig).find((added) => added.name === 'fact-boxes:styles');
     const server = { environment: { name: 'prerender' } };
     const route = '/nonexistent/node_modules/@astrojs/starlight/routes/static/index.astro';
     expect(plugin!.transform.call(server, 'x', route)).toBeUndefined();
@@ -110,7 +111,7 @@ describe('astro integration', () => {
     (integration.hooks['astro:routes:resolved'] as unknown as (options: { routes: unknown[] }) => void)({
       routes: [{ type: 'page', origin: 'external', entrypoint: 'node_modules/astro/components/Code.astro' }],
     });
-    const [plugin] = vitePlugins(updateConfig);
+    const plugin = vitePlugins(updateConfig).find((added) => added.name === 'fact-boxes:styles');
     const id = fileURLToPath(new URL('node_modules/astro/components/Code.astro', root));
     expect(plugin!.transform.call({ environment: { name: 'ssr' } }, 'x', id)?.code).toContain('fact-boxes/styles.css');
   });
@@ -207,19 +208,25 @@ describe('astro integration', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'fact-boxes-')), 'entry.md');
     writeFileSync(file, `---\ntitle: Entry\nlang: en\n---\n${body}`);
     const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
-    setUp(processor, { records: 'objects' });
+    const { updateConfig } = setUp(processor, { records: 'objects' });
     const render = () => {
       const data: Record<string, unknown> = { astro: { frontmatter: {} } };
-      try {
-        const { html } = markdownToHtml(body, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data, fileURL: pathToFileURL(file) });
-        return { html, data };
-      } catch (error) {
-        return { error: error as Error & { line?: number; column?: number }, data };
-      }
+      const { html } = markdownToHtml(body, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data, fileURL: pathToFileURL(file) });
+      return { html, data };
     };
-    const { error, data } = render();
+    // The renderer does not throw (Astro would print the error again); the integration's Vite plugin does, once.
+    const { data } = render();
+    const errors = vitePlugins(updateConfig).find((plugin) => plugin.name === 'fact-boxes:errors')!;
+    let error: (Error & { line?: number; column?: number; loc?: unknown }) | undefined;
+    try {
+      errors.transform.call({}, '', file);
+    } catch (caught) {
+      error = caught as typeof error;
+    }
     expect(error?.message).toContain(`${file}:11:15: `);
     expect(error?.line).toBe(11);
+    // astro build prints an error's loc again under "Location:": the build's error has none.
+    expect(error?.loc).toBeUndefined();
     const records = data.factBoxes as { id: string; position: { start: { line: number; column: number; offset: number } } }[];
     expect(records[0]).toMatchObject({ id: 'vow', position: { start: { line: 7, column: 1, offset: body.indexOf(':::claim') } } });
     // A second render of the same text is shifted once, not twice: the shift never reaches Sätteri's own nodes.
