@@ -290,6 +290,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     attributes,
     body,
     nodes,
+    consumed: bodyNodes.filter((child) => consumed.has(child)),
     children: content(nodes),
     title,
     id,

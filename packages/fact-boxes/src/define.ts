@@ -47,6 +47,8 @@ export interface RenderContext<Attributes, Body> {
   body: Body;
   /** The body's block nodes (mdast), without the `[label]` and without nodes `parseBody` consumed. */
   nodes: MdastNodes[];
+  /** The nodes `parseBody` consumed (read into data), in order: to place parts of them (a timeline's items). */
+  consumed: MdastNodes[];
   /** All the body, ready to place with `h`. */
   children: ContentSlot;
   /** Title text. */

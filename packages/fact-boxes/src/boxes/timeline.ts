@@ -44,8 +44,39 @@ function eventId(boxId: string, n: number): string {
   return `${boxId}-event-${n}`;
 }
 
-/** Items read from the list, with the list items whose date prefix was taken off. */
-const itemsOf = new WeakMap<object, { item: ListItem; date?: DateValue | DateInterval }[]>();
+/** A list item as the timeline reads it: its date as written and parsed, and the item without the date. */
+interface ReadItem {
+  item: ListItem;
+  /** The date prefix as written (`2023-10-17`), when the item starts with one and a colon. */
+  written?: string;
+  /** The date, when it parses. */
+  date?: DateValue | DateInterval;
+  /** Why the date does not parse, when it does not. */
+  invalid?: string;
+  /** The item's nodes with the `DATE:` prefix taken off a copy of its first text (the author's nodes stay as they are). */
+  children: ListItem['children'];
+}
+
+/** Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`. */
+function readItems(list: List): ReadItem[] {
+  return list.children.map((item) => {
+    const paragraph = item.children[0];
+    const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
+    const match = first?.type === 'text' ? ITEM.exec(first.value) : null;
+    if (!match || first?.type !== 'text' || paragraph?.type !== 'paragraph') return { item, children: item.children };
+    const parsed = parsePeriod(match[1]!);
+    // An item whose date does not parse is shown as written: nothing the author wrote is dropped.
+    if (!parsed.ok) return { item, written: match[1]!, invalid: parsed.reason, children: item.children };
+    const rest = first.value.slice(match[0].length);
+    const trimmed: Paragraph = { ...paragraph, children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)] };
+    return { item, written: match[1]!, date: parsed.value, children: [trimmed, ...item.children.slice(1)] };
+  });
+}
+
+/** The list of events among a box's nodes. */
+function listOf(nodes: readonly MdastNodes[]): List | undefined {
+  return nodes.find((node): node is List => node.type === 'list');
+}
 
 export const timeline = defineFactBox({
   name: 'timeline',
@@ -53,20 +84,16 @@ export const timeline = defineFactBox({
   defaultTitle: (_attributes, locale) => locale.t('title.timeline'),
   parseBody({ attributes, nodes, toText, report, consume }): TimelineBody {
     const events: TimelineEvent[] = [];
-    const list = nodes.find((node): node is List => node.type === 'list');
+    const list = listOf(nodes);
     if (!list) {
       report({ ruleId: 'missing-items', reason: 'timeline: there is no list of events in this box', fix: 'write one event per list item, like "- 2023-10-17: Attacks begin."' });
       return { events };
     }
     consume(list);
-    const items: { item: ListItem; date?: DateValue | DateInterval }[] = [];
     const order = attributes.order ?? 'asc';
     let previous: { start: number; end: number; raw: string } | undefined;
-    for (const item of list.children) {
-      const paragraph = item.children[0];
-      const first = paragraph?.type === 'paragraph' ? (paragraph as Paragraph).children[0] : undefined;
-      const match = first?.type === 'text' ? ITEM.exec(first.value) : null;
-      if (!match || !first || first.type !== 'text') {
+    for (const { item, written, date, invalid, children } of readItems(list)) {
+      if (written === undefined) {
         const text = toText(item).split('\n')[0] ?? '';
         report({
           ruleId: 'invalid-item',
@@ -74,51 +101,44 @@ export const timeline = defineFactBox({
           fix: 'write it like "- 2023-10-26: US strikes two facilities in eastern Syria."',
           place: item.position,
         });
-        items.push({ item }); // shown as written: nothing the author wrote is dropped
-        continue;
+        continue; // shown as written: nothing the author wrote is dropped
       }
-      const parsed = parsePeriod(match[1]!);
-      if (!parsed.ok) {
+      if (!date) {
         report({
           ruleId: 'invalid-item',
-          reason: `timeline item: "${match[1]}" must be ${PERIOD_FORMS}; got "${match[1]}" (${parsed.reason})`,
+          reason: `timeline item: "${written}" must be ${PERIOD_FORMS}; got "${written}" (${invalid})`,
           fix: 'correct the date at the start of the item',
           place: item.position,
         });
-        items.push({ item });
         continue;
       }
-      const start = startOf(parsed.value);
-      const end = endOf(parsed.value);
+      const start = startOf(date);
+      const end = endOf(date);
       // Only a date that lies wholly before (or after) the previous one is out of order; overlapping ones are not.
       if (previous && (order === 'asc' ? end < previous.start : start > previous.end)) {
         report({
           ruleId: 'timeline-order',
-          reason: `timeline item: "${match[1]}" is out of order: with order="${order}" events go from ${order === 'asc' ? 'earliest to latest' : 'latest to earliest'}, but it comes after "${previous.raw}"`,
+          reason: `timeline item: "${written}" is out of order: with order="${order}" events go from ${order === 'asc' ? 'earliest to latest' : 'latest to earliest'}, but it comes after "${previous.raw}"`,
           fix: order === 'asc' ? 'move this item up, or set order="desc" if the list runs backwards' : 'move this item down, or set order="asc"',
           place: item.position,
         });
       }
       // Compare with the latest start (or earliest end) so far, so a broad period in between hides nothing.
-      if (!previous || (order === 'asc' ? start > previous.start : end < previous.end)) previous = { start, end, raw: match[1]! };
-      // The date is shown in words by the renderer; take it off the author's text.
-      first.value = first.value.slice(match[0].length);
-      if (first.value === '') (paragraph as Paragraph).children.shift();
-      items.push({ item, date: parsed.value });
-      const text = toText(item.children as MdastNodes[]);
+      if (!previous || (order === 'asc' ? start > previous.start : end < previous.end)) previous = { start, end, raw: written };
+      const text = toText(children as MdastNodes[]);
       if (text === '') {
-        report({ ruleId: 'invalid-item', reason: `timeline item: there is no event after the date "${match[1]}"`, fix: 'say what happened after the colon', place: item.position });
+        report({ ruleId: 'invalid-item', reason: `timeline item: there is no event after the date "${written}"`, fix: 'say what happened after the colon', place: item.position });
       }
-      events.push({ date: parsed.value, text });
+      events.push({ date, text });
     }
     if (list.children.length === 0) {
       report({ ruleId: 'missing-items', reason: `timeline: the list of events is empty`, fix: 'add items like "- 2023-10-17: Attacks begin."' });
     }
-    itemsOf.set(events, items);
     return { events };
   },
-  render({ body, nodes, id, h, content, locale }) {
-    const items = itemsOf.get(body.events) ?? [];
+  render({ nodes, consumed, id, h, content, locale }) {
+    const list = listOf(consumed);
+    const items = list ? readItems(list) : [];
     let dated = 0;
     return [
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
@@ -127,7 +147,7 @@ export const timeline = defineFactBox({
         ? h(
             'ol',
             { className: ['fact-box__timeline'] },
-            items.map(({ item, date }) =>
+            items.map(({ date, children }) =>
               h(
                 'li',
                 {
@@ -138,7 +158,7 @@ export const timeline = defineFactBox({
                   dataApproximate: (date?.kind === 'interval' ? date.start : date)?.approximate,
                 },
                 date ? h('p', { className: ['fact-box__event-date'] }, renderPeriod(date, locale)) : undefined,
-                h('div', { className: ['fact-box__event-text'] }, content(item.children as MdastNodes[])),
+                h('div', { className: ['fact-box__event-text'] }, content(children as MdastNodes[])),
               ),
             ),
           )
