@@ -9,10 +9,17 @@ import type { Position } from 'unist';
 import type { z } from 'zod';
 import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
 import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, remembered, toCamelCase, toKebabCase } from './diagnostics.js';
-import { content, h, type BoxElement } from './render/h.js';
+import { content, h, type BoxElement, type HChild } from './render/h.js';
 import { renderFrame } from './render/frame.js';
 import { canonicalTag, DocumentLocale, type FactBoxLocale } from './i18n.js';
 import type { ValueIssueParams } from './values/schemas.js';
+import type { Entity, EntityIndex } from './entities.js';
+
+/** The site's entities, as a document's boxes see them. */
+export interface DocumentEntities {
+  entities?: EntityIndex | undefined;
+  entityUrl?: ((id: string) => string) | undefined;
+}
 
 /** State shared by the boxes of one document. */
 export class DocumentState {
@@ -20,15 +27,20 @@ export class DocumentState {
   readonly headingLevel: number;
   /** The page's language, and the words of its boxes. */
   readonly locale: DocumentLocale;
+  /** The site's entities, and where their pages are. */
+  readonly entities: EntityIndex | undefined;
+  readonly entityUrl: ((id: string) => string) | undefined;
   /** Ids given so far, with the place of the box that has each. */
   private readonly ids = new Map<string, Position | undefined>();
   /** Per slug, the next number to try, so ten thousand boxes titled alike do not rescan `-2`, `-3`… each time. */
   private readonly nextSuffix = new Map<string, number>();
 
-  constructor(source: string, headingLevel = 2, locale: DocumentLocale = new DocumentLocale()) {
+  constructor(source: string, headingLevel = 2, locale: DocumentLocale = new DocumentLocale(), entities: DocumentEntities = {}) {
     this.source = source;
     this.headingLevel = headingLevel;
     this.locale = locale;
+    this.entities = entities.entities;
+    this.entityUrl = entities.entityUrl;
   }
 
   /** The source text of a node, exactly as written. */
@@ -186,9 +198,15 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const known = shapeKeys(definition.attributes);
   const input: Record<string, string> = {};
   const strayWords = reportUnquotedValues(box, raw, known, state, node, report);
+  // `ref="id"`: the box stands for an entity, whose attributes come first; the author's own follow.
+  const takesRef = definition.fromEntity !== undefined && !known.includes('ref');
+  const ref = takesRef && typeof raw.ref === 'string' ? refOf(box, raw.ref, state, node, report) : undefined;
+  if (ref?.entity) {
+    for (const [name, value] of Object.entries(definition.fromEntity!(ref.entity))) input[toCamelCase(name)] = value;
+  }
   for (const [name, value] of Object.entries(raw)) {
     if (value === null || value === undefined) continue;
-    if (name === 'id' || name === 'class' || strayWords.has(name) || (name === 'lang' && !known.includes('lang'))) continue;
+    if (name === 'id' || name === 'class' || strayWords.has(name) || (name === 'lang' && !known.includes('lang')) || (name === 'ref' && takesRef)) continue;
     const key = toCamelCase(name);
     if (name !== toKebabCase(key) || !known.includes(key)) {
       const names = known.map(toKebabCase);
@@ -208,6 +226,8 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   let attributes: Record<string, unknown> = {};
   if (parsed.success) {
     attributes = parsed.data as Record<string, unknown>;
+  } else if (ref && !ref.entity) {
+    // An unknown ref is the one problem: the attributes it would have given are not missing.
   } else {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
@@ -243,7 +263,7 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const consumed = new Set<MdastNodes>();
   // A box whose attributes are invalid is not handed to its renderer (which may rely on them):
   // it is shown with its body as written, so nothing is lost while the author fixes it.
-  const valid = parsed.success;
+  const valid = parsed.success && !(ref && !ref.entity);
   const body = !valid ? undefined : definition.parseBody?.({
     attributes,
     nodes: bodyNodes,
@@ -255,8 +275,9 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const nodes = bodyNodes.filter((child) => !consumed.has(child));
 
   let title = label ? state.toText(label.children as MdastNodes[]) : '';
+  if (title === '' && ref?.entity) title = ref.entity.name;
   if (title === '') {
-    if (definition.titleRequired) {
+    if (definition.titleRequired && !ref) {
       report({ ruleId: 'missing-title', reason: `${box}: a title is required, in brackets after the name`, fix: `write :::${box}[Name]{…}` });
     }
     title = (valid ? definition.defaultTitle?.(attributes, locale) : undefined) ?? kindWord(box, locale);
@@ -286,6 +307,13 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     report({ ...problem, reason: `${box}: ${problem.reason}`, place: locateAttribute(state.source, node.position, 'id') }),
   );
   const kind = (valid ? definition.kind?.(attributes, locale) : undefined) ?? kindWord(box, locale);
+  let entities = definition.mentions && state.entities ? recogniseNames(definition, box, ref?.entity ? undefined : title, attributes, state, node, report) : undefined;
+  if (ref?.entity) entities = { ...entities, title: ref.entity.id };
+  const linked = entities && state.entityUrl ? entities : undefined;
+  const mention = (attribute: string, name: HChild): HChild => {
+    const entity = linked?.[attribute];
+    return entity === undefined ? name : h('a', { href: state.entityUrl!(entity), className: ['fact-box__entity'] }, name);
+  };
   const inner = !valid ? h('div', { className: ['fact-box__body'] }, content(nodes)) : definition.render({
     attributes,
     body,
@@ -298,6 +326,8 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     content,
     locale,
     t: (key, values) => locale.t(key, values),
+    mention,
+    ...(ref?.entity ? { entity: ref.entity } : {}),
   });
   for (const missing of state.locale.takeMissing()) report({ ...missing, severity: 'warning' });
   const element = renderFrame({
@@ -305,6 +335,8 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     id,
     kind,
     title: label ? content(label.children as MdastNodes[]) : title,
+    // The title of a box that stands for an entity links to its page (unless the author put a link in it).
+    titleHref: linked?.title !== undefined && !(label && hasLink(label)) ? state.entityUrl!(linked.title) : undefined,
     headingLevel: state.headingLevel,
     attributes,
     className: classes.filter((name) => !UNSAFE_NAME.test(name)),
@@ -317,9 +349,70 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   for (const missing of state.locale.takeMissing()) report({ ...missing, severity: 'warning' });
 
   const recordAttributes = body !== null && typeof body === 'object' && !Array.isArray(body) ? { ...attributes, ...(body as Record<string, unknown>) } : attributes;
-  const record: FactBoxRecord = { type: box, kind, id, title, attributes: recordAttributes, text: state.toText(nodes), position: node.position };
+  const bodyText = state.toText(nodes);
+  const text = ref?.entity?.description ? [ref.entity.description, bodyText].filter((part) => part !== '').join('\n') : bodyText;
+  const record: FactBoxRecord = { type: box, kind, id, title, attributes: recordAttributes, text, position: node.position };
   if (words.recordLang !== undefined) record.lang = words.recordLang;
+  if (entities && Object.keys(entities).length > 0) record.entities = entities;
   return { element, record, problems };
+}
+
+/** Whether a paragraph holds a link (a title with one is not wrapped in another). */
+function hasLink(node: MdastNodes): boolean {
+  if (node.type === 'link' || node.type === 'linkReference') return true;
+  return 'children' in node && (node.children as MdastNodes[]).some(hasLink);
+}
+
+/** The entity a `ref` names, or a problem (unknown id, or no entities at all). */
+function refOf(box: string, written: string, state: DocumentState, node: ContainerDirective, report: (problem: Problem) => void): { entity?: Entity } {
+  const id = written.trim();
+  const entity = state.entities?.get(id);
+  if (entity) return { entity };
+  const place = locateAttribute(state.source, node.position, 'ref');
+  if (!state.entities || state.entities.size === 0) {
+    report({
+      ruleId: 'unknown-entity',
+      reason: `${box}: ref=${quote(id)} names an entity, but the site has none`,
+      fix: 'define the entity (the entities option, or a file in the entities folder), or write the box out in full',
+      place,
+    });
+    return {};
+  }
+  const guess = didYouMean(id, state.entities.ids());
+  report({
+    ruleId: 'unknown-entity',
+    reason: `${box}: there is no entity with the id ${quote(id)}${guess ? `; did you mean "${guess}"?` : ''}`,
+    fix: guess ? `write ref="${guess}"` : 'use the id of a defined entity (its file name), or define it',
+    place,
+  });
+  return {};
+}
+
+/**
+ * Match the names a box shows (its `mentions`) against the site's entities:
+ * the ids of those that match, by attribute; a near miss is a warning.
+ */
+function recogniseNames(definition: AnyFactBoxDefinition, box: string, title: string | undefined, attributes: Record<string, unknown>, state: DocumentState, node: ContainerDirective, report: (problem: Problem) => void): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const attribute of definition.mentions!) {
+    const name = attribute === 'title' ? title : attributes[attribute];
+    if (typeof name !== 'string' || name === '') continue;
+    const match = state.entities!.match(name);
+    if (!match) continue;
+    if ('entity' in match) {
+      found[attribute] = match.entity.id;
+      continue;
+    }
+    const written = attribute === 'title' ? undefined : toKebabCase(attribute);
+    report({
+      ruleId: 'entity-near-miss',
+      severity: 'warning',
+      reason: `${box}: ${quote(name)} is not the name of a known actor; did you mean "${match.name}" (${match.nearMiss.id})?`,
+      fix: written ? `write ${written}="${match.name}", or leave it if it is another actor` : `write :::${box}[${match.name}], or leave it if it is another actor`,
+      place: written ? locateAttribute(state.source, node.position, written) ?? node.position : node.position,
+    });
+  }
+  return found;
 }
 
 /**

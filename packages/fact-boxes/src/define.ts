@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import type { BoxElement, ContentSlot, HChild, HProperties } from './render/h.js';
 import { knownKeys, phraseProblem, type BoxStrings, type FactBoxLocale } from './i18n.js';
 import { commonAttributes } from './values/schemas.js';
+import type { Entity } from './entities.js';
 
 /** A problem found in a box, before it becomes a vfile message. */
 export interface Problem {
@@ -63,6 +64,14 @@ export interface RenderContext<Attributes, Body> {
   locale: FactBoxLocale;
   /** A string in the box's language, its `{placeholders}` filled: the box's own `strings` first, then the built-in ones. */
   t: FactBoxLocale['t'];
+  /**
+   * A name the box shows, linked to its entity's page when the attribute
+   * (one of the box's `mentions`) names an entity and the site gives
+   * `entityUrl`; else the name as it is.
+   */
+  mention(attribute: string, name: HChild): HChild;
+  /** The entity the box stands for, when written with `ref="…"` (see `fromEntity`). */
+  entity?: Entity;
 }
 
 /** A record of one box, as in `file.data.factBoxes` and a page's `factBoxes` frontmatter. */
@@ -78,6 +87,11 @@ export interface FactBoxRecord<Attributes = Record<string, unknown>> {
   position?: Position;
   /** BCP 47 tag of the box's words, when a language was set (the `locale` option, the page's `lang`, or the box's own). */
   lang?: string;
+  /**
+   * The entities the box names, by attribute (`{ by: 'kataib-hezbollah' }`;
+   * `title` for the box's title): only attributes whose name or alias matched.
+   */
+  entities?: Record<string, string>;
 }
 
 /** Where a JSON-LD mapping gets page-level facts. */
@@ -92,6 +106,11 @@ export interface JsonLdContext {
   inLanguage?: string;
   /** Words in that language (English when none is known), for human-readable values such as a verdict's name. */
   locale?: FactBoxLocale;
+  /**
+   * A reference to an entity the record names (`{ '@type', '@id', name }`,
+   * its `@id` the same on every page), or `undefined` for an id it does not know.
+   */
+  entity?(id: string): JsonLdNode | undefined;
 }
 
 /** A JSON-LD object. */
@@ -119,6 +138,19 @@ export interface FactBoxDefinition<Schema extends z.ZodObject = z.ZodObject, Bod
   parseBody?(context: BodyContext<z.output<Schema>>): Body;
   /** The box's content, placed inside the shared frame (header with title, footer with source). */
   render(context: RenderContext<z.output<Schema>, Body>): HChild;
+  /**
+   * Attributes (camelCase) whose value names an actor, and `title` when the
+   * title does: each is matched against the site's entities (`by` of a claim,
+   * `party` of a toll). A match goes on the record's `entities`.
+   */
+  mentions?: readonly string[];
+  /**
+   * The attributes of a box that stands for an entity, as an author would
+   * write them (kebab-case keys, text values): lets authors write
+   * `:::name{ref="id"}` instead of repeating them. The entity's `name` is the
+   * default title.
+   */
+  fromEntity?(entity: Entity): Record<string, string>;
   /** schema.org JSON-LD for one record. */
   jsonLd?(record: FactBoxRecord<z.output<Schema> & BodyRecord<Body>>, context: JsonLdContext): JsonLdNode | JsonLdNode[] | undefined;
 }

@@ -23,6 +23,33 @@ function editDistance(a: string, b: string): number {
 }
 
 /**
+ * The edit distance of two strings if it is at most `limit`, else `undefined`:
+ * one row at a time, stopping as soon as every path is over the limit (for
+ * near misses among many names).
+ */
+export function editDistanceWithin(a: string, b: string, limit: number): number | undefined {
+  if (Math.abs(a.length - b.length) > limit) return undefined;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let smallest = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2]! + 1);
+      row.push(value);
+      if (value < smallest) smallest = value;
+    }
+    if (smallest > limit) return undefined;
+    before = previous;
+    previous = row;
+  }
+  const distance = previous[b.length]!;
+  return distance <= limit ? distance : undefined;
+}
+
+/**
  * The closest candidate to a misspelt name, if one is close enough to be a typo.
  *
  * @example

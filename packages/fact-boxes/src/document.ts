@@ -30,7 +30,7 @@ const SKIP = new Set(['code', 'inlineCode', 'html', 'math', 'inlineMath', 'mdxjs
  * @example
  *   const { records, problems } = processDocument(tree, source, resolveOptions())
  */
-export function processDocument(tree: Root, source: string, options: ResolvedOptions, state = new DocumentState(source, options.headingLevel, options.locales?.forDocument({ source }))): ProcessedDocument {
+export function processDocument(tree: Root, source: string, options: ResolvedOptions, state = new DocumentState(source, options.headingLevel, options.locales?.forDocument({ source }), options)): ProcessedDocument {
   const records: (FactBoxRecord | undefined)[] = [];
   const problems: Problem[] = [];
   const names = [...options.boxes.keys()];

@@ -16,7 +16,8 @@ export type {
 export { actor, builtinBoxes, casualties, claim, timeline } from './boxes/index.js';
 export { ACTOR_TYPES, ACTOR_TYPE_WORDS, wikidataUrl, type ActorAttributes, type ActorType } from './boxes/actor.js';
 export { type TimelineAttributes, type TimelineBody, type TimelineEvent } from './boxes/timeline.js';
-export { toJsonLd, serializeJsonLd, type JsonLdDocument, type ToJsonLdOptions } from './jsonld.js';
+export { toJsonLd, serializeJsonLd, entityJsonLd, entityJsonLdId, type EntityIdOptions, type JsonLdDocument, type ToJsonLdOptions } from './jsonld.js';
+export { checkEntities, EntityIndex, entitySchema, normaliseName, type Entity, type EntityInput, type NameMatch } from './entities.js';
 export { CLAIM_RATINGS, CLAIM_STATUSES, RATING_SCALE, RATING_WORDS, STATUS_WORDS, ratingWord, type ClaimAttributes, type ClaimBody } from './boxes/claim.js';
 export { CASUALTY_FIELDS, type CasualtiesAttributes, type CasualtiesBody, type CasualtyGroup } from './boxes/casualties.js';
 export { countToWords, formatNumber, parseCount, sumCounts, type Count, type CountKind, type ParseResult } from './values/count.js';

@@ -4,6 +4,7 @@ import { builtinBoxes } from './boxes/index.js';
 import type { StaticHtml } from './render/to-mdast.js';
 import { didYouMean } from './diagnostics.js';
 import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from './i18n.js';
+import { indexEntities, type EntityIndex, type EntityInput } from './entities.js';
 
 /** Options shared by every adapter. */
 export interface FactBoxesOptions {
@@ -43,6 +44,19 @@ export interface FactBoxesOptions {
    *   strings: { fr: { 'claim.rating': 'Notre avis' }, pt: { 'claim.by': 'Afirmado por', … } }
    */
   strings?: SiteStrings;
+  /**
+   * The site's actors, defined once (see `entitySchema`): a box that names one
+   * of them (a claim's `by`, a toll's `party`, an actor box's title) by its
+   * name or an alias is linked to it, `:::actor{ref="id"}` renders its box,
+   * and a near miss is a warning with "did you mean".
+   */
+  entities?: readonly EntityInput[];
+  /**
+   * The page of an entity, e.g. `(id) => `/actors/${id}/``: names of
+   * entities in boxes link there. Default: no links (records and JSON-LD
+   * still name the entity).
+   */
+  entityUrl?: (id: string) => string;
 }
 
 /**
@@ -61,6 +75,9 @@ export interface ResolvedOptions {
   staticHtml: StaticHtml;
   /** The site's locale and strings, checked; shared by every document of the build. */
   locales: LocaleCatalog;
+  /** The site's entities, indexed by name and alias. */
+  entities?: EntityIndex;
+  entityUrl?: (id: string) => string;
 }
 
 /** One catalogue per options object, so every processor of a build (Astro has several) reports a missing string once. */
@@ -120,5 +137,18 @@ export function resolveOptions(options: FactBoxesOptions = {}): ResolvedOptions 
     throw new TypeError(`fact-boxes: staticHtml must be false, "raw" or "fragment"; got ${JSON.stringify(options.staticHtml)}`);
   }
   const locales = checkLocales(options, boxes);
-  return { boxes, onInvalid: options.onInvalid ?? 'error', development: options.development ?? false, headingLevel, staticHtml, locales };
+  if (options.entityUrl !== undefined && typeof options.entityUrl !== 'function') {
+    throw new TypeError(`fact-boxes: entityUrl must be a function from an entity id to a URL, like (id) => \`/actors/\${id}/\`; got ${JSON.stringify(options.entityUrl)}`);
+  }
+  const entities = indexEntities(options.entities);
+  return {
+    boxes,
+    onInvalid: options.onInvalid ?? 'error',
+    development: options.development ?? false,
+    headingLevel,
+    staticHtml,
+    locales,
+    ...(entities ? { entities } : {}),
+    ...(options.entityUrl ? { entityUrl: options.entityUrl } : {}),
+  };
 }

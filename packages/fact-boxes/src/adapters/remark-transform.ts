@@ -50,7 +50,7 @@ export function createTransform(resolved: ResolvedOptions, restore: boolean) {
     const source = parsedSource(file);
     // The page's language: its frontmatter `lang` (Astro's, or the source's own), or its path under Astro's i18n routing.
     const locale = resolved.locales?.forDocument({ data: file.data, source, path: file.path || undefined });
-    const { records, problems, seen } = processDocument(tree, source, resolved, new DocumentState(source, resolved.headingLevel, locale));
+    const { records, problems, seen } = processDocument(tree, source, resolved, new DocumentState(source, resolved.headingLevel, locale, resolved));
     if (source.includes(':::')) problems.push(...unseenBoxes(source, boxOpenings(boxLines(source), resolved.boxes), seen));
     if (restore) restoreUnhandledDirectives(tree, source);
     file.data.factBoxes = [...(file.data.factBoxes ?? []), ...records];

@@ -229,7 +229,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     name: 'fact-boxes',
     options: { position: true },
     before(_root: unknown, ctx: Context) {
-      state = new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }));
+      state = new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options);
     },
     containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
       if (openings.size > 0) seeNode(node);

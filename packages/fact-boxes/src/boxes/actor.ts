@@ -54,13 +54,26 @@ export const actor = defineFactBox({
   name: 'actor',
   attributes: actorAttributes,
   titleRequired: true,
+  mentions: ['title'],
+  fromEntity: (entity) => ({
+    type: entity.type,
+    ...(entity.aliases?.length ? { aliases: entity.aliases.join(', ') } : {}),
+    ...(entity.backedBy?.length ? { 'backed-by': entity.backedBy.join(', ') } : {}),
+    ...(entity.leader ? { leader: entity.leader } : {}),
+    ...(entity.based ? { based: entity.based } : {}),
+    ...(entity.activeSince ? { 'active-since': entity.activeSince.raw } : {}),
+    ...(entity.wikidata ? { wikidata: entity.wikidata } : {}),
+  }),
   kind: (attributes, locale) => locale.t(attributes.type ? TYPE_KEYS[attributes.type] : 'kind.actor'),
-  render({ attributes, nodes, h, content, locale, t }) {
+  render({ attributes, nodes, h, content, locale, t, entity }) {
     // In a right-to-left box each name is isolated, so a Latin name keeps its order among Arabic ones.
     const names = (list: readonly string[] | undefined) =>
       list === undefined ? undefined : locale.dir === 'rtl' ? list.flatMap((name, index) => (index === 0 ? [locale.isolate(name)] : [t('list.separator'), locale.isolate(name)])) : locale.list(list);
     return [
-      nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
+      // A box written as ref="…" shows the entity's description, then what the article adds.
+      entity?.description || nodes.length > 0
+        ? h('div', { className: ['fact-box__body'] }, entity?.description ? h('p', { className: ['fact-box__description'] }, locale.isolate(entity.description)) : undefined, nodes.length > 0 ? content(nodes) : undefined)
+        : undefined,
       renderFacts([
         [t('actor.aliases'), names(attributes.aliases), 'aliases'],
         [t('actor.backedBy'), names(attributes.backedBy), 'backed-by'],
@@ -71,12 +84,14 @@ export const actor = defineFactBox({
       ]),
     ];
   },
-  jsonLd(record, { url }) {
+  jsonLd(record, { url, entity }) {
     const attributes = record.attributes;
     const type = actorSchemaType(record);
+    // An actor that is one of the site's entities is that entity: the same @id on every page.
+    const known = record.entities?.title === undefined ? undefined : entity?.(record.entities.title);
     return {
       '@type': type,
-      '@id': anchorOf(url, record.id),
+      '@id': (known?.['@id'] as string | undefined) ?? anchorOf(url, record.id),
       name: record.title,
       ...(attributes.aliases ? { alternateName: attributes.aliases } : {}),
       ...(record.text ? { description: record.text } : {}),

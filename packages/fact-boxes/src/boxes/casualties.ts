@@ -69,6 +69,7 @@ function shareOf(count: Count | undefined, largest: number): string | undefined 
 export const casualties = defineFactBox({
   name: 'casualties',
   attributes: casualtiesAttributes,
+  mentions: ['party'],
   defaultTitle: (attributes, locale) => (attributes.party ? locale.t('title.casualtiesAmong', { party: attributes.party }) : locale.t('title.casualties')),
   parseBody({ attributes, nodes, source, toText, report, consume }): CasualtiesBody {
     const groups: CasualtyGroup[] = [];
@@ -123,7 +124,7 @@ export const casualties = defineFactBox({
     }
     return { groups, total };
   },
-  render({ attributes, body, h, content, nodes, locale, t }) {
+  render({ attributes, body, h, content, nodes, locale, t, mention }) {
     const figures = CASUALTY_FIELDS.map((field) => [t(FIELD_KEYS[field]), attributes[field] ? renderCount(attributes[field], locale) : undefined, field] as const);
     const groups = body.groups ?? [];
     const columns = CASUALTY_FIELDS.filter((field) => groups.some((group) => group[field] !== undefined));
@@ -133,7 +134,7 @@ export const casualties = defineFactBox({
     return [
       renderFacts([
         ...figures,
-        [t('casualties.party'), locale.isolate(attributes.party), 'party'],
+        [t('casualties.party'), attributes.party === undefined ? undefined : mention('party', locale.isolate(attributes.party)), 'party'],
         [t('casualties.place'), locale.isolate(attributes.place), 'place'],
         [t('casualties.period'), attributes.period ? renderPeriod(attributes.period, locale) : undefined, 'period'],
         [t('casualties.asOf'), attributes.asOf ? renderDate(attributes.asOf, locale) : undefined, 'as-of'],

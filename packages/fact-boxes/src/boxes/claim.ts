@@ -4,7 +4,7 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
-import { defineFactBox, type JsonLdContext, type JsonLdNode } from '../define.js';
+import { defineFactBox, type FactBoxRecord, type JsonLdContext, type JsonLdNode } from '../define.js';
 import { actorSchemaType, anchorOf, findActor } from '../render/jsonld.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { en, type StringKey } from '../locales/en.js';
@@ -59,7 +59,11 @@ export const RATING_SCALE: Partial<Record<(typeof CLAIM_RATINGS)[number], number
   false: 1,
 };
 
-function claimant(attributes: ClaimAttributes, context: JsonLdContext): JsonLdNode {
+function claimant(record: FactBoxRecord<ClaimAttributes>, context: JsonLdContext): JsonLdNode {
+  const attributes = record.attributes;
+  // A claimant who is one of the site's entities is that entity, the same node on every page.
+  const entity = record.entities?.by === undefined ? undefined : context.entity?.(record.entities.by);
+  if (entity) return { ...entity, name: attributes.by, ...(attributes.role ? { description: attributes.role } : {}) };
   // When the page has an actor box for the claimant, say what kind of actor it is and link to it.
   const known = findActor(context.records, attributes.by);
   return {
@@ -73,20 +77,21 @@ function claimant(attributes: ClaimAttributes, context: JsonLdContext): JsonLdNo
 export const claim = defineFactBox({
   name: 'claim',
   attributes: claimAttributes,
+  mentions: ['by'],
   kind: (attributes, locale) => locale.t(attributes.rating ? 'kind.factCheck' : 'kind.claim'),
   defaultTitle: (attributes, locale) => (attributes.by ? locale.t('title.claim', { by: attributes.by }) : locale.t('kind.claim')),
   parseBody({ nodes, toText }): ClaimBody {
     const first = nodes[0];
     return first ? { quote: toText(first) } : {};
   },
-  render({ attributes, nodes, content, h, id, locale, t }) {
+  render({ attributes, nodes, content, h, id, locale, t, mention }) {
     // The first block is the claim itself; a blockquote there is unwrapped so it is not quoted twice.
     const [first, ...rest] = nodes;
     const quoted: MdastNodes[] = first ? (first.type === 'blockquote' ? (first.children as MdastNodes[]) : [first]) : [];
     const status = attributes.status ?? 'unverified';
     const separator = t('list.separator');
     const role = !attributes.role ? undefined : locale.dir === 'rtl' ? [separator, locale.isolate(attributes.role)] : `${separator}${attributes.role}`;
-    const claimant = attributes.by ? [locale.isolate(attributes.by), role !== undefined ? h('span', { className: ['fact-box__role'] }, role) : undefined] : undefined;
+    const claimant = attributes.by ? [mention('by', locale.isolate(attributes.by)), role !== undefined ? h('span', { className: ['fact-box__role'] }, role) : undefined] : undefined;
     return [
       quoted.length > 0
         ? h('blockquote', { className: ['fact-box__quote'], cite: attributes.sourceUrl, dir: 'auto' }, content(quoted))
@@ -117,7 +122,7 @@ export const claim = defineFactBox({
       '@type': 'Claim',
       ...(inLanguage ? { inLanguage } : {}),
       ...(attributes.quote ? { text: attributes.quote } : {}),
-      author: claimant(attributes, context),
+      author: claimant(record, context),
       ...(attributes.date ? { dateCreated: attributes.date.iso } : {}),
       ...(attributes.sourceUrl ? { appearance: { '@type': 'CreativeWork', url: attributes.sourceUrl } } : {}),
     };

@@ -10,6 +10,8 @@ export interface FrameOptions {
   id: string;
   kind: string;
   title: string | ContentSlot;
+  /** Where the title links to (an entity's page), if anywhere. */
+  titleHref?: string | undefined;
   headingLevel: number;
   attributes: Record<string, unknown>;
   className: string[];
@@ -63,7 +65,7 @@ export function renderFrame(options: FrameOptions): BoxElement {
       'header',
       { className: ['fact-box__header'] },
       h('p', { className: ['fact-box__kind'] }, options.kind),
-      h(`h${level}`, { className: ['fact-box__title'], id: titleId }, options.title),
+      h(`h${level}`, { className: ['fact-box__title'], id: titleId }, options.titleHref === undefined ? options.title : h('a', { href: options.titleHref, className: ['fact-box__entity'] }, options.title)),
     ),
     options.inner,
     renderSource(options.attributes.source, options.attributes.sourceUrl, options.locale),
