@@ -6,11 +6,14 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import factBoxes from 'fact-boxes/astro';
 import { siteBoxes } from './site/boxes/index.ts';
+import { actorPath } from './site/lib/actors.ts';
 
 export default defineConfig({
   site: 'https://fact-boxes.example',
   srcDir: './site',
   trailingSlash: 'ignore',
-  integrations: [mdx(), factBoxes({ boxes: siteBoxes })],
+  // Actors are defined once, in site/content/entities/ (read by the integration, and a content
+  // collection for the pages); boxes that name one link to its page at /actors/<id>/.
+  integrations: [mdx(), factBoxes({ boxes: siteBoxes, entityUrl: actorPath })],
   devToolbar: { enabled: false },
 });

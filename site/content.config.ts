@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { entitySchema } from 'fact-boxes';
 
 /** News and analysis, in Markdown or MDX, with fact boxes. */
 const articles = defineCollection({
@@ -21,4 +22,13 @@ const articles = defineCollection({
   }),
 });
 
-export const collections = { articles };
+/**
+ * The actors the articles name, one YAML file each (its name is the id). The
+ * fact-boxes integration reads the same folder, so boxes recognise them.
+ */
+const entities = defineCollection({
+  loader: glob({ pattern: '**/*.{yaml,yml,json}', base: './site/content/entities' }),
+  schema: entitySchema,
+});
+
+export const collections = { articles, entities };

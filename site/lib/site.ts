@@ -1,5 +1,6 @@
 /** Site-wide facts: its name, who publishes the JSON-LD, where articles live, and the words of its chrome. */
 import type { CollectionEntry } from 'astro:content';
+import type { ActorType, FactBoxLocale } from 'fact-boxes';
 
 export const SITE_NAME = 'fact-boxes demo';
 
@@ -35,6 +36,7 @@ const UI = {
     articles: 'Articles',
     guide: 'Authoring guide',
     facts: 'All facts (JSON)',
+    actors: 'Actors',
     footer: 'A demo of fact-boxes: validated, accessible fact boxes for Markdown and MDX. The article is republished as written; the fact boxes are the site’s.',
     moreFromMe: 'More From Me',
     factList: 'Facts in this article',
@@ -47,6 +49,7 @@ const UI = {
     articles: 'المقالات',
     guide: 'دليل الكتابة',
     facts: 'كل الحقائق (JSON)',
+    actors: 'الجهات الفاعلة',
     footer: 'عرض توضيحي لحزمة fact-boxes: صناديق حقائق يُتحقَّق من صحتها عند البناء ويقرؤها الجميع، في Markdown وMDX. هذه ترجمة مختصرة للمقال، وصناديق الحقائق من إعداد الموقع.',
     moreFromMe: 'المزيد من الكاتب',
     factList: 'الحقائق في هذا المقال',
@@ -60,4 +63,9 @@ export type UiWords = (typeof UI)[keyof typeof UI];
 /** The chrome's words in a language (English when the site has none for it). */
 export function ui(lang: string | undefined): UiWords {
   return UI[(lang ?? 'en') as keyof typeof UI] ?? UI.en;
+}
+
+/** The kind of an actor in a language's words (`state-forces` → "State forces"), as the actor box writes it. */
+export function typeWord(type: ActorType, words: FactBoxLocale): string {
+  return words.t(`actorType.${type.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`);
 }

@@ -14,6 +14,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILTIN_LOCALES, builtinBoxes, toJsonLd, type FactBoxRecord } from 'fact-boxes';
 import { siteBoxes } from '../../site/boxes/index.ts';
 import { astro, ROOT } from './astro-cli.ts';
+import { readEntityFiles } from 'fact-boxes/astro';
+import { actorPath } from '../../site/lib/actors.ts';
+
+/** The site's actors, as the integration reads them. */
+const ENTITIES = readEntityFiles(join(ROOT, 'site/content/entities')).entities;
 
 // The article as published (the seed of the demo), kept beside the test so it runs anywhere.
 const SEED = readFileSync(new URL('./seed-article.txt', import.meta.url), 'utf8');
@@ -162,7 +167,7 @@ describe('demo site', () => {
     }
     // … and the graph is what toJsonLd makes of the page's records.
     const records = facts.records.filter((record) => record.article.url === articleUrl).map(({ url: _url, article: _article, ...record }) => record);
-    expect(graph.slice(1)).toEqual(toJsonLd(records, { url: articleUrl, publisher: { name: 'Atlas News' }, boxes: siteBoxes })['@graph']);
+    expect(graph.slice(1)).toEqual(toJsonLd(records, { url: articleUrl, publisher: { name: 'Atlas News' }, boxes: siteBoxes, entities: ENTITIES, entityUrl: actorPath })['@graph']);
   });
 
   test('should serve every record of the site at /facts.json, each linking to its box', () => {
@@ -258,3 +263,69 @@ describe('the guide’s languages', () => {
 
 /** The order of the boxes in site/examples/10-languages.md. */
 const ORDER = ['en', 'fr', 'de', 'es', 'ru', 'uk', 'tr', 'ar', 'fa', 'he'];
+
+describe('the actors (the site’s entities)', () => {
+  const page = (path: string) => fromHtml(read(`${path.replace(/^\//, '')}index.html`));
+
+  test('should define the article’s actors once: its actor boxes render them by ref', () => {
+    const source = readFileSync(join(ROOT, 'site/content/articles/iran-backed-proxies-threaten-us-embassy.mdx'), 'utf8');
+    const refs = [...source.matchAll(/:::actor\{ref="([^"]+)"\}/g)].map((match) => match[1]);
+    expect([...refs].sort()).toEqual(ENTITIES.map((entity) => entity.id).sort());
+    expect(source).not.toMatch(/:::actor\[/);
+    const actorBoxes = boxes(article).filter((box) => box.properties.dataFactBox === 'actor');
+    expect(actorBoxes.map((box) => box.properties.id)).toEqual(refs);
+    // Each shows its entity's name and description, its title linking to the actor's page.
+    for (const [index, box] of actorBoxes.entries()) {
+      const entity = ENTITIES.find((candidate) => candidate.id === refs[index])!;
+      expect(select('.fact-box__title a', box)?.properties.href).toBe(actorPath(entity.id));
+      expect(normalise(toString(select('.fact-box__title', box)!))).toBe(entity.name);
+      expect(normalise(toString(select('.fact-box__description', box)!))).toBe(normalise(entity.description!));
+    }
+  });
+
+  test('should link every name of an actor in the boxes to the actor’s page, in both languages', () => {
+    const claim = boxes(article).find((box) => box.properties.id === 'kataib-hezbollah-promises-unprecedented-escalation')!;
+    expect(select('[data-fact="by"] a.fact-box__entity', claim)?.properties.href).toBe('/actors/kataib-hezbollah/');
+    // The Arabic article writes the names in Arabic: aliases of the same entities.
+    const arabicClaim = boxes(arabic).find((box) => toString(select('[data-fact="by"]', box) ?? box).includes('كتائب حزب الله'))!;
+    expect(select('[data-fact="by"] a', arabicClaim)?.properties.href).toBe('/actors/kataib-hezbollah/');
+    // A name that is no entity's (the toll's party) stays text.
+    const toll = boxes(article).find((box) => box.properties.dataFactBox === 'casualties')!;
+    expect(select('[data-fact="party"] a', toll)).toBeUndefined();
+  });
+
+  test('should list every actor on /actors/, each linking to a page of their own', () => {
+    const index = page('/actors/');
+    const links = selectAll('.actor-list h2 a', index).map((link) => String(link.properties.href));
+    expect(links.sort()).toEqual(ENTITIES.map((entity) => actorPath(entity.id)).sort());
+    for (const link of links) expect(select('h1', page(link))).toBeDefined();
+  });
+
+  test('should list on an actor’s page every box across the site that names them, each linking to the box', () => {
+    const kh = page('/actors/kataib-hezbollah/');
+    expect(toString(select('h1', kh)!)).toBe('Kataib Hezbollah');
+    const expected = facts.records.filter((record) => record.entities && Object.values(record.entities).includes('kataib-hezbollah')).map((record) => decodeURI(new URL(record.url).pathname + new URL(record.url).hash));
+    const listed = selectAll('.mention-list a', kh).map((link) => String(link.properties.href));
+    expect(listed.sort()).toEqual(expected.sort());
+    expect(listed.length).toBe(4); // a claim and a "who is who" box in each language
+    // Every link reaches an element of the article with that id.
+    for (const href of listed) {
+      const [path, id] = href.split('#');
+      expect(select(`[id="${id}"]`, page(path!)), href).toBeDefined();
+    }
+    // Claims with their status, in words.
+    expect(normalise(toString(select('.mention-list', kh)!))).toContain('Status: Unverified');
+  });
+
+  test('should give each actor one JSON-LD @id, on their page, that the boxes naming them reference', () => {
+    const kh = page('/actors/kataib-hezbollah/');
+    const graph = jsonLdOf(kh)['@graph'] as Record<string, unknown>[];
+    const id = 'https://fact-boxes.example/actors/kataib-hezbollah/#entity';
+    expect(graph).toContainEqual(expect.objectContaining({ '@type': 'Organization', '@id': id, name: 'Kataib Hezbollah' }));
+    const articleGraph = jsonLdOf(article)['@graph'] as Record<string, unknown>[];
+    const claim = articleGraph.find((node) => node['@id'] === `${articleUrl}#kataib-hezbollah-promises-unprecedented-escalation`);
+    expect(claim?.author).toMatchObject({ '@type': 'Organization', '@id': id });
+    const actorNode = articleGraph.find((node) => node['@id'] === `${articleUrl}#kataib-hezbollah`);
+    expect(actorNode?.sameAs).toBe(id);
+  });
+});

@@ -8,9 +8,10 @@
  * feature; on `unified()` from `@astrojs/markdown-remark` it adds the remark
  * plugin; on Astro 5 and 6 it adds the remark plugin to `markdown.remarkPlugins`.
  */
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { relative, sep } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
@@ -27,9 +28,23 @@ import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
+import { siteStore } from './astro-records.js';
+import type { Entity, EntityInput } from './entities.js';
+import { readEntityFiles } from './entity-files.js';
+
+export { readEntityFiles, type EntityFiles } from './entity-files.js';
 
 /** Options of the Astro integration. */
-export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development'> {
+export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development' | 'entities'> {
+  /**
+   * The site's actors (see `entitySchema`): entity objects, or the path
+   * (from the project root) of a folder of YAML/JSON files, one entity each,
+   * or of one file listing them. Default: the folder `content/entities/` in
+   * `srcDir`, when there is one (where an Astro data collection of them lives).
+   * `false`: none. Read when the config loads; under `astro dev` a change
+   * to a file restarts the server.
+   */
+  entities?: readonly EntityInput[] | string | false;
   /**
    * Add `fact-boxes/styles.css` to every page. Default `true`; set `false` to
    * style the boxes yourself (the HTML and class names stay the same).
@@ -94,6 +109,19 @@ interface AstroPluginSettings {
   records: FrontmatterRecords;
   /** A page's language from its path, under the site's i18n routing. */
   pathLanguage?: (path: string) => string | undefined;
+  /** The project root, as a path: the store keys files by their path from it. */
+  root?: string;
+}
+
+/** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */
+function storeRecords(settings: AstroPluginSettings, path: string | undefined, records: readonly FactBoxRecord[]): void {
+  if (!path || !settings.root) return;
+  const file = relative(settings.root, path).split(sep).join('/');
+  if (file.startsWith('..')) return;
+  const store = siteStore();
+  if (records.length === 0 && !store.pages.has(file)) return;
+  store.pages.set(file, [...records]);
+  store.version++;
 }
 
 /** Resolved options, with the page languages of the site's i18n routing. */
@@ -161,6 +189,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
       settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, file.path || undefined));
     }
+    storeRecords(settings, file.path || undefined, file.data.factBoxes ?? []);
     const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], settings.records);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
   };
@@ -234,10 +263,15 @@ class FailureNote {
   /** At startup: drop the cached content if the last run left failures. */
   forgetCacheIfFailed(): void {
     if (!existsSync(this.file)) return;
+    this.forgetCache();
+    rmSync(this.file, { force: true });
+  }
+
+  /** Drop Astro's cached content, so every entry is rendered again. */
+  forgetCache(): void {
     for (const directory of this.caches) {
       for (const name of ['data-store.json', 'data-store/']) rmSync(fileURLToPath(new URL(name, directory)), { recursive: true, force: true });
     }
-    rmSync(this.file, { force: true });
   }
 
   write(files: readonly string[]): void {
@@ -252,6 +286,57 @@ class FailureNote {
       // Without the note the next run may reuse a cached failure; the build itself still fails now.
     }
   }
+}
+
+/**
+ * The site-wide records (`fact-boxes/astro/records`) between runs. Astro
+ * takes unchanged content collection entries from its cache without running
+ * the Markdown processor, so their records are kept in the cache folder too,
+ * under a key of the entities (their links and ids are in the records). With
+ * no stored records, or another key, Astro's content cache is dropped, so
+ * every entry goes through fact-boxes and the store is whole.
+ */
+class StoredRecords {
+  private readonly file: string;
+
+  constructor(cacheDir: URL) {
+    this.file = fileURLToPath(new URL('fact-boxes/records.json', cacheDir));
+  }
+
+  /** Fill the store from the last run; `false` when there was nothing usable for this key. */
+  load(key: string, root: string): boolean {
+    const store = siteStore();
+    try {
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]> };
+      if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
+      for (const [file, records] of Object.entries(stored.pages)) {
+        // A file deleted since has no page.
+        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, records);
+      }
+      store.version++;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  save(key: string): void {
+    try {
+      mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
+      writeFileSync(this.file, JSON.stringify({ key, pages: Object.fromEntries(siteStore().pages) }));
+    } catch {
+      // Without it the next run drops Astro's content cache and renders every entry again.
+    }
+  }
+}
+
+/** The entities of the `entities` option: given, read from a path, or from `content/entities/` in srcDir when it exists. */
+function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, srcDir: string): { entities: Entity[] | undefined; files: string[] } {
+  if (option === false) return { entities: undefined, files: [] };
+  if (Array.isArray(option)) return { entities: option as Entity[], files: [] };
+  const path = typeof option === 'string' ? resolve(root, option) : resolve(srcDir, 'content/entities');
+  if (option === undefined && !existsSync(path)) return { entities: undefined, files: [] };
+  return readEntityFiles(path);
 }
 
 /** The major version of the site's own Astro (not the one fact-boxes was installed beside). */
@@ -328,6 +413,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
       const value = recordsForFrontmatter([], settings.records);
       if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
       if (pending.errors.delete(key)) pending.onChange?.();
+      storeRecords(settings, path, []);
       return null;
     }
     const shift = shiftOf(path, document.source);
@@ -336,7 +422,8 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
       records: settings.records,
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
-      done: ({ problems, error }) => {
+      done: ({ records, problems, error }) => {
+        storeRecords(settings, path, records);
         if (error) remember(pending, key, error);
         else if (pending.errors.delete(key)) pending.onChange?.();
         for (const problem of problems) {
@@ -381,7 +468,11 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
  *   });
  */
 export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroIntegration {
-  const { injectStyles = true, development, records = 'json', ...shared } = options;
+  const { injectStyles = true, development, records = 'json', entities: entitiesOption, ...shared } = options as AstroFactBoxesOptions & { entities?: unknown };
+  if (entitiesOption !== undefined && entitiesOption !== false && typeof entitiesOption !== 'string' && !Array.isArray(entitiesOption)) {
+    throw new TypeError(`fact-boxes: entities must be a list of entities, the path of a folder or file of them, or false; got ${JSON.stringify(entitiesOption)}`);
+  }
+  if (Array.isArray(entitiesOption)) resolveOptions({ ...shared, entities: entitiesOption });
   if (typeof injectStyles !== 'boolean') throw new TypeError(`fact-boxes: injectStyles must be true or false; got ${JSON.stringify(injectStyles)}`);
   if (records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
@@ -394,20 +485,41 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   let logCollectionError: ((error: FactBoxesError) => void) | undefined;
   /** Our entries in the processor's plugin list, placed again once every integration has added its own. */
   let placed: { list: unknown[]; entries: unknown[] } | undefined;
+  /** The site-wide records between runs, and the key of the entities they were made with. */
+  let stored: StoredRecords | undefined;
+  let storeKey = '';
 
   const integration: AstroIntegration = {
     name: 'fact-boxes',
     hooks: {
-      'astro:config:setup': ({ config, command, logger, updateConfig }) => {
+      'astro:config:setup': ({ config, command, logger, updateConfig, addWatchFile }) => {
         // With i18n routing, pages are in the locale of their folder, else in the default locale.
         const i18n = (config as { i18n?: AstroI18n }).i18n;
+        const rootPath = fileURLToPath(config.root);
+        // The site's entities, read now: the Markdown processors run in this process and need them whole.
+        const loaded = loadEntities(entitiesOption as AstroFactBoxesOptions['entities'], rootPath, fileURLToPath(config.srcDir));
+        for (const file of loaded.files) addWatchFile(file);
         const settings: AstroPluginSettings = {
-          options: { ...shared, development: development ?? command === 'dev', ...(i18n && shared.locale === undefined ? { locale: i18n.defaultLocale } : {}) },
+          options: {
+            ...shared,
+            development: development ?? command === 'dev',
+            ...(i18n && shared.locale === undefined ? { locale: i18n.defaultLocale } : {}),
+            ...(loaded.entities ? { entities: loaded.entities } : {}),
+          },
           pending,
           warn: (message) => logger.warn(message),
           records,
+          root: rootPath,
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
         };
+        // Check the entities now, so a mistake in a file shows when the config loads.
+        const resolved = resolveOptions(settings.options);
+        const store = siteStore();
+        store.entities = resolved.entities ? [...resolved.entities.entities] : [];
+        storeKey = createHash('sha256')
+          .update(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]))
+          .digest('hex')
+          .slice(0, 16);
         const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
         if (processor?.name === 'satteri') {
           // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
@@ -439,6 +551,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         updateConfig({ vite: { plugins: vitePlugins } } as Parameters<typeof updateConfig>[0]);
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
+        stored = new StoredRecords(config.cacheDir);
+        if (!stored.load(storeKey, rootPath)) note.forgetCache();
         pending.onChange = () => note.write([...pending.errors.keys()]);
         // Outside `astro build` (whose astro:build:start hook fails with it), an error of a content collection's
         // Markdown entry is printed here: nothing else would, as no module of it goes through Vite.
@@ -492,7 +606,11 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
       'astro:build:done': () => {
+        stored?.save(storeKey);
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
+      },
+      'astro:server:done': () => {
+        stored?.save(storeKey);
       },
     },
   };

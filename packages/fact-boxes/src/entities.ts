@@ -40,7 +40,15 @@ function normaliseInput(input: unknown): unknown {
   const output: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     const name = toCamelCase(key.replaceAll('_', '-'));
-    output[name] = typeof value === 'number' ? String(value) : value instanceof Date && !Number.isNaN(value.getTime()) ? value.toISOString().slice(0, 10) : value;
+    output[name] =
+      typeof value === 'number'
+        ? String(value)
+        : value instanceof Date && !Number.isNaN(value.getTime())
+          ? value.toISOString().slice(0, 10)
+          : // An entity already checked (its date parsed) reads as it was written.
+            typeof value === 'object' && value !== null && (value as { kind?: unknown }).kind === 'date' && typeof (value as { raw?: unknown }).raw === 'string'
+            ? (value as { raw: string }).raw
+            : value;
   }
   return output;
 }

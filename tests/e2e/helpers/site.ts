@@ -26,6 +26,10 @@ export interface BuiltSite {
   arabic: string;
   /** Path of the right-to-left fixture page. */
   rightToLeft: string;
+  /** Path of the index of actors (the site's entities). */
+  actors: string;
+  /** Path of one actor's page: every box across the site that names them. */
+  actor: string;
 }
 
 /** Markdown through remark-parse, fact-boxes, remark-rehype and rehype-stringify; fails on any message. */
@@ -80,5 +84,5 @@ export async function buildSite(): Promise<BuiltSite> {
   const html = await markdownToHtml(source, 'right-to-left.md', { locale: 'ar' });
   writeFileSync(join(root, 'e2e', 'right-to-left', 'index.html'), fixturePage(html, { lang: 'ar', dir: 'rtl', title: 'صناديق الحقائق من اليمين إلى اليسار' }));
 
-  return { root, article: `/articles/${slug}/`, guide: '/guide/', arabic: `/ar/articles/${arabic}/`, rightToLeft: '/e2e/right-to-left/' };
+  return { root, article: `/articles/${slug}/`, guide: '/guide/', arabic: `/ar/articles/${arabic}/`, rightToLeft: '/e2e/right-to-left/', actors: '/actors/', actor: '/actors/kataib-hezbollah/' };
 }

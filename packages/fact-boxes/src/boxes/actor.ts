@@ -87,15 +87,16 @@ export const actor = defineFactBox({
   jsonLd(record, { url, entity }) {
     const attributes = record.attributes;
     const type = actorSchemaType(record);
-    // An actor that is one of the site's entities is that entity: the same @id on every page.
-    const known = record.entities?.title === undefined ? undefined : entity?.(record.entities.title);
+    // An actor that is one of the site's entities is the same as that entity, whose @id is the same on every page.
+    const known = record.entities?.title === undefined ? undefined : (entity?.(record.entities.title)?.['@id'] as string | undefined);
+    const sameAs = [known, attributes.wikidata ? wikidataUrl(attributes.wikidata) : undefined].filter((value) => value !== undefined);
     return {
       '@type': type,
-      '@id': (known?.['@id'] as string | undefined) ?? anchorOf(url, record.id),
+      '@id': anchorOf(url, record.id),
       name: record.title,
       ...(attributes.aliases ? { alternateName: attributes.aliases } : {}),
       ...(record.text ? { description: record.text } : {}),
-      ...(attributes.wikidata ? { sameAs: wikidataUrl(attributes.wikidata) } : {}),
+      ...(sameAs.length > 0 ? { sameAs: sameAs.length === 1 ? sameAs[0] : sameAs } : {}),
       ...(type === 'Organization' && attributes.activeSince && !attributes.activeSince.approximate ? { foundingDate: attributes.activeSince.iso } : {}),
       ...(type === 'Organization' && attributes.based ? { location: { '@type': 'Place', name: attributes.based } } : {}),
       ...(type === 'Organization' && attributes.leader ? { member: { '@type': 'OrganizationRole', roleName: 'leader', member: { '@type': 'Person', name: attributes.leader } } } : {}),

@@ -8,6 +8,30 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyFactBoxDefinition } from '../define.js';
 import { INTEGRATION_OPTIONS, type FactBoxesOptions } from '../registry.js';
+import { readEntityFiles } from '../entity-files.js';
+
+/**
+ * The `entities` of a configuration as the plugin takes them: a list as it
+ * is; a path (from `base`) read from its YAML/JSON files; for an Astro site
+ * without the option, its `content/entities/` folder when there is one.
+ */
+function entitiesOf(option: unknown, base: string, fallback: string | undefined): FactBoxesOptions['entities'] {
+  if (option === false || Array.isArray(option)) return option === false ? undefined : (option as FactBoxesOptions['entities']);
+  const path = typeof option === 'string' ? resolve(base, option) : fallback;
+  if (path === undefined || (option === undefined && !existsSync(path))) return undefined;
+  try {
+    return readEntityFiles(path).entities;
+  } catch (error) {
+    throw new ConfigError((error as Error).message.replace(/^fact-boxes: /, ''));
+  }
+}
+
+/** Options with their entities read, and the options' own `entities` left out when there are none. */
+function withEntities(options: FactBoxesOptions, base: string, fallback: string | undefined): FactBoxesOptions {
+  const { entities: option, ...rest } = options as FactBoxesOptions & { entities?: unknown };
+  const entities = entitiesOf(option, base, fallback);
+  return entities ? { ...rest, entities } : rest;
+}
 
 /** Files looked for in each folder, from the current one up to the project's root (its `package.json`); the first found wins. */
 export const CONFIG_FILES = [
@@ -127,6 +151,9 @@ function integrationsOf(config: unknown): unknown[] {
 function describeOptions(options: FactBoxesOptions): string {
   const parts = [options.boxes && options.boxes.length > 0 ? `boxes ${options.boxes.map((box) => box.name).join(', ')}` : 'no boxes of its own'];
   if (options.replace && options.replace.length > 0) parts.push(`replacing ${options.replace.join(', ')}`);
+  const entities = (options as { entities?: unknown }).entities;
+  if (Array.isArray(entities) && entities.length > 0) parts.push(`${entities.length} entit${entities.length === 1 ? 'y' : 'ies'}`);
+  else if (typeof entities === 'string') parts.push(`entities from ${entities}`);
   return parts.join(', ');
 }
 
@@ -147,7 +174,7 @@ export async function loadConfigFile(file: string, cwd = process.cwd()): Promise
     if (typeof options !== 'object' || options === null || Array.isArray(options)) {
       throw new ConfigError(`${shown} must export its options as default: export default { boxes: [ … ] }`);
     }
-    return { options: { ...options }, file: path, summary: `${shown}: ${describeOptions(options)}` };
+    return { options: withEntities(options, dirname(path), undefined), file: path, summary: `${shown}: ${describeOptions(options)}` };
   }
   const config = module.default as { srcDir?: unknown; root?: unknown } | undefined;
   const root = typeof config?.root === 'string' ? resolve(dirname(path), config.root) : config?.root instanceof URL ? fileURLToPath(config.root) : dirname(path);
@@ -157,8 +184,8 @@ export async function loadConfigFile(file: string, cwd = process.cwd()): Promise
   const ours = integrations.filter((integration) => (integration as { name?: unknown }).name === 'fact-boxes');
   const withOptions = ours.find((integration) => INTEGRATION_OPTIONS in (integration as object));
   if (withOptions) {
-    const options = (withOptions as { [INTEGRATION_OPTIONS]: FactBoxesOptions })[INTEGRATION_OPTIONS];
-    return { options: { ...options }, file: path, summary: `${shown}, factBoxes(): ${describeOptions(options)}`, ...(defaultPaths ? { defaultPaths } : {}) };
+    const options = withEntities((withOptions as { [INTEGRATION_OPTIONS]: FactBoxesOptions })[INTEGRATION_OPTIONS], root, join(srcDir, 'content/entities'));
+    return { options, file: path, summary: `${shown}, factBoxes(): ${describeOptions(options)}`, ...(defaultPaths ? { defaultPaths } : {}) };
   }
   if (ours.length > 0) {
     throw new ConfigError(`${shown} uses a fact-boxes integration that does not show its options to the checker; update fact-boxes, or pass --no-config with --boxes`);

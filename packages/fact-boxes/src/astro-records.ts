@@ -1,0 +1,101 @@
+/**
+ * `fact-boxes/astro/records`: every record of every page of an Astro site,
+ * and the site's entities, for endpoints and pages, without rendering any
+ * entry again. The integration fills a store as Markdown and MDX files go
+ * through the Markdown processor (in the same process as the build), and
+ * keeps it in its cache folder between builds, so entries Astro takes from
+ * its content cache keep their records.
+ *
+ * @example
+ *   import { getAllFactBoxes } from 'fact-boxes/astro/records';
+ *   for (const page of getAllFactBoxes()) page.file; page.records;
+ */
+import type { FactBoxRecord } from './define.js';
+import type { Entity } from './entities.js';
+
+/** One page's records, with the file it comes from. */
+export interface FactBoxPage {
+  /** The Markdown or MDX file, relative to the project root, with `/` (as an Astro entry's `filePath`). */
+  file: string;
+  /** Its records, in document order. */
+  records: FactBoxRecord[];
+}
+
+/** One box that names an entity. */
+export interface EntityMention {
+  /** The file the box is in (as `FactBoxPage.file`). */
+  file: string;
+  record: FactBoxRecord;
+  /** The attributes that name the entity (`by`, `party`, `title`…). */
+  attributes: string[];
+}
+
+/** What the integration shares with the build, on `globalThis`: one store per process, whichever copy of the package reads it. */
+export interface SiteStore {
+  pages: Map<string, FactBoxRecord[]>;
+  entities: Entity[];
+  /** Changes when a page's records change, so derived indexes are rebuilt only then. */
+  version: number;
+  byEntity?: { version: number; mentions: Map<string, EntityMention[]> };
+}
+
+const KEY = Symbol.for('fact-boxes.site-store');
+
+/** The store of this process (created empty when the integration has not run). */
+export function siteStore(): SiteStore {
+  const holder = globalThis as { [KEY]?: SiteStore };
+  return (holder[KEY] ??= { pages: new Map(), entities: [], version: 0 });
+}
+
+/**
+ * Every page's records, by file, in file order. Records keep their
+ * `position` and `entities`; nothing is rendered.
+ *
+ * @example
+ *   const pages = getAllFactBoxes();
+ *   const records = pages.flatMap((page) => page.records);
+ */
+export function getAllFactBoxes(): FactBoxPage[] {
+  return [...siteStore().pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, records]) => ({ file, records }));
+}
+
+/** The records of one file (`entry.filePath` of a content collection entry), or `[]`. */
+export function getFactBoxes(file: string): FactBoxRecord[] {
+  return siteStore().pages.get(file.replaceAll('\\', '/').replace(/^\.\//, '')) ?? [];
+}
+
+/** The site's entities, as the integration read them (the `entities` option or folder). */
+export function getEntities(): Entity[] {
+  return siteStore().entities;
+}
+
+/**
+ * The boxes that name each entity, across the site, in file and document
+ * order: one pass over every record, remembered until a page changes.
+ *
+ * @example
+ *   getEntityMentions().get('kataib-hezbollah') // [{ file, record, attributes: ['by'] }, …]
+ */
+export function getEntityMentions(): Map<string, EntityMention[]> {
+  const store = siteStore();
+  if (store.byEntity?.version === store.version) return store.byEntity.mentions;
+  const mentions = new Map<string, EntityMention[]>();
+  for (const { file, records } of getAllFactBoxes()) {
+    for (const record of records) {
+      if (!record.entities) continue;
+      const byId = new Map<string, string[]>();
+      for (const [attribute, id] of Object.entries(record.entities)) {
+        const list = byId.get(id);
+        if (list) list.push(attribute);
+        else byId.set(id, [attribute]);
+      }
+      for (const [id, attributes] of byId) {
+        let list = mentions.get(id);
+        if (!list) mentions.set(id, (list = []));
+        list.push({ file, record, attributes });
+      }
+    }
+  }
+  store.byEntity = { version: store.version, mentions };
+  return mentions;
+}
