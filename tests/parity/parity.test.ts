@@ -20,7 +20,7 @@ import { markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import type { FactBoxRecord, Problem } from 'fact-boxes';
+import type { FactBoxesOptions, FactBoxRecord, Problem } from 'fact-boxes';
 import remarkFactBoxes from 'fact-boxes/remark';
 import factBoxes, { describeProblem } from 'fact-boxes/satteri';
 
@@ -54,9 +54,9 @@ function plainRecords(records: readonly FactBoxRecord[] | undefined): Outcome['r
   return (records ?? []).map(({ position: _position, ...record }) => JSON.parse(JSON.stringify(record)) as Omit<FactBoxRecord, 'position'>);
 }
 
-async function throughRemark(source: string, path: string): Promise<Outcome> {
+async function throughRemark(source: string, path: string, options: FactBoxesOptions = {}): Promise<Outcome> {
   const file = new VFile({ value: source, path });
-  const result = await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(file);
+  const result = await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn', ...options }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(file);
   return {
     records: plainRecords(file.data.factBoxes),
     messages: file.messages.map((message) => ({ place: `${message.line}:${message.column}`, reason: message.reason, ruleId: message.ruleId })),
@@ -64,8 +64,8 @@ async function throughRemark(source: string, path: string): Promise<Outcome> {
   };
 }
 
-function throughSatteri(source: string, path: string, staticHtml: false | 'raw' = false): Outcome {
-  const result = markdownToHtml(source, { features: { directive: true, gfm: false }, ...factBoxes({ onInvalid: 'warn', staticHtml }), fileURL: pathToFileURL(path) });
+function throughSatteri(source: string, path: string, staticHtml: false | 'raw' = false, options: FactBoxesOptions = {}): Outcome {
+  const result = markdownToHtml(source, { features: { directive: true, gfm: false }, ...factBoxes({ onInvalid: 'warn', staticHtml, ...options }), fileURL: pathToFileURL(path) });
   if (result instanceof Promise) throw new Error('expected a synchronous compile');
   const problems = (result.data.factBoxesProblems ?? []) as Problem[];
   return {
@@ -119,5 +119,24 @@ describe('remark and Sätteri give the same boxes and messages', () => {
     } else {
       expect(satteri.messages).toEqual(remark.messages);
     }
+  });
+});
+
+describe('remark and Sätteri recognise the same entities', () => {
+  const folder = join(root, 'tests/fixtures/entities');
+  const options: FactBoxesOptions = { entities: JSON.parse(readFileSync(join(folder, 'entities.json'), 'utf8')), entityUrl: (id) => `/actors/${id}/` };
+  const entityFixtures = readdirSync(folder).filter((name) => name.endsWith('.md')).sort();
+
+  test.each(entityFixtures)('%s, with the entities and entityUrl options', async (name) => {
+    const file = join(folder, name);
+    const source = readFileSync(file, 'utf8');
+    const remark = await throughRemark(source, file, options);
+    const satteri = throughSatteri(source, file, false, options);
+    // Every fixture exercises entities: a box names one, or a warning or error says which it missed.
+    expect(remark.records.some((record) => record.entities) || remark.messages.some((message) => message.ruleId === 'entity-near-miss')).toBe(true);
+    expect(satteri.records).toEqual(remark.records);
+    expect(satteri.boxes).toEqual(remark.boxes);
+    expect(throughSatteri(source, file, 'raw', options).boxes).toEqual(remark.boxes);
+    expect(satteri.messages).toEqual(remark.messages);
   });
 });
