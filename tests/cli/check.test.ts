@@ -297,6 +297,65 @@ describe('fact-boxes check with the site’s configuration', () => {
   });
 });
 
+describe('fact-boxes check with entities', () => {
+  const ARTICLE = [
+    ':::claim[Vow]{by="Kataib Hezbolla"}',
+    'We will answer.',
+    ':::',
+    '',
+    ':::actor{ref="kataib-hezbollah"}',
+    ':::',
+    '',
+    ':::actor{ref="kataib-hezbolah"}',
+    ':::',
+    '',
+  ].join('\n');
+  const ENTITY = 'name: Kataib Hezbollah\ntype: militia\naliases: [KH]\n';
+
+  test('should read the entities folder of an Astro site and check names and refs across its content', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'fact-boxes-entities-'));
+    try {
+      await writeFile(join(root, 'package.json'), '{}');
+      const integration = createRequire(import.meta.url).resolve('fact-boxes/astro');
+      await writeFile(join(root, 'astro.config.mjs'), `import factBoxes from ${JSON.stringify(integration)};\nexport default { integrations: [factBoxes({ entityUrl: (id) => '/actors/' + id + '/' })] };\n`);
+      await mkdir(join(root, 'src/content/entities'), { recursive: true });
+      await mkdir(join(root, 'src/content/articles'), { recursive: true });
+      await writeFile(join(root, 'src/content/entities/kataib-hezbollah.yaml'), ENTITY);
+      await writeFile(join(root, 'src/content/articles/vow.md'), ARTICLE);
+      const { code, results } = await json(['check'], root);
+      expect(code).toBe(1);
+      expect(results.map((result) => result.path)).toEqual(['src/content/articles/vow.md']);
+      expect(results[0]!.messages).toEqual([
+        expect.objectContaining({ line: 1, column: 15, severity: 'warning', ruleId: 'entity-near-miss', message: 'claim: "Kataib Hezbolla" is not the name of a known actor; did you mean "Kataib Hezbollah" (kataib-hezbollah)? Fix: write by="Kataib Hezbollah", or leave it if it is another actor.', fix: 'write by="Kataib Hezbollah", or leave it if it is another actor' }),
+        expect.objectContaining({ line: 8, column: 10, severity: 'error', ruleId: 'unknown-entity', message: 'actor: there is no entity with the id "kataib-hezbolah"; did you mean "kataib-hezbollah"? Fix: write ref="kataib-hezbollah".', fix: 'write ref="kataib-hezbollah"' }),
+      ]);
+      const { stderr } = await run(['check'], root);
+      expect(stderr).toContain('fact-boxes: using astro.config.mjs, factBoxes(): no boxes of its own, 1 entity');
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+
+  test('should read entities from the path fact-boxes.config.mjs gives, and say which file is wrong', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'fact-boxes-entities-'));
+    try {
+      await writeFile(join(root, 'package.json'), '{}');
+      await writeFile(join(root, 'fact-boxes.config.mjs'), "export default { entities: 'data/actors.json' };\n");
+      await mkdir(join(root, 'data'));
+      await writeFile(join(root, 'data/actors.json'), JSON.stringify({ 'kataib-hezbollah': { name: 'Kataib Hezbollah', type: 'militia' } }));
+      await writeFile(join(root, 'vow.md'), ARTICLE);
+      const { results } = await json(['check', 'vow.md'], root);
+      expect(results[0]!.messages.map((message) => message.ruleId)).toEqual(['entity-near-miss', 'unknown-entity']);
+      await writeFile(join(root, 'data/actors.json'), JSON.stringify({ kh: { name: 'Kataib Hezbollah', type: 'gang' } }));
+      const broken = await run(['check', 'vow.md'], root);
+      expect(broken.code).toBe(2);
+      expect(broken.stderr).toMatch(/entities in .*actors\.json: entity "kh": "type"/);
+    } finally {
+      await rm(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('fact-boxes check --format github', () => {
   test('should print one workflow command per problem, with the file, its place and the rule, then the summary', async () => {
     const { code, stdout } = await run(['check', 'errors/article.md', 'warnings', '--format', 'github']);
