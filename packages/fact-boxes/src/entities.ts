@@ -155,8 +155,8 @@ export class EntityIndex {
   readonly entities: readonly Entity[];
   private readonly byId = new Map<string, Entity>();
   private readonly byName = new Map<string, Entity>();
-  /** Normalised names and aliases by length, with the form to suggest. */
-  private readonly byLength = new Map<number, { key: string; name: string; entity: Entity }[]>();
+  /** Normalised names and aliases by length, with the form to suggest and their letters counted. */
+  private readonly byLength = new Map<number, { key: string; name: string; entity: Entity; letters: Uint16Array }[]>();
   private readonly nearMisses = new Map<string, NameMatch>();
 
   constructor(entities: readonly Entity[]) {
@@ -175,7 +175,7 @@ export class EntityIndex {
         if (key.length >= NEAR_MISS_MIN_LENGTH) {
           let bucket = this.byLength.get(key.length);
           if (!bucket) this.byLength.set(key.length, (bucket = []));
-          bucket.push({ key, name, entity });
+          bucket.push({ key, name, entity, letters: lettersOf(key) });
         }
       }
     }
@@ -206,17 +206,22 @@ export class EntityIndex {
     if (key.length < NEAR_MISS_MIN_LENGTH || this.byLength.size === 0) return undefined;
     if (this.nearMisses.has(key)) return this.nearMisses.get(key);
     const found = this.nearMiss(key);
-    if (this.nearMisses.size < 10_000) this.nearMisses.set(key, found);
+    // Bounded: a site with more distinct names than this starts remembering afresh.
+    if (this.nearMisses.size >= 50_000) this.nearMisses.clear();
+    this.nearMisses.set(key, found);
     return found;
   }
 
   private nearMiss(key: string): NameMatch {
     // One slip in a name under ten letters, two in a longer one.
     const allowed = key.length < 10 ? 1 : 2;
+    const letters = lettersOf(key);
     let best: { name: string; entity: Entity; distance: number } | undefined;
     let tie = false;
     for (let length = key.length - allowed; length <= key.length + allowed; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
+        // An edit changes at most two letter counts by one (a swap none): most names are ruled out here, without the distance.
+        if (!lettersWithin(letters, candidate.letters, 2 * allowed)) continue;
         const distance = editDistanceWithin(key, candidate.key, Math.min(allowed, candidate.key.length < 10 ? 1 : 2));
         if (distance === undefined) continue;
         if (!best || distance < best.distance) {
@@ -229,6 +234,22 @@ export class EntityIndex {
     }
     return best && !tie ? { nearMiss: best.entity, name: best.name } : undefined;
   }
+}
+
+/** How often each character occurs in a name, by its code modulo 32 (a cheap, never-too-strict filter). */
+function lettersOf(key: string): Uint16Array {
+  const counts = new Uint16Array(32);
+  for (let index = 0; index < key.length; index++) counts[key.charCodeAt(index) & 31]!++;
+  return counts;
+}
+
+function lettersWithin(a: Uint16Array, b: Uint16Array, limit: number): boolean {
+  let difference = 0;
+  for (let index = 0; index < 32; index++) {
+    difference += Math.abs(a[index]! - b[index]!);
+    if (difference > limit) return false;
+  }
+  return true;
 }
 
 /** Entities given as options, checked and indexed once per options object. */
