@@ -15,8 +15,7 @@ let actors: Promise<Entity[]> | undefined;
 
 /** Every actor, by name (one list for the whole build, so fact-boxes indexes it once). */
 export function getActors(): Promise<Entity[]> {
-  actors ??= getCollection('entities').then((entries) => entries.map(entityOf).sort((a, b) => a.name.localeCompare(b.name, 'en')));
-  return actors;
+  return (actors ??= getCollection('entities').then((entries: CollectionEntry<'entities'>[]) => entries.map(entityOf).sort((a: Entity, b: Entity) => a.name.localeCompare(b.name, 'en'))));
 }
 
 /** A box that names an actor, with the article it is in and the address of the box itself. */
@@ -34,7 +33,8 @@ export interface ActorMention {
  * site-wide store: one pass over the records, nothing rendered again.
  */
 export async function getActorMentions(): Promise<Map<string, ActorMention[]>> {
-  const articles = new Map((await getCollection('articles')).map((entry) => [entry.filePath, entry]));
+  const entries: CollectionEntry<'articles'>[] = await getCollection('articles');
+  const articles = new Map(entries.map((entry) => [entry.filePath, entry]));
   const byActor = new Map<string, ActorMention[]>();
   for (const [id, mentions] of getEntityMentions()) {
     const list: ActorMention[] = [];

@@ -4,12 +4,13 @@
  * (`fact-boxes/astro/records`): no article is rendered or imported again.
  */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { getCollection, type CollectionEntry } from 'astro:content';
 import { getAllFactBoxes } from 'fact-boxes/astro/records';
 import { articlePath } from '../lib/site.ts';
 
 export const GET: APIRoute = async ({ site }) => {
-  const articles = new Map((await getCollection('articles')).map((entry) => [entry.filePath, entry]));
+  const entries: CollectionEntry<'articles'>[] = await getCollection('articles');
+  const articles = new Map(entries.map((entry) => [entry.filePath, entry]));
   const records = [];
   for (const { file, records: onPage } of getAllFactBoxes()) {
     const entry = articles.get(file);
