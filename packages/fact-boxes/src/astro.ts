@@ -498,7 +498,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const rootPath = fileURLToPath(config.root);
         // The site's entities, read now: the Markdown processors run in this process and need them whole.
         const loaded = loadEntities(entitiesOption as AstroFactBoxesOptions['entities'], rootPath, fileURLToPath(config.srcDir));
-        for (const file of loaded.files) addWatchFile(file);
+        // Under `astro dev`, a change to an entity file restarts the server, which reads them again.
+        for (const file of loaded.files) addWatchFile?.(file);
         const settings: AstroPluginSettings = {
           options: {
             ...shared,
