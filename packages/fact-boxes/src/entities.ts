@@ -91,8 +91,25 @@ export const entitySchema = z.preprocess(
   }).strict(),
 );
 
-/** What an entity file or option holds, before validation. */
-export type EntityInput = z.input<typeof entitySchema>;
+/**
+ * An entity as written in a data file or given to the `entities` option,
+ * before validation: keys camelCase or kebab-case (`backed-by`), lists as
+ * arrays or comma-separated text, the date as written (or a checked `Entity`).
+ */
+export interface EntityInput {
+  id?: string;
+  name: string;
+  type: ActorType;
+  aliases?: readonly string[] | string;
+  backedBy?: readonly string[] | string;
+  'backed-by'?: readonly string[] | string;
+  leader?: string;
+  based?: string;
+  activeSince?: string | number | Date | DateValue;
+  'active-since'?: string | number | Date | DateValue;
+  wikidata?: string;
+  description?: string;
+}
 
 /**
  * A name as it is matched: case, diacritics and spacing aside

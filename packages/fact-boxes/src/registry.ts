@@ -52,7 +52,7 @@ export interface FactBoxesOptions {
    */
   entities?: readonly EntityInput[];
   /**
-   * The page of an entity, e.g. `(id) => `/actors/${id}/``: names of
+   * The page of an entity, e.g. `(id) => '/actors/' + id + '/'`: names of
    * entities in boxes link there. Default: no links (records and JSON-LD
    * still name the entity).
    */
