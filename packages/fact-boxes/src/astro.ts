@@ -267,9 +267,13 @@ class FailureNote {
     rmSync(this.file, { force: true });
   }
 
-  /** Drop Astro's cached content, so every entry is rendered again. */
-  forgetCache(): void {
-    for (const directory of this.caches) {
+  /**
+   * Drop Astro's cached content, so every entry is rendered again: the caches of
+   * both `astro build` (the cache directory) and `astro dev` (`.astro/`), or of one.
+   */
+  forgetCache(command?: string): void {
+    const caches = command === undefined ? this.caches : [this.caches[command === 'dev' ? 1 : 0]!];
+    for (const directory of caches) {
       for (const name of ['data-store.json', 'data-store/']) rmSync(fileURLToPath(new URL(name, directory)), { recursive: true, force: true });
     }
   }
@@ -553,7 +557,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         stored = new StoredRecords(config.cacheDir);
-        if (!stored.load(storeKey, rootPath)) note.forgetCache();
+        // Only the cache this command reads: another command's may be in use (a build beside a dev server).
+        if (!stored.load(storeKey, rootPath)) note.forgetCache(command);
         pending.onChange = () => note.write([...pending.errors.keys()]);
         // Outside `astro build` (whose astro:build:start hook fails with it), an error of a content collection's
         // Markdown entry is printed here: nothing else would, as no module of it goes through Vite.
