@@ -1,4 +1,4 @@
-import { didYouMean } from 'fact-boxes';
+import { didYouMean } from '../helpers/internal.js';
 import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';

@@ -17,7 +17,8 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import remarkDirective from 'remark-directive';
-import { countAttribute, declaredLanguage, defineFactBox, processDocument, resolveOptions, toJsonLd, type FactBoxRecord } from 'fact-boxes';
+import { countAttribute, declaredLanguage, defineFactBox, toJsonLd, type FactBoxRecord } from 'fact-boxes';
+import { processDocument, resolveOptions } from '../helpers/internal.js';
 import remarkFactBoxes, { type RemarkFactBoxesOptions } from 'fact-boxes/remark';
 import satteriFactBoxes from 'fact-boxes/satteri';
 

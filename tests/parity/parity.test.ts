@@ -22,7 +22,8 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import type { FactBoxesOptions, FactBoxRecord, Problem } from 'fact-boxes';
 import remarkFactBoxes from 'fact-boxes/remark';
-import factBoxes, { describeProblem } from 'fact-boxes/satteri';
+import factBoxes from 'fact-boxes/satteri';
+import { describeProblem } from '../helpers/internal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 

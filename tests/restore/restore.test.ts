@@ -1,4 +1,4 @@
-import { restoreUnhandledDirectives } from 'fact-boxes';
+import { restoreUnhandledDirectives } from '../helpers/internal.js';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';

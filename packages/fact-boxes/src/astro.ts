@@ -20,7 +20,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { remarkRestoreDirectives } from './adapters/remark.js';
 import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
-import { createSatteriPlugin } from './adapters/satteri.js';
+import { createSatteriPlugin } from './adapters/satteri-plugin.js';
 import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { FactBoxesError, problemLine } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
@@ -28,7 +28,7 @@ import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
-import { siteStore } from './astro-records.js';
+import { siteStore } from './astro-store.js';
 import type { Entity, EntityInput } from './entities.js';
 import { readEntityFiles } from './entity-files.js';
 

@@ -15,7 +15,16 @@ export interface ValueIssueParams {
   example?: string;
 }
 
-function parsed<T>(parse: (input: string) => ParseResult<T>, expected: string, example: string) {
+/**
+ * An attribute of a value type of your own, validated like the built-in ones:
+ * `parse` turns what the author wrote into the value, or says why it cannot;
+ * a failure is reported as `"name" must be <expected>; got "…" (<reason>)`,
+ * with the fix `write it like name="<example>"`.
+ *
+ * @example
+ *   const percent = valueAttribute((text) => (/^\d+%$/.test(text) ? { ok: true, value: Number.parseInt(text, 10) } : { ok: false, reason: 'it is not a percentage' }), { expected: 'a percentage like 40%', example: '40%' });
+ */
+export function valueAttribute<T>(parse: (input: string) => ParseResult<T>, { expected, example }: { expected: string; example: string }) {
   return z.string().meta({ description: `Written as ${expected}.`, examples: [example] }).transform((value, ctx): T => {
     const result = parse(value);
     if (result.ok) return result.value;
@@ -27,17 +36,17 @@ function parsed<T>(parse: (input: string) => ParseResult<T>, expected: string, e
 
 /** A Count attribute: `12`, `12+`, `>12`, `~12`, `10-15`, `?`, `none`. */
 export function countAttribute() {
-  return parsed<Count>(parseCount, COUNT_FORMS, '24');
+  return valueAttribute<Count>(parseCount, { expected: COUNT_FORMS, example: '24' });
 }
 
 /** A Date attribute: `2023`, `2023-11`, `2023-11-05`, with an optional trailing `~`. */
 export function dateAttribute() {
-  return parsed<DateValue>(parseDate, DATE_FORMS, '2023-11-05');
+  return valueAttribute<DateValue>(parseDate, { expected: DATE_FORMS, example: '2023-11-05' });
 }
 
 /** A Date or interval attribute: `2023-10-17/2023-11-05`, `2023-10-17/..`. */
 export function periodAttribute() {
-  return parsed<DateValue | DateInterval>(parsePeriod, PERIOD_FORMS, '2023-10-17/2023-11-05');
+  return valueAttribute<DateValue | DateInterval>(parsePeriod, { expected: PERIOD_FORMS, example: '2023-10-17/2023-11-05' });
 }
 
 /** Non-empty text, trimmed. */

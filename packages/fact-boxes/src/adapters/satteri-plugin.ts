@@ -1,0 +1,295 @@
+/**
+ * The Sätteri adapter's plugin for one document: the same boxes, schemas,
+ * messages, records and restoration as the remark plugin, for Astro 7's
+ * native Markdown processor. Internal: `fact-boxes/satteri` (satteri.ts) is
+ * the public entry, and the Astro integration adds its hooks here.
+ */
+import { fileURLToPath } from 'node:url';
+import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { directive } from 'micromark-extension-directive';
+import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import { DocumentState } from '../core.js';
+import type { FactBoxRecord, Problem } from '../define.js';
+import { diagnoseParagraph, processDocument } from '../document.js';
+import { FactBoxesError, readWrittenAttributes } from '../diagnostics.js';
+
+import type { ResolvedOptions } from '../registry.js';
+import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
+import { shiftPoint, withShiftedPositions, type Shift } from '../positions.js';
+import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../syntax.js';
+import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
+import type { Point, Position } from 'unist';
+
+type Visited = Readonly<{ type: string; position?: RootContent['position']; data?: unknown }>;
+type Context = {
+  readonly source: string;
+  readonly fileURL: URL | undefined;
+  readonly data: Record<string, unknown>;
+  parent(node: Visited): Visited | undefined;
+  replaceNode(node: Visited, replacement: unknown): void;
+};
+
+/** What a copied node looked like when it was copied, to tell later whether the plugin changed it. */
+interface Snapshot {
+  original: object;
+  keys: number;
+  value: unknown;
+  attributes: unknown;
+  data: unknown;
+  /** The copied children, as they were when copied. */
+  children: readonly object[] | undefined;
+}
+type Snapshots = WeakMap<object, Snapshot>;
+
+/**
+ * A plain, writable copy of a node Sätteri hands to a visitor (its fields are
+ * frozen and not all enumerable). Positions, attributes and data are shared
+ * with the original, not copied: the plugin replaces them, never changes them
+ * in place. With `snapshots`, each copied node remembers its original, so what
+ * comes back unchanged can go back to Sätteri as the original (`reuseOriginals`).
+ */
+function toPlain<T>(node: T, snapshots?: Snapshots): T {
+  if (Array.isArray(node)) return node.map((item) => toPlain(item, snapshots)) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const copy: Record<string, unknown> = {};
+  const original = node as Record<string, unknown>;
+  for (const key in original) {
+    if (key === '_resolver' || key === '_id') continue;
+    const value = original[key];
+    copy[key] = value === null || typeof value !== 'object' || key === 'position' || key === 'attributes' || key === 'data' ? value : toPlain(value, snapshots);
+  }
+  if (snapshots && typeof copy.type === 'string') {
+    const children = copy.children;
+    snapshots.set(copy, {
+      original: node as object,
+      keys: Object.keys(copy).length,
+      value: copy.value,
+      attributes: copy.attributes,
+      data: copy.data,
+      children: Array.isArray(children) ? [...children] : undefined,
+    });
+  }
+  return copy as T;
+}
+
+/**
+ * The author's nodes the plugin did not change go back to Sätteri as the nodes
+ * it handed out: it keeps them where they are (by reference) instead of
+ * decoding and rebuilding a copy. Changed or new nodes go as copies, their
+ * unchanged descendants still by reference.
+ */
+function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
+  if (node === null || typeof node !== 'object') return node;
+  const plain = node as Record<string, unknown>;
+  const children = Array.isArray(plain.children) ? (plain.children as object[]) : undefined;
+  if (children) for (let index = 0; index < children.length; index++) children[index] = reuseOriginals(children[index], snapshots) as object;
+  const snapshot = snapshots.get(plain);
+  if (!snapshot || Object.keys(plain).length !== snapshot.keys || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data) return node;
+  // Unchanged only if every child went back to the original it was copied from, in the same order.
+  const was = snapshot.children;
+  if (children && (!was || children.length !== was.length || children.some((child, index) => child !== snapshots.get(was[index]!)?.original))) return node;
+  return snapshot.original;
+}
+
+const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
+
+/**
+ * Whether Sätteri's attributes are plainly what the line says, so micromark
+ * would read the same (most lines: no character references, no quotes
+ * inside values, no stray characters); only the others are parsed again.
+ */
+function readsTheSame(line: string, attributes: Record<string, string | null | undefined>): boolean {
+  const brace = line.indexOf('{');
+  if (brace === -1) return Object.keys(attributes).length === 0;
+  if (line.includes('&') || !line.trimEnd().endsWith('}') || line.indexOf('{', brace + 1) !== -1 || line.indexOf('}') !== line.trimEnd().length - 1) return false;
+  // Every quote opens a value (after `=`) or closes one (before a space or `}`); anything else is left to micromark.
+  for (let index = line.indexOf('{', brace); index < line.length; index++) {
+    const char = line[index];
+    if ((char === '"' || char === "'") && line[index - 1] !== '=' && !/[\s}]/.test(line[index + 1] ?? '')) return false;
+  }
+  const written = new Map<string, string>();
+  for (const attribute of readWrittenAttributes(line)) {
+    if (attribute.name === 'class') return false; // classes add up: leave it to micromark
+    written.set(attribute.name, attribute.value ?? '');
+  }
+  const names = Object.keys(attributes);
+  return names.length === written.size && names.every((name) => written.get(name) === attributes[name]);
+}
+
+/**
+ * Sätteri's directive parser and micromark's (remark-directive's) disagree on
+ * some attribute values: character references (`&quot;`), a `}` inside quotes,
+ * a stray quote. Read each box's and row's opening line again with micromark,
+ * so both pipelines validate exactly the same attributes; a line micromark
+ * would not read as a directive becomes the paragraph remark would have made.
+ */
+function alignWithMicromark(parent: { children: RootContent[] }, source: string): void {
+  const children = parent.children;
+  for (let index = 0; index < children.length; index++) {
+    const node = children[index]!;
+    if (node.type === 'containerDirective' || node.type === 'leafDirective') {
+      const start = node.position?.start.offset;
+      if (start !== undefined) {
+        const end = source.indexOf('\n', start);
+        const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+        if (readsTheSame(line, node.attributes ?? {})) {
+          if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source);
+          continue;
+        }
+        const parsed = fromMarkdown(node.type === 'containerDirective' ? `${line}\n:::` : line, directiveSyntax).children[0];
+        if (parsed?.type === node.type && parsed.name === node.name) {
+          node.attributes = parsed.attributes ?? {};
+        } else {
+          const text = source.slice(start, node.position?.end.offset);
+          children[index] = { type: 'paragraph', children: [{ type: 'text', value: text, position: node.position }], position: node.position };
+          continue;
+        }
+      }
+    }
+    if ('children' in node && Array.isArray(node.children)) alignWithMicromark(node as { children: RootContent[] }, source);
+  }
+}
+
+/** What an integration (Astro) adds around the adapter. */
+export interface SatteriHooks {
+  /** Move positions to the file's lines (content collections parse the body alone). */
+  shift?: Shift;
+  /** How the records go on Astro's frontmatter (default: one JSON string, read with `readFactBoxes()`). */
+  records?: FrontmatterRecords;
+  /** Called once per document, before an error is thrown. */
+  done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesError }): void;
+  /**
+   * Throw the document's error (default `true`). The Astro integration passes
+   * `false` and throws it itself, outside the host's renderer, which would
+   * otherwise log it, wrap it or print its place again.
+   */
+  throwErrors?: boolean;
+}
+
+/**
+ * The mdast plugin for one document (Sätteri calls plugin factories once per document).
+ * Integrations use it to add their hooks; sites use the default export.
+ */
+export function createSatteriPlugin(options: ResolvedOptions, document: PluginFactoryContext, hooks: SatteriHooks = {}): MdastPluginDefinition {
+  const copy = <T>(node: T, snapshots?: Snapshots): T => {
+    const plain = toPlain(node, snapshots);
+    if (hooks.shift) withShiftedPositions(plain as { position?: Position }, hooks.shift);
+    return plain;
+  };
+  const names = [...options.boxes.keys()];
+  // Lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
+  const fenceLines = boxLines(document.source);
+  // Those that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
+  const openings = boxOpenings(fenceLines, options.boxes);
+  const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
+  const seeNode = (node: Visited) => see(seen, node);
+  let state: DocumentState | undefined;
+  const records: FactBoxRecord[] = [];
+  const problems: Problem[] = [];
+
+  // The outermost container being rebuilt whole (boxes, and unknown ones kept as <div>), by source offsets:
+  // Sätteri visits in document order, parents first, so a node that starts inside it is one of its descendants.
+  let rebuilt: { start: number; end: number } | undefined;
+  // A rebuilt container without a position (made by another plugin): only its parents can tell.
+  let unplaced = false;
+  const rebuilding = (node: Visited) => {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (start === undefined || end === undefined) unplaced = true;
+    else rebuilt = { start, end };
+  };
+  const insideBox = (node: Visited, ctx: Context): boolean => {
+    const start = node.position?.start.offset;
+    if (start !== undefined && !unplaced) return rebuilt !== undefined && start >= rebuilt.start && start < rebuilt.end;
+    for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
+      // Every outermost container this plugin meets is rebuilt whole (boxes, and unknown ones kept as <div>).
+      if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandledDirective(parent))) return true;
+    }
+    return false;
+  };
+
+  const plugin = {
+    name: 'fact-boxes',
+    options: { position: true },
+    before(_root: unknown, ctx: Context) {
+      state = new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options);
+    },
+    containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
+      if (openings.size > 0) seeNode(node);
+      if (insideBox(node, ctx)) return; // the outer box renders it
+      if (!options.boxes.has(node.name)) {
+        // processDocument below warns about near-miss names, as in the remark pipeline.
+        // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
+        if (!isHandledDirective(node)) {
+          rebuilding(node);
+          const snapshots: Snapshots = new WeakMap();
+          const copy_ = copy(node, snapshots) as unknown as ContainerDirective;
+          copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
+          const root: Root = { type: 'root', children: [copy_] };
+          alignWithMicromark(root, ctx.source);
+          const result = processDocument(root, ctx.source, options, state);
+          restoreUnhandledDirectives(root, ctx.source);
+          records.push(...result.records);
+          problems.push(...result.problems);
+          ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
+        }
+        return;
+      }
+      rebuilding(node);
+      const snapshots: Snapshots = new WeakMap();
+      const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
+      alignWithMicromark(root, ctx.source);
+      const result = processDocument(root, ctx.source, options, state);
+      restoreUnhandledDirectives(root, ctx.source);
+      records.push(...result.records);
+      problems.push(...result.problems);
+      ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
+    },
+    leafDirective(node: Visited, ctx: Context) {
+      if (insideBox(node, ctx) || isHandledDirective(node)) return;
+      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node as LeafDirective, ctx.source) }] });
+    },
+    textDirective(node: Visited, ctx: Context) {
+      if (insideBox(node, ctx) || isHandledDirective(node)) return;
+      ctx.replaceNode(node, { type: 'text', value: directiveSource(node as TextDirective, ctx.source) });
+    },
+    paragraph(node: Readonly<Paragraph>, ctx: Context) {
+      // Cheap test first: reading children makes Sätteri build them in JS.
+      const start = node.position?.start.offset;
+      if (start === undefined || !fenceLines.has(start)) return;
+      seen.paragraphs.add(start);
+      const first = node.children[0] as Nodes | undefined;
+      if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
+      const problem = diagnoseParagraph(copy(node) as Paragraph, ctx.source, names);
+      if (problem) problems.push(problem);
+    },
+    after(_root: unknown, ctx: Context) {
+      for (const problem of unseenBoxes(ctx.source, openings, seen)) {
+        const place = { ...(problem.place as Point) };
+        if (hooks.shift) shiftPoint(place, hooks.shift);
+        problems.push({ ...problem, place });
+      }
+      ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
+      const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
+      if (astro?.frontmatter) {
+        const value = recordsForFrontmatter(ctx.data.factBoxes as FactBoxRecord[], hooks.records ?? 'json');
+        if (value === undefined) delete astro.frontmatter.factBoxes;
+        else astro.frontmatter.factBoxes = value;
+      }
+      ctx.data.factBoxesProblems = problems;
+      const errors = problems.filter((problem) => problem.severity !== 'warning');
+      const error = options.onInvalid === 'error' && errors.length > 0 ? new FactBoxesError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
+      hooks.done?.({ records, problems, ...(error ? { error } : {}) });
+      if (error && hooks.throwErrors !== false) throw error;
+    },
+  };
+  if (openings.size > 0) {
+    // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
+    for (const type of ['code', 'html', 'yaml', 'toml', 'math', 'mdxFlowExpression', 'mdxjsEsm']) (plugin as Record<string, unknown>)[type] = seeNode;
+  }
+  return plugin as unknown as MdastPluginDefinition;
+}
+
