@@ -8,7 +8,7 @@
  *   :::
  */
 import { z } from 'astro/zod';
-import { countAttribute, countToWords, dateAttribute, defineFactBox, factBoxWords, listAttribute, textAttribute, urlAttribute, type Count, type JsonLdNode } from 'fact-boxes';
+import { anchorOf, countAttribute, countToWords, dateAttribute, defineFactBox, factBoxWords, listAttribute, renderCount, renderDate, renderFacts, textAttribute, type Count, type JsonLdNode } from 'fact-boxes';
 
 const english = factBoxWords('en');
 
@@ -28,8 +28,7 @@ export const attacks = defineFactBox({
     since: dateAttribute(),
     mostTargeted: textAttribute().optional(),
     claimedBy: textAttribute().optional(),
-    source: textAttribute().optional(),
-    sourceUrl: urlAttribute().optional(),
+    // `source` and `source-url` every box has already; the frame shows them.
   }),
   strings: {
     en: {
@@ -72,22 +71,16 @@ export const attacks = defineFactBox({
   render({ attributes, nodes, h, content, locale, t }) {
     // "rocket and drone", « roquettes et drones », "الصواريخ والطائرات المسيّرة".
     const weapons = attributes.weapons ? locale.and(attributes.weapons) : undefined;
-    const count = attributes.count ? h('span', { className: ['fact-box__count'], dataCount: attributes.count.kind }, locale.count(attributes.count)) : undefined;
-    const row = (label: string, key: string, value: unknown) =>
-      value === undefined ? undefined : h('div', { className: ['fact-box__fact'], dataFact: key }, h('dt', {}, label), h('dd', {}, value as string));
+    const count = renderCount(attributes.count, locale);
     return [
-      attributes.count
-        ? h('p', { className: ['fact-box__figure'] }, locale.parts(weapons ? 'figure' : 'figureAll', { count, weapons: weapons ?? '', n: figureOf(attributes.count) }))
-        : undefined,
-      h(
-        'dl',
-        { className: ['fact-box__facts'] },
-        row(t('since'), 'since', attributes.since ? h('time', { dateTime: attributes.since.iso }, locale.date(attributes.since)) : undefined),
-        row(t('places'), 'places', attributes.places ? locale.and(attributes.places) : undefined),
-        row(t('targets'), 'targets', attributes.targets),
-        row(t('mostTargeted'), 'most-targeted', attributes.mostTargeted),
-        row(t('claimedBy'), 'claimed-by', attributes.claimedBy),
-      ),
+      h('p', { className: ['fact-box__figure'] }, locale.parts(weapons ? 'figure' : 'figureAll', { count, weapons: weapons ?? '', n: figureOf(attributes.count) })),
+      renderFacts([
+        [t('since'), renderDate(attributes.since, locale), 'since'],
+        [t('places'), attributes.places ? locale.and(attributes.places) : undefined, 'places'],
+        [t('targets'), attributes.targets, 'targets'],
+        [t('mostTargeted'), attributes.mostTargeted, 'most-targeted'],
+        [t('claimedBy'), attributes.claimedBy, 'claimed-by'],
+      ]),
       nodes.length > 0 ? h('div', { className: ['fact-box__body'] }, content(nodes)) : undefined,
     ];
   },
@@ -95,7 +88,7 @@ export const attacks = defineFactBox({
     const { count, weapons, places, since } = record.attributes;
     return {
       '@type': 'Event',
-      '@id': `${url ? url.replace(/#.*$/, '') : ''}#${record.id}`,
+      '@id': anchorOf(url, record.id),
       ...(inLanguage ? { inLanguage } : {}),
       name: record.title,
       startDate: since.iso,
