@@ -9,22 +9,9 @@ import { unified } from 'unified';
 // The engine itself, not a public entry point: from the built files.
 import { processDocument } from '../packages/fact-boxes/dist/document.js';
 import { resolveOptions } from '../packages/fact-boxes/dist/registry.js';
-import { article } from './corpus.mjs';
+import { article, benchEntities } from './corpus.mjs';
 
-const SYLLABLES = ['ka', 'ta', 'ib', 'hez', 'bol', 'lah', 'as', 'hab', 'kahf', 'nu', 'ja', 'ba', 'sar', 'aya', 'qa', 'dir', 'mu', 'han', 'dis', 'ran'];
-/** A made-up name, the same every run. */
-const nameOf = (n) => {
-  const word = (seed) => Array.from({ length: 2 + (seed % 2) }, (_, index) => SYLLABLES[(seed * 7 + index * 13) % SYLLABLES.length]).join('');
-  const text = `${word(n)} ${word(n * 31 + 5)} ${n}`;
-  return text.charAt(0).toUpperCase() + text.slice(1);
-};
-const entities = [
-  { id: 'kataib-hezbollah', name: 'Kataib Hezbollah', type: 'militia', aliases: ['KH', 'Hezbollah Brigades'], wikidata: 'Q1143977' },
-  { id: 'us-personnel', name: 'US personnel', type: 'state-forces' },
-  { id: 'lloyd-j-austin-iii', name: 'Lloyd J. Austin III', type: 'person' },
-  ...Array.from({ length: 297 }, (_, index) => ({ id: `actor-${index}`, name: nameOf(index), type: 'militia', aliases: [`${nameOf(index)} Brigade`] })),
-];
-
+const entities = benchEntities();
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
 const parse = unified().use(remarkParse).use(remarkDirective);
 const trees = corpus.map((text) => parse.parse(text));

@@ -13,7 +13,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '10,50' : '10,100,1000')).split(',').map(Number);
 const repeats = quick ? 1 : 3;
 // Variants in one run; BENCH_VARIANTS="floor;satteri + fact-boxes" picks some (for large sizes).
-const ALL_VARIANTS = ['floor', 'satteri + fact-boxes', 'satteri + fact-boxes, records as objects', 'unified + fact-boxes', 'components', 'floor, .md collection', 'satteri + fact-boxes, .md collection'];
+const ALL_VARIANTS = ['floor', 'satteri + fact-boxes', 'satteri + fact-boxes, records as objects', 'satteri + fact-boxes, 300 entities', 'unified + fact-boxes', 'components', 'floor, .md collection', 'satteri + fact-boxes, .md collection'];
 const VARIANTS = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(';').map((name) => name.trim()) : ALL_VARIANTS;
 for (const variant of VARIANTS) if (!ALL_VARIANTS.includes(variant)) throw new Error(`bench: unknown variant "${variant}"; one of: ${ALL_VARIANTS.join('; ')}`);
 // Content collections are cached by Astro: each is built a second time, unchanged.
@@ -98,7 +98,7 @@ for (const entry of sites) {
   rows.push(`| ${entry.count} | ${entry.variant} | ${fmt(entry.seconds)} | ${floor ? fmt(entry.seconds / floor.seconds) : '–'} | ${fmt(entry.peakMiB, 0)} | ${floor ? fmt(entry.peakMiB / floor.peakMiB) : '–'} | ${fmt(entry.count / entry.seconds, 1)} | ${entry.htmlBytes.toLocaleString('en-GB')} | ${entry.jsBytes} |`);
 }
 rows.push('');
-rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **unified + fact-boxes**: `processor: unified()` with the integration; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
+rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **…, 300 entities**: the same with 300 entities (`entities`, `entityUrl`; three the corpus names, 297 it does not), so every name is matched; **unified + fact-boxes**: `processor: unified()` with the integration; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
 rows.push('### Growth with the number of articles', '');
 rows.push('| variant | ' + sizes.map((count) => `${count} articles`).join(' | ') + ' | seconds per article, smallest → largest |', '| --- | ' + sizes.map(() => '---:').join(' | ') + ' | --- |');
 for (const variant of [...VARIANTS, ...SECOND]) {
@@ -127,6 +127,15 @@ if (has('satteri + fact-boxes') && has('floor')) {
     rows.push(`| time no worse than components (${fmt(components.seconds / floor.seconds)}×) | ${fmt(fb.seconds / floor.seconds)}× | ${yes(fb.seconds <= components.seconds)} |`);
     rows.push(`| memory no worse than components (${fmt(components.peakMiB / floor.peakMiB)}×) | ${fmt(fb.peakMiB / floor.peakMiB)}× | ${yes(fb.peakMiB <= components.peakMiB)} |`);
   }
+}
+if (has('satteri + fact-boxes, .md collection') && has('floor, .md collection')) {
+  const cached = site(largest, 'satteri + fact-boxes, .md collection, second build');
+  const floorCached = site(largest, 'floor, .md collection, second build');
+  rows.push(`| a cached .md collection build takes about the floor's cached build (at most 1.15×) | ${fmt(cached.seconds / floorCached.seconds)}× | ${yes(cached.seconds / floorCached.seconds <= 1.15)} |`);
+}
+if (has('satteri + fact-boxes, 300 entities') && has('satteri + fact-boxes')) {
+  const ratio = site(largest, 'satteri + fact-boxes, 300 entities').seconds / site(largest, 'satteri + fact-boxes').seconds;
+  rows.push(`| matching names against 300 entities adds a few percent to the build (at most 1.05×) | ${fmt(ratio)}× | ${yes(ratio <= 1.05)} |`);
 }
 rows.push(`| per box at most 30 µs, unified | ${fmt(perBox('unified'), 0)} µs | ${yes(perBox('unified') <= 30)} |`);
 rows.push(`| per box at most 30 µs, Sätteri | ${fmt(perBox('satteri'), 0)} µs (.md), ${fmt(perBox('satteri mdx'), 0)} µs (MDX) | ${yes(perBox('satteri') <= 30 && perBox('satteri mdx') <= 30)} |`);
