@@ -37,6 +37,7 @@ interface BoxSchema {
   title: string;
   properties: Record<string, PropertySchema>;
   required?: string[];
+  anyOf?: { required: string[] }[];
   additionalProperties: boolean;
 }
 
@@ -54,6 +55,10 @@ function check(schema: BoxSchema, attributes: Record<string, unknown>): string[]
   const problems: string[] = [];
   for (const name of schema.required ?? []) {
     if (!(name in attributes)) problems.push(`missing ${name}`);
+  }
+  // One of several sets of required attributes (an actor's type, or a ref to an entity): the first set is reported.
+  if (schema.anyOf && !schema.anyOf.some((option) => option.required.every((name) => name in attributes))) {
+    for (const name of schema.anyOf[0]!.required) if (!(name in attributes)) problems.push(`missing ${name}`);
   }
   for (const [name, value] of Object.entries(attributes)) {
     const property = schema.properties[name];
@@ -124,7 +129,7 @@ describe('JSON Schema of the attributes', () => {
       'described-as',
     ]);
     expect(Object.keys(def('timeline').properties)).toEqual(['id', 'class', 'lang', 'order', 'source', 'source-url']);
-    expect(Object.keys(def('actor').properties)).toEqual(['id', 'class', 'lang', 'type', 'aliases', 'backed-by', 'leader', 'based', 'active-since', 'wikidata', 'source', 'source-url']);
+    expect(Object.keys(def('actor').properties)).toEqual(['id', 'class', 'lang', 'type', 'aliases', 'backed-by', 'leader', 'based', 'active-since', 'wikidata', 'source', 'source-url', 'ref']);
     for (const schema of Object.values(boxDefs)) {
       for (const name of Object.keys(schema.properties)) expect(name).toMatch(/^[a-z][a-z\d]*(?:-[a-z\d]+)*$/);
     }
@@ -133,7 +138,10 @@ describe('JSON Schema of the attributes', () => {
   test('should list the required attributes', () => {
     expect(def('claim').required).toEqual(['by']);
     expect(def('casualties').required).toEqual(['source']);
-    expect(def('actor').required).toEqual(['type']);
+    // An actor box needs its type, unless it stands for an entity (ref="…"), which gives it.
+    expect(def('actor').required).toBeUndefined();
+    expect(def('actor').anyOf).toEqual([{ required: ['type'] }, { required: ['ref'] }]);
+    expect(def('actor').properties.ref).toMatchObject({ type: 'string', minLength: 1 });
     expect(def('timeline').required).toBeUndefined();
   });
 
@@ -204,6 +212,7 @@ describe('JSON Schema: a sanity check with a tiny validator', () => {
     ['casualties', { killed: '3', source: 'X', casualties: '3' }, ['unknown casualties']],
     ['timeline', { order: 'ascending' }, ['order not in enum']],
     ['actor', { aliases: 'KH' }, ['missing type']],
+    ['actor', { ref: '' }, ['ref too short']],
     ['actor', { type: 'army' }, ['type not in enum']],
     ['actor', { type: 'militia', wikidata: 'q12' }, ['wikidata does not match']],
     ['actor', { type: 'militia', wikidata: 'Q0' }, ['wikidata does not match']],
@@ -220,6 +229,11 @@ describe('JSON Schema: a sanity check with a tiny validator', () => {
     expect(check(def(name), attributes)).toEqual(problems);
     // The box itself agrees.
     expect(zodAccepts(definitionOf(name), attributes)).toBe(false);
+  });
+
+  test('should accept an actor written as a ref to an entity, as the box does with the site’s entities', () => {
+    expect(check(def('actor'), { ref: 'kataib-hezbollah' })).toEqual([]);
+    expect(check(def('actor'), { ref: 'kataib-hezbollah', leader: 'Abu Fadak' })).toEqual([]);
   });
 
   test('should have a validator that tells types apart', () => {

@@ -81,7 +81,13 @@ export function attributesJsonSchema(definition: AnyFactBoxDefinition): JsonSche
     additionalProperties: false,
   };
   delete result.$schema;
-  if (required.length > 0) result.required = required;
+  // A box that can stand for an entity (`fromEntity`) takes `ref="id"` instead of its required attributes.
+  const takesRef = definition.fromEntity !== undefined && !('ref' in kebab);
+  if (takesRef) kebab.ref = { type: 'string', minLength: 1, description: 'The id of an entity of the site: the box shows its attributes, and the body adds to them.' };
+  if (required.length > 0) {
+    if (takesRef) result.anyOf = [{ required }, { required: ['ref'] }];
+    else result.required = required;
+  }
   return result;
 }
 
