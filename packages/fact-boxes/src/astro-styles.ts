@@ -17,7 +17,9 @@ export interface StylesVitePlugin {
   transform(this: { environment?: { name?: string } }, code: string, id: string, options?: { ssr?: boolean }): { code: string; map: null } | undefined;
 }
 
-const PAGE = /\.(?:astro|md|mdx|markdown|mdown|mkdn?|mdwn)$/;
+/** Markdown and MDX files, by the extensions Astro renders as pages. */
+export const MARKDOWN_FILE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
+const isPage = (path: string) => path.endsWith('.astro') || MARKDOWN_FILE.test(path);
 
 /** The files that are pages: those under the pages folder, and the entry points of routes that integrations inject (Starlight's). */
 export interface PageFiles {
@@ -61,7 +63,7 @@ export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = 'fact-boxes
     transform(code, id, options) {
       // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
       if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
-      if (id.includes('?') || !PAGE.test(id)) return undefined;
+      if (id.includes('?') || !isPage(id)) return undefined;
       if (!id.startsWith(pages) && !pageFiles.injected.has(id)) return undefined;
       return { code: code + line, map: null };
     },

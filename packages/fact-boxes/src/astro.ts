@@ -21,13 +21,14 @@ import type { VFile } from 'vfile';
 import { remarkRestoreDirectives } from './adapters/remark.js';
 import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri-plugin.js';
-import { entryPointPath, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
+import { entryPointPath, MARKDOWN_FILE, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { FactBoxesError, problemLine } from './diagnostics.js';
 import type { PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from './records.js';
+import { mayHoldDirective } from './syntax.js';
 import { siteStore } from './astro-store.js';
 import type { Entity, EntityInput } from './entities.js';
 import { readEntityFiles } from './entity-files.js';
@@ -221,7 +222,6 @@ function forBuild(error: FactBoxesError): FactBoxesError {
   return copy;
 }
 
-const MARKDOWN_MODULE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
 const slashes = (path: string) => path.replaceAll('\\', '/');
 
 /**
@@ -236,7 +236,7 @@ function throwFileErrors(pending: Pending, command: string) {
     transform(_code: string, id: string): undefined {
       if (pending.errors.size === 0) return;
       const path = slashes(id.split('?')[0]!);
-      if (!MARKDOWN_MODULE.test(path)) return;
+      if (!MARKDOWN_FILE.test(path)) return;
       for (const [file, error] of pending.errors) {
         if (slashes(file) === path) throw command === 'build' ? forBuild(error) : error;
       }
@@ -412,7 +412,7 @@ function satteriPluginForAstro(settings: AstroPluginSettings) {
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const key = path ?? '<unknown file>';
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-    if (!/:[A-Za-z]/.test(document.source)) {
+    if (!mayHoldDirective(document.source)) {
       // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
       const value = recordsForFrontmatter([], settings.records);
       if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;

@@ -6,26 +6,10 @@ import type { Position } from 'unist';
 import type { Point } from 'unist';
 import type { Problem } from './define.js';
 
-/** Damerau–Levenshtein distance (optimal string alignment). */
-function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
-  const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i < rows; i++) {
-    for (let j = 1; j < cols; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, d[i - 2]![j - 2]! + 1);
-      d[i]![j] = best;
-    }
-  }
-  return d[a.length]![b.length]!;
-}
-
 /**
- * The edit distance of two strings if it is at most `limit`, else `undefined`:
- * one row at a time, stopping as soon as every path is over the limit (for
- * near misses among many names).
+ * The Damerau–Levenshtein distance (optimal string alignment) of two strings
+ * if it is at most `limit`, else `undefined`: one row at a time, stopping as
+ * soon as every path is over the limit (for near misses among many names).
  */
 export function editDistanceWithin(a: string, b: string, limit: number): number | undefined {
   if (Math.abs(a.length - b.length) > limit) return undefined;
@@ -47,6 +31,11 @@ export function editDistanceWithin(a: string, b: string, limit: number): number 
   }
   const distance = previous[b.length]!;
   return distance <= limit ? distance : undefined;
+}
+
+/** The edit distance of two strings, whatever it is. */
+function editDistance(a: string, b: string): number {
+  return editDistanceWithin(a, b, Number.POSITIVE_INFINITY)!;
 }
 
 /**

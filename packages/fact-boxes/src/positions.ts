@@ -46,27 +46,13 @@ export function shiftPoint(point: Point | undefined, shift: Shift): void {
 
 type Positioned = { position?: Position; children?: unknown };
 
-/** Move every position of a tree to the file's lines; offsets stay relative to the parsed text, which slicing relies on. */
-export function shiftPositions(tree: Positioned, shift: Shift): void {
-  const seen = new Set<Position>();
-  const visit = (node: Positioned) => {
-    const position = node.position;
-    if (position && !seen.has(position)) {
-      seen.add(position);
-      shiftPoint(position.start, shift);
-      shiftPoint(position.end, shift);
-    }
-    if (Array.isArray(node.children)) for (const child of node.children as Positioned[]) visit(child);
-  };
-  visit(tree);
-}
-
 /**
- * The same for a tree whose position objects are shared with another tree
- * (the Sätteri adapter's copies): each node gets new, shifted positions, and
- * the shared ones stay as they were.
+ * Move every position of a tree to the file's lines; offsets stay relative to
+ * the parsed text, which slicing relies on. Each node gets new, shifted
+ * position objects: a tree may share them with another (the Sätteri
+ * adapter's copies share Sätteri's), which must keep its own.
  */
-export function withShiftedPositions(tree: Positioned, shift: Shift): void {
+export function shiftPositions(tree: Positioned, shift: Shift): void {
   const shifted = new Map<Position, Position>();
   const point = (at: Point): Point => {
     const moved = { ...at };

@@ -10,6 +10,14 @@ import { didYouMean } from './diagnostics.js';
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
 
 /**
+ * Whether a document could hold a directive at all (a `:` followed by a
+ * letter): documents without one are left alone, and pay nothing.
+ */
+export function mayHoldDirective(source: string): boolean {
+  return /:[A-Za-z]/.test(source);
+}
+
+/**
  * Why a paragraph that starts like a box was not read as one, if it was meant to be.
  *
  * @example

@@ -18,7 +18,7 @@ import { FactBoxesError, readWrittenAttributes } from '../diagnostics.js';
 
 import type { ResolvedOptions } from '../registry.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
-import { shiftPoint, withShiftedPositions, type Shift } from '../positions.js';
+import { shiftPoint, shiftPositions, type Shift } from '../positions.js';
 import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../syntax.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
 import type { Point, Position } from 'unist';
@@ -176,7 +176,7 @@ export interface SatteriHooks {
 export function createSatteriPlugin(options: ResolvedOptions, document: PluginFactoryContext, hooks: SatteriHooks = {}): MdastPluginDefinition {
   const copy = <T>(node: T, snapshots?: Snapshots): T => {
     const plain = toPlain(node, snapshots);
-    if (hooks.shift) withShiftedPositions(plain as { position?: Position }, hooks.shift);
+    if (hooks.shift) shiftPositions(plain as { position?: Position }, hooks.shift);
     return plain;
   };
   const names = [...options.boxes.keys()];

@@ -8,6 +8,7 @@
 import type { HastPluginList, MdastPluginList, PluginFactoryContext } from 'satteri';
 import { FactBoxesError } from '../diagnostics.js';
 import { resolveOptions, type FactBoxesOptions } from '../registry.js';
+import { mayHoldDirective } from '../syntax.js';
 import { createSatteriPlugin } from './satteri-plugin.js';
 
 export { FactBoxesError };
@@ -35,6 +36,6 @@ export interface SatteriPlugins {
  */
 export default function factBoxes(options: SatteriFactBoxesOptions = {}): SatteriPlugins {
   const resolved = resolveOptions(options);
-  const factory = (document: PluginFactoryContext) => (/:[A-Za-z]/.test(document.source) ? createSatteriPlugin(resolved, document) : null);
+  const factory = (document: PluginFactoryContext) => (mayHoldDirective(document.source) ? createSatteriPlugin(resolved, document) : null);
   return { mdastPlugins: [factory], hastPlugins: [] };
 }
