@@ -39,10 +39,11 @@ interface Snapshot {
   value: unknown;
   attributes: unknown;
   data: unknown;
-  /** The copied children, as they were when copied. */
+  /** The original's children (Sätteri's nodes), when it has any. */
   children: readonly object[] | undefined;
 }
-type Snapshots = WeakMap<object, Snapshot>;
+/** Per box, each copy's snapshot: a Map dropped with the box (cheaper to fill and collect than a WeakMap). */
+type Snapshots = Map<object, Snapshot>;
 
 /**
  * A plain, writable copy of a node Sätteri hands to a visitor (its fields are
@@ -56,21 +57,21 @@ function toPlain<T>(node: T, snapshots?: Snapshots): T {
   if (node === null || typeof node !== 'object') return node;
   const copy: Record<string, unknown> = {};
   const original = node as Record<string, unknown>;
+  let keys = 0;
+  let children: readonly object[] | undefined;
   for (const key in original) {
     if (key === '_resolver' || key === '_id') continue;
     const value = original[key];
-    copy[key] = value === null || typeof value !== 'object' || key === 'position' || key === 'attributes' || key === 'data' ? value : toPlain(value, snapshots);
+    keys++;
+    if (value === null || typeof value !== 'object' || key === 'position' || key === 'attributes' || key === 'data') {
+      copy[key] = value;
+    } else {
+      if (key === 'children') children = value as readonly object[];
+      copy[key] = toPlain(value, snapshots);
+    }
   }
   if (snapshots && typeof copy.type === 'string') {
-    const children = copy.children;
-    snapshots.set(copy, {
-      original: node as object,
-      keys: Object.keys(copy).length,
-      value: copy.value,
-      attributes: copy.attributes,
-      data: copy.data,
-      children: Array.isArray(children) ? [...children] : undefined,
-    });
+    snapshots.set(copy, { original: node as object, keys, value: copy.value, attributes: copy.attributes, data: copy.data, children });
   }
   return copy as T;
 }
@@ -87,10 +88,13 @@ function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
   const children = Array.isArray(plain.children) ? (plain.children as object[]) : undefined;
   if (children) for (let index = 0; index < children.length; index++) children[index] = reuseOriginals(children[index], snapshots) as object;
   const snapshot = snapshots.get(plain);
-  if (!snapshot || Object.keys(plain).length !== snapshot.keys || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data) return node;
-  // Unchanged only if every child went back to the original it was copied from, in the same order.
+  if (!snapshot || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data || Object.keys(plain).length !== snapshot.keys) return node;
+  // Unchanged only if every child went back as the original it was copied from, in the same order.
   const was = snapshot.children;
-  if (children && (!was || children.length !== was.length || children.some((child, index) => child !== snapshots.get(was[index]!)?.original))) return node;
+  if (children) {
+    if (!was || children.length !== was.length) return node;
+    for (let index = 0; index < children.length; index++) if (children[index] !== was[index]) return node;
+  } else if (was) return node;
   return snapshot.original;
 }
 
@@ -149,9 +153,12 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
         }
       }
     }
-    if ('children' in node && Array.isArray(node.children)) alignWithMicromark(node as { children: RootContent[] }, source);
+    // Box and row lines are blocks: phrasing (a paragraph's, a heading's, a table's) holds none.
+    if ('children' in node && Array.isArray(node.children) && !PHRASING_PARENTS.has(node.type)) alignWithMicromark(node as { children: RootContent[] }, source);
   }
 }
+
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
 
 /** What an integration (Astro) adds around the adapter. */
 export interface SatteriHooks {
@@ -225,7 +232,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
         if (!isHandledDirective(node)) {
           rebuilding(node);
-          const snapshots: Snapshots = new WeakMap();
+          const snapshots: Snapshots = new Map();
           const copy_ = copy(node, snapshots) as unknown as ContainerDirective;
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
@@ -239,7 +246,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         return;
       }
       rebuilding(node);
-      const snapshots: Snapshots = new WeakMap();
+      const snapshots: Snapshots = new Map();
       const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
       alignWithMicromark(root, ctx.source);
       const result = processDocument(root, ctx.source, options, state);
