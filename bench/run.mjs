@@ -13,7 +13,7 @@ const quick = process.env.BENCH_QUICK === '1';
 const sizes = (process.env.BENCH_SIZES ?? (quick ? '10,50' : '10,100,1000')).split(',').map(Number);
 const repeats = quick ? 1 : 3;
 // Variants in one run; BENCH_VARIANTS="floor;satteri + fact-boxes" picks some (for large sizes).
-const ALL_VARIANTS = ['floor', 'satteri + fact-boxes', 'satteri + fact-boxes, records as objects', 'satteri + fact-boxes, 300 entities', 'unified + fact-boxes', 'components', 'floor, .md collection', 'satteri + fact-boxes, .md collection'];
+const ALL_VARIANTS = ['floor', 'static HTML', 'satteri + fact-boxes', 'satteri + fact-boxes, records as objects', 'satteri + fact-boxes, 300 entities', 'unified + fact-boxes', 'components', 'floor, .md collection', 'static HTML, .md collection', 'satteri + fact-boxes, .md collection'];
 const VARIANTS = process.env.BENCH_VARIANTS ? process.env.BENCH_VARIANTS.split(';').map((name) => name.trim()) : ALL_VARIANTS;
 for (const variant of VARIANTS) if (!ALL_VARIANTS.includes(variant)) throw new Error(`bench: unknown variant "${variant}"; one of: ${ALL_VARIANTS.join('; ')}`);
 // Content collections are cached by Astro: each is built a second time, unchanged.
@@ -63,7 +63,7 @@ const boxesPerArticle = 8;
 const has = (variant) => sites.some((entry) => entry.variant === variant);
 const htmlPerBox = (variant) => (site(largest, variant).htmlBytes - site(largest, 'floor').htmlBytes) / (largest * boxesPerArticle);
 // Each variant against the floor of its own setup: MDX pages, or a .md collection (first or second build).
-const floorOf = (entry) => site(entry.count, entry.variant.includes('.md collection') ? entry.variant.replace('satteri + fact-boxes', 'floor') : 'floor');
+const floorOf = (entry) => site(entry.count, entry.variant.includes('.md collection') ? `floor, .md collection${entry.variant.endsWith(', second build') ? ', second build' : ''}` : 'floor');
 const perBox = (name) => ((plugin.perArticle[`${name} + fact-boxes`] - plugin.perArticle[name]) / boxesPerArticle) * 1000;
 
 const commit = (() => {
@@ -98,7 +98,7 @@ for (const entry of sites) {
   rows.push(`| ${entry.count} | ${entry.variant} | ${fmt(entry.seconds)} | ${floor ? fmt(entry.seconds / floor.seconds) : '–'} | ${fmt(entry.peakMiB, 0)} | ${floor ? fmt(entry.peakMiB / floor.peakMiB) : '–'} | ${fmt(entry.count / entry.seconds, 1)} | ${entry.htmlBytes.toLocaleString('en-GB')} | ${entry.jsBytes} |`);
 }
 rows.push('');
-rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **…, 300 entities**: the same with 300 entities (`entities`, `entityUrl`; three the corpus names, 297 it does not), so every name is matched; **unified + fact-boxes**: `processor: unified()` with the integration; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
+rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **…, 300 entities**: the same with 300 entities (`entities`, `entityUrl`; three the corpus names, 297 it does not), so every name is matched; **unified + fact-boxes**: `processor: unified()` with the integration; **static HTML**: each box written into the page as the HTML fact-boxes renders for it (one `<Fragment set:html>` in MDX, one raw HTML block in `.md`), no plugin and no stylesheet at build time: what the boxes' HTML alone costs, the floor of any way a box can enter a page; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection; **…, second build**: the same site built again, unchanged.', '');
 rows.push('### Growth with the number of articles', '');
 rows.push('| variant | ' + sizes.map((count) => `${count} articles`).join(' | ') + ' | seconds per article, smallest → largest |', '| --- | ' + sizes.map(() => '---:').join(' | ') + ' | --- |');
 for (const variant of [...VARIANTS, ...SECOND]) {
@@ -127,6 +127,14 @@ if (has('satteri + fact-boxes') && has('floor')) {
     rows.push(`| time no worse than components (${fmt(components.seconds / floor.seconds)}×) | ${fmt(fb.seconds / floor.seconds)}× | ${yes(fb.seconds <= components.seconds)} |`);
     rows.push(`| memory no worse than components (${fmt(components.peakMiB / floor.peakMiB)}×) | ${fmt(fb.peakMiB / floor.peakMiB)}× | ${yes(fb.peakMiB <= components.peakMiB)} |`);
   }
+}
+// What fact-boxes costs over its own HTML written by hand (no goal of the issue; the floor of any design).
+for (const [fb, html] of [['satteri + fact-boxes', 'static HTML'], ['satteri + fact-boxes, .md collection', 'static HTML, .md collection'], ['satteri + fact-boxes, .md collection, second build', 'static HTML, .md collection, second build']]) {
+  if (!sites.some((entry) => entry.variant === fb) || !sites.some((entry) => entry.variant === html)) continue;
+  const a = site(largest, fb);
+  const b = site(largest, html);
+  const floor = floorOf(a);
+  rows.push(`| (for reading) ${fb} against the same HTML written by hand (${html}: ${fmt(b.seconds / floor.seconds)}× time, ${fmt(b.peakMiB / floor.peakMiB)}× memory of the floor) | ${fmt(a.seconds / b.seconds)}× time, ${fmt(a.peakMiB / b.peakMiB)}× memory | – |`);
 }
 if (has('satteri + fact-boxes, .md collection') && has('floor, .md collection')) {
   const cached = site(largest, 'satteri + fact-boxes, .md collection, second build');

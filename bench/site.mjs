@@ -1,10 +1,12 @@
-// Site build: `astro build` of generated sites of N articles, in four variants:
-// Sätteri + fact-boxes, unified + fact-boxes, Sätteri with no boxes (the floor),
-// and the same boxes written as imported Astro components in MDX.
+// Site build: `astro build` of generated sites of N articles, in variants: Sätteri + fact-boxes,
+// unified + fact-boxes, Sätteri with no boxes (the floor), the boxes' HTML written into the pages
+// with no plugin (static HTML), and the same boxes written as imported Astro components in MDX.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { markdownToHtml } from 'satteri';
+import satteriFactBoxes from 'fact-boxes/satteri';
 import { article, articleAsComponents, benchEntities } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -20,6 +22,7 @@ const COMPONENTS = {
 const CONFIGS = {
   // Content collections of .md files, rendered by one page: the usual Astro news setup.
   'floor, .md collection': `import { defineConfig } from 'astro/config';\nexport default defineConfig({ logLevel: 'error' });\n`,
+  'static HTML, .md collection': `import { defineConfig } from 'astro/config';\nexport default defineConfig({ logLevel: 'error' });\n`,
   'satteri + fact-boxes, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes()], logLevel: 'error' });\n`,
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, records as objects': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
@@ -28,11 +31,24 @@ const CONFIGS = {
   'unified + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ markdown: { processor: unified() }, integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   'floor, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx({ optimize: true })], logLevel: 'error' });\n`,
   'satteri + fact-boxes, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx({ optimize: true }), factBoxes()], logLevel: 'error' });\n`,
+  'static HTML': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   components: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
 };
 
 function stripBoxes(text) {
   return text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
+}
+
+/**
+ * Each box as the HTML fact-boxes renders for it, written into the page by hand, with no plugin at
+ * build time: what the same HTML costs a site on its own, the floor of any way a box can enter a page.
+ * In MDX one `<Fragment set:html>` each; in `.md` one raw HTML block (no blank line inside).
+ */
+function boxesAsHtml(text, form) {
+  return text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => {
+    const html = markdownToHtml(box, { features: { directive: true }, ...satteriFactBoxes() }).html.trim().replace(/\n+/g, '\n');
+    return form === 'mdx' ? `\n<Fragment set:html={${JSON.stringify(html)}} />\n` : `\n${html}\n`;
+  });
 }
 
 const COLLECTION_CONFIG = `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\nexport const collections = { articles: defineCollection({ loader: glob({ pattern: '*.md', base: './src/content/articles' }) }) };\n`;
@@ -45,6 +61,7 @@ function generateCollection(dir, variant, count) {
   for (let index = 0; index < count; index++) {
     let body = article(index);
     if (variant.startsWith('floor')) body = stripBoxes(body);
+    if (variant.startsWith('static HTML')) body = boxesAsHtml(body, 'md');
     writeFileSync(join(dir, 'src', 'content', 'articles', `${index}.md`), `---\ntitle: Article ${index}\n---\n${body}`);
   }
 }
@@ -65,6 +82,7 @@ export function generate(variant, count) {
   for (let index = 0; index < count; index++) {
     let body = article(index);
     if (variant.startsWith('floor')) body = stripBoxes(body);
+    if (variant === 'static HTML') body = boxesAsHtml(body, 'mdx');
     if (variant === 'components') body = `${imports}\n\n${articleAsComponents(index)}`;
     writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), body);
   }
