@@ -349,7 +349,7 @@ describe('fact-boxes check with entities', () => {
       await writeFile(join(root, 'data/actors.json'), JSON.stringify({ kh: { name: 'Kataib Hezbollah', type: 'gang' } }));
       const broken = await run(['check', 'vow.md'], root);
       expect(broken.code).toBe(2);
-      expect(broken.stderr).toMatch(/entities in .*actors\.json: entity "kh": "type"/);
+      expect(broken.stderr).toMatch(/actors\.json:1:\d+: entity "kh": "type" must be one of .+; got "gang"\. Fix: /);
     } finally {
       await rm(root, { recursive: true, force: true });
     }

@@ -501,7 +501,13 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const i18n = (config as { i18n?: AstroI18n }).i18n;
         const rootPath = fileURLToPath(config.root);
         // The site's entities, read now: the Markdown processors run in this process and need them whole.
-        const loaded = loadEntities(entitiesOption as AstroFactBoxesOptions['entities'], rootPath, fileURLToPath(config.srcDir));
+        let loaded: ReturnType<typeof loadEntities>;
+        try {
+          loaded = loadEntities(entitiesOption as AstroFactBoxesOptions['entities'], rootPath, fileURLToPath(config.srcDir));
+        } catch (error) {
+          // Each problem has its place already: no "Location:" under it in a build (see forBuild).
+          throw error instanceof FactBoxesError && command === 'build' ? forBuild(error) : error;
+        }
         // Under `astro dev`, a change to an entity file restarts the server, which reads them again.
         for (const file of loaded.files) addWatchFile?.(file);
         const settings: AstroPluginSettings = {

@@ -58,18 +58,8 @@ const text = () => z.string().trim().min(1, 'must not be empty');
 const list = () =>
   z.union([z.array(text()), z.string()]).transform((value) => (Array.isArray(value) ? value : value.split(',').map((item) => item.trim()).filter((item) => item !== '')));
 
-/**
- * The schema of an entity, as written in a data file or given to the
- * `entities` option: the actor box's attributes (kebab-case or camelCase
- * keys), a `name`, a `description`, and an optional `id` (else the file's
- * name, or a slug of the name). Use it for an Astro data collection too.
- *
- * @example
- *   entitySchema.parse({ name: 'Kataib Hezbollah', type: 'militia', aliases: ['KH'], wikidata: 'Q1143977' })
- */
-export const entitySchema = z.preprocess(
-  normaliseInput,
-  z.object({
+const entityObject = z
+  .object({
     id: z.string().regex(ID, 'must be lowercase letters, digits and dashes, like kataib-hezbollah').optional(),
     name: text(),
     type: z.enum(ACTOR_TYPES),
@@ -88,8 +78,22 @@ export const entitySchema = z.preprocess(
       .optional(),
     wikidata: z.string().trim().regex(/^Q[1-9]\d*$/, 'must be a Wikidata item id like Q1143977').optional(),
     description: text().optional(),
-  }).strict(),
-);
+  })
+  .strict();
+
+/** The fields an entity may have, camelCase (files may write them kebab-case). */
+export const ENTITY_FIELDS: readonly string[] = Object.keys(entityObject.shape);
+
+/**
+ * The schema of an entity, as written in a data file or given to the
+ * `entities` option: the actor box's attributes (kebab-case or camelCase
+ * keys), a `name`, a `description`, and an optional `id` (else the file's
+ * name, or a slug of the name). Use it for an Astro data collection too.
+ *
+ * @example
+ *   entitySchema.parse({ name: 'Kataib Hezbollah', type: 'militia', aliases: ['KH'], wikidata: 'Q1143977' })
+ */
+export const entitySchema = z.preprocess(normaliseInput, entityObject);
 
 /**
  * An entity as written in a data file or given to the `entities` option,

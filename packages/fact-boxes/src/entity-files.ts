@@ -6,8 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { checkEntities, type Entity } from './entities.js';
+import type { Point } from 'unist';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { didYouMean, FactBoxesError, toCamelCase, toKebabCase, type FileProblem } from './diagnostics.js';
+import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from './entities.js';
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 
@@ -17,12 +19,130 @@ export interface EntityFiles {
   files: string[];
 }
 
-function parseFile(file: string): unknown {
+/** A data file read, with the place of each of its fields for messages. */
+interface DataFile {
+  file: string;
+  data: unknown;
+  /** Where a field (by its path in the data, camelCase keys matching kebab-case ones) is written. */
+  placeOf(path: readonly PropertyKey[]): Point | undefined;
+}
+
+const START: Point = { line: 1, column: 1 };
+
+/** Read a YAML or JSON file, or the problems that keep it from being read, each at its line and column. */
+function readDataFile(file: string): DataFile | FileProblem[] {
   const text = readFileSync(file, 'utf8');
+  const lines = new LineCounter();
+  // JSON is YAML too: the YAML reading gives the places of JSON files' fields as well.
+  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number | undefined): Point | undefined => {
+    if (offset === undefined) return undefined;
+    const { line, col } = lines.linePos(offset);
+    return { line, column: col };
+  };
+  if (extname(file) === '.json') {
+    try {
+      return { file, data: JSON.parse(text), placeOf: (path) => placeIn(document, path, at) };
+    } catch (error) {
+      const message = (error as Error).message;
+      const where = /line (\d+) column (\d+)/.exec(message);
+      const place = where ? { line: Number(where[1]), column: Number(where[2]) } : START;
+      return [{ file, ruleId: 'invalid-entity-file', reason: `this JSON cannot be read: ${message.replace(/,\s*(?:\.\.\.)?"[\s\S]*$/, '').replace(/ in JSON at position.*$/, '')}`, fix: 'check the quotes, commas and brackets here', place }];
+    }
+  }
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => ({
+      file,
+      ruleId: 'invalid-entity-file',
+      reason: `this YAML cannot be read: ${error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').replace(/\.$/, '')}`,
+      fix: 'check the indentation, quotes and brackets here (one field per line: name: …, type: …)',
+      place: at(error.pos[0]) ?? START,
+    }));
+  }
+  return { file, data: document.toJS(), placeOf: (path) => placeIn(document, path, at) };
+}
+
+/** Where the field at `path` is written in a YAML/JSON document: its key, else the nearest enclosing node. */
+function placeIn(document: Document, path: readonly PropertyKey[], at: (offset: number | undefined) => Point | undefined): Point | undefined {
+  let node: unknown = document.contents;
+  let place = at((node as { range?: [number, number, number] } | null)?.range?.[0]);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => {
+        const key = isScalar(item.key) ? item.key.value : item.key;
+        return key === segment || (typeof key === 'string' && toCamelCase(key.replaceAll('_', '-')) === segment);
+      });
+      if (!pair) return place;
+      place = at((pair.key as { range?: [number, number, number] } | null)?.range?.[0]) ?? place;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      node = node.items[Number(segment)];
+      place = at((node as { range?: [number, number, number] } | null)?.range?.[0]) ?? place;
+    } else {
+      return place;
+    }
+  }
+  return place;
+}
+
+const FIELDS = ENTITY_FIELDS.map(toKebabCase);
+
+/** Every problem of one entity against `entitySchema`, at the field it is about. */
+function entityProblems(input: unknown, path: readonly PropertyKey[], source: DataFile, label: string): FileProblem[] {
+  const parsed = entitySchema.safeParse(input);
+  if (parsed.success) return [];
+  const problems: FileProblem[] = [];
+  // Fields written under a near spelling: no need to say they are missing too.
+  const misspelt = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) misspelt.add(didYouMean(toKebabCase(key), FIELDS) ?? '');
+  }
+  for (const issue of parsed.error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const written = toKebabCase(key);
+        const guess = didYouMean(written, FIELDS);
+        problems.push({
+          file: source.file,
+          ruleId: 'unknown-entity-field',
+          reason: `${label}: unknown field "${written}"${guess ? `; did you mean "${guess}"?` : ''}`,
+          fix: guess ? `write ${guess}: …` : `use one of: ${FIELDS.join(', ')}`,
+          place: source.placeOf([...path, key]) ?? START,
+        });
+      }
+      continue;
+    }
+    const key = String(issue.path[0] ?? '');
+    const field = toKebabCase(key);
+    const fields = input as Record<string, unknown> | null;
+    const missing = fields?.[key] === undefined && fields?.[field] === undefined;
+    // A misspelt field already says what to write instead.
+    if (missing && misspelt.has(field)) continue;
+    const values = issue.code === 'invalid_value' ? issue.values.map(String) : undefined;
+    const got = fields?.[key] ?? fields?.[field];
+    problems.push({
+      file: source.file,
+      ruleId: 'invalid-entity',
+      reason: missing
+        ? `${label}: "${field}" is missing`
+        : values
+          ? `${label}: "${field}" must be one of ${values.join(', ')}; got ${JSON.stringify(got)}`
+          : `${label}: "${field}" ${issue.message.replace(/^Invalid input:?\s*/i, 'is invalid: ')}`,
+      fix: missing ? `add ${field}: …` : values ? `write ${field}: ${didYouMean(String(got), values) ?? 'and one of them'}` : `correct ${field}`,
+      place: source.placeOf(missing ? path : [...path, key]) ?? START,
+    });
+  }
+  return problems.sort((a, b) => pointLine(a) - pointLine(b));
+}
+
+const pointLine = (problem: FileProblem) => (problem.place && 'line' in problem.place ? problem.place.line : 0);
+
+/** The entities' checks across files (unique ids), as one problem of where they came from. */
+function checkAll(inputs: readonly unknown[], where: string, file: string): Entity[] {
   try {
-    return extname(file) === '.json' ? JSON.parse(text) : parseYaml(text);
+    return checkEntities(inputs, where);
   } catch (error) {
-    throw new TypeError(`fact-boxes: could not read the entity file ${file}: ${(error as Error).message}`);
+    throw new FactBoxesError([{ file, ruleId: 'invalid-entity', reason: (error as Error).message.replace(/^fact-boxes: /, ''), fix: 'give each entity its own id' }]);
   }
 }
 
@@ -56,20 +176,38 @@ function listFiles(folder: string): string[] {
  */
 export function readEntityFiles(path: string): EntityFiles {
   if (!existsSync(path)) throw new TypeError(`fact-boxes: the entities path ${path} does not exist`);
+  const problems: FileProblem[] = [];
+  const fail = () => new FactBoxesError(problems);
   if (statSync(path).isDirectory()) {
     const files = listFiles(path);
-    const inputs = files.map((file) => {
-      const data = parseFile(file);
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new TypeError(`fact-boxes: the entity file ${file} must hold one entity (name, type, …)`);
-      return { id: idOfPath(relative(path, file)), ...data };
-    });
-    return { entities: checkEntities(inputs, `entities in ${path}`), files: [path, ...files] };
+    const inputs: unknown[] = [];
+    for (const file of files) {
+      const read = readDataFile(file);
+      if (Array.isArray(read)) {
+        problems.push(...read);
+        continue;
+      }
+      const id = idOfPath(relative(path, file));
+      if (typeof read.data !== 'object' || read.data === null || Array.isArray(read.data)) {
+        problems.push({ file, ruleId: 'invalid-entity-file', reason: `the entity file must hold one entity, its fields one per line`, fix: 'write name: …, type: … and the other fields at the start of their lines', place: START });
+        continue;
+      }
+      const input = { id, ...read.data };
+      problems.push(...entityProblems(input, [], read, `entity "${(read.data as { id?: unknown }).id ?? id}"`));
+      inputs.push(input);
+    }
+    if (problems.length > 0) throw fail();
+    return { entities: checkAll(inputs, `entities in ${path}`, path), files: [path, ...files] };
   }
-  const data = parseFile(path);
-  const inputs = Array.isArray(data)
-    ? data
+  const read = readDataFile(path);
+  if (Array.isArray(read)) throw new FactBoxesError(read);
+  const data = read.data;
+  const entries: [PropertyKey[], unknown, string][] = Array.isArray(data)
+    ? data.map((entity, index) => [[index], entity, typeof (entity as { name?: unknown })?.name === 'string' ? `entity "${(entity as { name: string }).name}"` : `entity #${index + 1}`])
     : typeof data === 'object' && data !== null
-      ? Object.entries(data).map(([id, entity]) => ({ id, ...(entity as object) }))
+      ? Object.entries(data).map(([id, entity]) => [[id], { id, ...(entity as object) }, `entity "${id}"`])
       : [];
-  return { entities: checkEntities(inputs, `entities in ${path}`), files: [path] };
+  for (const [at, input, label] of entries) problems.push(...entityProblems(input, at, read, label));
+  if (problems.length > 0) throw fail();
+  return { entities: checkAll(entries.map(([, input]) => input), `entities in ${path}`, path), files: [path] };
 }
