@@ -6,7 +6,7 @@ import { select, selectAll } from 'hast-util-select';
 import { toString } from 'hast-util-to-string';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { defineFactBox, textAttribute, toJsonLd, urlAttribute, type JsonLdNode } from 'fact-boxes';
+import { boxesJsonSchema, defineFactBox, textAttribute, toJsonLd, urlAttribute, type JsonLdNode } from 'fact-boxes';
 import remarkFactBoxes from 'fact-boxes/remark';
 import { render } from '../helpers/pipeline.js';
 
@@ -228,6 +228,15 @@ describe('custom boxes', () => {
     expect(selectAll('dd', box).map((dd) => toString(dd))).toEqual(['Jordan']);
     expect(select('blockquote', box)).toBeUndefined();
     expect(file.data.factBoxes?.[0]?.attributes).toEqual({ country: 'Jordan' });
+  });
+
+  test('should look boxes up in JSON-LD and the JSON Schema as the plugin does, `replace` included', () => {
+    const ownClaim = defineFactBox({ ...location, name: 'claim' });
+    expect(() => toJsonLd([], { boxes: [ownClaim] })).toThrow('fact-boxes: a box named "claim" already exists; to replace the built-in, pass replace: [\'claim\']');
+    expect(() => boxesJsonSchema([ownClaim])).toThrow('fact-boxes: a box named "claim" already exists; to replace the built-in, pass replace: [\'claim\']');
+    expect((boxesJsonSchema([ownClaim], { replace: ['claim'] }).$defs as Record<string, { properties: object }>).claim.properties).toHaveProperty('country');
+    const record = { type: 'claim', kind: 'Claim', id: 'tower', title: 'Tower 22', attributes: { country: 'Jordan' }, text: '' };
+    expect(toJsonLd([record], { boxes: [ownClaim], replace: ['claim'] })['@graph']).toEqual(toJsonLd([{ ...record, type: 'location' }], { boxes: [location] })['@graph']);
   });
 
   test('should refuse two custom boxes with the same name', () => {

@@ -4,7 +4,7 @@
  * `fact-boxes/schema.json`; `npm run schema` writes it.
  */
 import * as z from 'zod';
-import { builtinBoxes } from './boxes/index.js';
+import { boxRegistry } from './boxes/registry.js';
 import type { AnyFactBoxDefinition } from './define.js';
 import { toKebabCase } from './diagnostics.js';
 import { BUILTIN_LOCALES, en } from './locales/index.js';
@@ -95,16 +95,15 @@ export function attributesJsonSchema(definition: AnyFactBoxDefinition): JsonSche
  * The JSON Schema document of all boxes: one entry per box under `$defs`,
  * and the language options (`locale`, `strings`) as `$defs.Options`, each
  * string a `$defs.Phrase` (box names start with a lowercase letter, so
- * neither clashes with one).
+ * neither clashes with one). A box in `boxes` takes a built-in's name only
+ * when `replace` lists it, as with the plugin.
  *
  * @example
  *   boxesJsonSchema([myBox]).$defs.myBox
  */
-export function boxesJsonSchema(boxes: readonly AnyFactBoxDefinition[] = []): JsonSchema {
-  const all = new Map<string, AnyFactBoxDefinition>(builtinBoxes.map((box) => [box.name, box]));
-  for (const box of boxes) all.set(box.name, box);
+export function boxesJsonSchema(boxes: readonly AnyFactBoxDefinition[] = [], options: { replace?: readonly string[] } = {}): JsonSchema {
   const defs: Record<string, JsonSchema> = {};
-  for (const [name, definition] of all) defs[name] = attributesJsonSchema(definition);
+  for (const [name, definition] of boxRegistry(boxes, options.replace)) defs[name] = attributesJsonSchema(definition);
   defs.Options = localeOptionsSchema();
   defs.Phrase = PHRASE;
   return {

@@ -2,7 +2,7 @@
  * schema.org JSON-LD from records: what search engines and other tools read.
  * Each box type maps its own records; nothing is emitted that the page does not show.
  */
-import { builtinBoxes } from './boxes/index.js';
+import { boxRegistry } from './boxes/registry.js';
 import type { AnyFactBoxDefinition, FactBoxRecord, JsonLdContext, JsonLdNode } from './define.js';
 import { canonicalTag, DocumentLocale, LocaleCatalog, type SiteStrings } from './i18n.js';
 import { indexEntities, type Entity, type EntityInput } from './entities.js';
@@ -12,6 +12,8 @@ import { wikidataUrl } from './boxes/actor.js';
 export interface ToJsonLdOptions extends Omit<JsonLdContext, 'records' | 'locale'> {
   /** Custom boxes (the same list given to the plugin), so their records map too. */
   boxes?: readonly AnyFactBoxDefinition[];
+  /** Names of built-in boxes that a box in `boxes` replaces (the same list given to the plugin). */
+  replace?: readonly string[];
   /**
    * The page's language, for records without a `lang` of their own: becomes
    * `inLanguage` of the claims, reviews and events. Records made with a
@@ -92,8 +94,7 @@ export interface JsonLdDocument {
  *   // <script type="application/ld+json" set:html={serializeJsonLd(jsonLd)} />
  */
 export function toJsonLd(records: readonly FactBoxRecord[], options: ToJsonLdOptions = {}): JsonLdDocument {
-  const definitions = new Map<string, AnyFactBoxDefinition>(builtinBoxes.map((box) => [box.name, box]));
-  for (const box of options.boxes ?? []) definitions.set(box.name, box);
+  const definitions = boxRegistry(options.boxes, options.replace);
   const words = new DocumentLocale(new LocaleCatalog({ strings: options.strings }));
   const index = indexEntities(options.entities);
   const idOptions: EntityIdOptions = { ...(options.url ? { url: options.url } : {}), entityUrl: options.entityUrl };

@@ -1,6 +1,6 @@
 /** The boxes a pipeline knows: the built-ins plus the site's own. */
 import type { AnyFactBoxDefinition } from './define.js';
-import { builtinBoxes } from './boxes/index.js';
+import { boxRegistry } from './boxes/registry.js';
 import type { StaticHtml } from './render/to-mdast.js';
 import { didYouMean } from './diagnostics.js';
 import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from './i18n.js';
@@ -114,17 +114,7 @@ function checkLocales(options: FactBoxesOptions, boxes: ReadonlyMap<string, AnyF
 
 /** Check options once, when a plugin is attached. */
 export function resolveOptions(options: FactBoxesOptions = {}): ResolvedOptions {
-  const boxes = new Map<string, AnyFactBoxDefinition>(builtinBoxes.map((box) => [box.name, box]));
-  const replace = new Set(options.replace ?? []);
-  for (const box of options.boxes ?? []) {
-    if (!box || typeof box.name !== 'string' || typeof box.render !== 'function') {
-      throw new TypeError('fact-boxes: every entry of `boxes` must be made with defineFactBox()');
-    }
-    if (boxes.has(box.name) && !replace.has(box.name)) {
-      throw new TypeError(`fact-boxes: a box named "${box.name}" already exists; to replace the built-in, pass replace: ['${box.name}']`);
-    }
-    boxes.set(box.name, box);
-  }
+  const boxes = boxRegistry(options.boxes, options.replace);
   if (options.onInvalid !== undefined && options.onInvalid !== 'error' && options.onInvalid !== 'warn') {
     throw new TypeError(`fact-boxes: onInvalid must be "error" or "warn"; got ${JSON.stringify(options.onInvalid)}`);
   }
