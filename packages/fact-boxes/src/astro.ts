@@ -19,7 +19,7 @@ import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import { remarkRestoreDirectives } from './adapters/remark.js';
-import { createTransform, hasDirectiveSyntax } from './adapters/remark-transform.js';
+import { createTransform, hasDirectiveSyntax, isRemarkDirective } from './adapters/remark-transform.js';
 import { createSatteriPlugin } from './adapters/satteri-plugin.js';
 import { entryPointPath, MARKDOWN_FILE, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { FactBoxesError, problemLine } from './diagnostics.js';
@@ -89,9 +89,8 @@ function pluginOf(entry: RemarkPluginEntry): unknown {
   return Array.isArray(entry) ? entry[0] : entry;
 }
 
-function isRemarkDirective(entry: RemarkPluginEntry): boolean {
-  const plugin = pluginOf(entry);
-  return plugin === remarkDirective || plugin === 'remark-directive' || (typeof plugin === 'function' && plugin.name === 'remarkDirective');
+function isRemarkDirectiveEntry(entry: RemarkPluginEntry): boolean {
+  return isRemarkDirective(pluginOf(entry));
 }
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
@@ -357,7 +356,7 @@ function astroMajor(root: URL): number | undefined {
 /** The remark plugins to add after `existing`: remark-directive when missing, fact-boxes, and the restoration last. */
 function remarkPluginsFor(existing: readonly RemarkPluginEntry[], settings: AstroPluginSettings): RemarkPluginEntry[] {
   return [
-    ...(existing.some(isRemarkDirective) ? [] : [remarkDirective]),
+    ...(existing.some(isRemarkDirectiveEntry) ? [] : [remarkDirective]),
     [remarkAstroFactBoxes, settings],
     // Last, so directive plugins added before it (by the site or other integrations) get their turn first.
     remarkRestoreDirectives,
@@ -550,8 +549,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const plugins = ((processor.options as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ??= []);
           const ours = remarkPluginsFor(plugins, settings);
           // remark-directive stays where it is; only the transform and the restoration move.
-          placed = { list: plugins, entries: ours.filter((entry) => !isRemarkDirective(entry)) };
-          plugins.push(...ours.filter(isRemarkDirective));
+          placed = { list: plugins, entries: ours.filter((entry) => !isRemarkDirectiveEntry(entry)) };
+          plugins.push(...ours.filter(isRemarkDirectiveEntry));
           placeBeforeRestoration(placed.list, placed.entries);
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);

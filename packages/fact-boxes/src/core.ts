@@ -14,6 +14,7 @@ import { renderFrame } from './render/frame.js';
 import { canonicalTag, DocumentLocale, type FactBoxLocale } from './i18n.js';
 import type { ValueIssueParams } from './values/schemas.js';
 import type { Entity, EntityIndex } from './entities.js';
+import { isHandledDirective } from './restore.js';
 
 /** The site's entities, as a document's boxes see them. */
 export interface DocumentEntities {
@@ -72,7 +73,7 @@ export class DocumentState {
   private nodeText(node: MdastNodes): string {
     // A box nested in this one is already rendered, and has a record of its own.
     if (node.type === 'factBoxElement') return '';
-    if ((node.type === 'textDirective' || node.type === 'leafDirective') && !(node.data as { hName?: unknown } | undefined)?.hName) {
+    if ((node.type === 'textDirective' || node.type === 'leafDirective') && !isHandledDirective(node)) {
       return this.slice(node) ?? '';
     }
     if ('value' in node && typeof node.value === 'string') return node.type === 'html' ? '' : node.value;

@@ -206,12 +206,13 @@ export function readWrittenAttributes(line: string): WrittenAttribute[] {
   return attributes;
 }
 
-/** The first line of a node in the source, from where the node starts. */
+/** The first line of a node in the source, from where the node starts, without its line break (`\n` or `\r\n`). */
 export function openingLine(source: string, position: Position | undefined): string | undefined {
   const offset = position?.start.offset;
   if (offset === undefined) return undefined;
   const lineEnd = source.indexOf('\n', offset);
-  return source.slice(offset, lineEnd === -1 ? undefined : lineEnd);
+  const line = source.slice(offset, lineEnd === -1 ? undefined : lineEnd);
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
 import { buildBox, DocumentState } from './core.js';
 import type { FactBoxRecord, Problem } from './define.js';
-import { didYouMean, problemLine } from './diagnostics.js';
+import { didYouMean, openingLine, problemLine } from './diagnostics.js';
 import { h } from './render/h.js';
 import { toMdast } from './render/to-mdast.js';
 import type { ResolvedOptions } from './registry.js';
@@ -136,10 +136,8 @@ function endsTheDocument(source: string, offset: number | undefined): boolean {
 export function diagnoseParagraph(paragraph: Paragraph, source: string, names: readonly string[]): Problem | undefined {
   const first = paragraph.children[0] as Nodes | undefined;
   if (!first || first.type !== 'text' || !first.value.startsWith(':::')) return undefined;
-  const start = paragraph.position?.start.offset;
-  if (start === undefined) return undefined;
-  const end = source.indexOf('\n', start);
-  const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+  const line = openingLine(source, paragraph.position);
+  if (line === undefined) return undefined;
   const problem = diagnoseOpeningLine(line, names);
   return problem ? { ...problem, place: paragraph.position?.start } : undefined;
 }

@@ -37,6 +37,17 @@ export function shiftOf(path: string | undefined, value: string): Shift | undefi
   return lines === 0 && columns === 0 ? undefined : { lines, columns };
 }
 
+/** The point (line, column, offset) of an offset in a text. */
+export function pointAt(source: string, offset: number): Required<Point> {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  return { line, column: offset - lineStart + 1, offset };
+}
+
 /** Move one point to the file's lines. */
 export function shiftPoint(point: Point | undefined, shift: Shift): void {
   if (!point) return;

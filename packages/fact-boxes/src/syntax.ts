@@ -6,6 +6,7 @@
  */
 import type { Problem } from './define.js';
 import { didYouMean } from './diagnostics.js';
+import { pointAt } from './positions.js';
 
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
 
@@ -73,16 +74,6 @@ export function boxLines(source: string): Map<number, string> {
 /** The box lines whose name is a known box. */
 export function boxOpenings(lines: ReadonlyMap<number, string>, names: { has(name: string): boolean }): Map<number, string> {
   return new Map([...lines].filter(([, name]) => names.has(name)));
-}
-
-function pointAt(source: string, offset: number): { line: number; column: number; offset: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = source.indexOf('\n'); index !== -1 && index < offset; index = source.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1, offset };
 }
 
 /** What a document walk saw: ranges of nodes that account for a box line, and paragraph starts. */

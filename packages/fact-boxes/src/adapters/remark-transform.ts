@@ -16,6 +16,12 @@ import { boxLines, boxOpenings, unseenBoxes } from '../syntax.js';
 
 type MicromarkExtension = { text?: Record<number, unknown> };
 
+/** Whether a plugin is remark-directive: this copy, another copy (by its function's name), or its package name in a config. */
+export function isRemarkDirective(plugin: unknown): boolean {
+  return plugin === remarkDirective || plugin === 'remark-directive' || (typeof plugin === 'function' && plugin.name === 'remarkDirective');
+}
+
+/** Whether a processor reads directives: remark-directive's syntax is registered, or remark-directive is attached. */
 export function hasDirectiveSyntax(processor: Processor): boolean {
   const data = processor.data() as { micromarkExtensions?: MicromarkExtension[] };
   const registered = (data.micromarkExtensions ?? []).some((extension) => {
@@ -30,7 +36,7 @@ export function hasDirectiveSyntax(processor: Processor): boolean {
   if (registered) return true;
   // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
   const attachers = (processor as unknown as { attachers?: [unknown, ...unknown[]][] }).attachers ?? [];
-  return attachers.some(([attacher]) => attacher === remarkDirective || (typeof attacher === 'function' && attacher.name === 'remarkDirective'));
+  return attachers.some(([attacher]) => isRemarkDirective(attacher));
 }
 
 /** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */

@@ -14,7 +14,7 @@ import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
-import { FactBoxesError, readWrittenAttributes } from '../diagnostics.js';
+import { FactBoxesError, openingLine, readWrittenAttributes } from '../diagnostics.js';
 
 import type { ResolvedOptions } from '../registry.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
@@ -136,9 +136,8 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
     const node = children[index]!;
     if (node.type === 'containerDirective' || node.type === 'leafDirective') {
       const start = node.position?.start.offset;
-      if (start !== undefined) {
-        const end = source.indexOf('\n', start);
-        const line = source.slice(start, end === -1 ? undefined : end).replace(/\r$/, '');
+      const line = openingLine(source, node.position);
+      if (start !== undefined && line !== undefined) {
         if (readsTheSame(line, node.attributes ?? {})) {
           if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source);
           continue;

@@ -14,6 +14,7 @@ import type { AnyFactBoxDefinition } from '../define.js';
 import { didYouMean, nearSpelling, openingLine, readWrittenAttributes, toCamelCase, toKebabCase, type WrittenAttribute } from '../diagnostics.js';
 import type { ResolvedOptions } from '../registry.js';
 import { isClosed } from '../syntax.js';
+import { pointAt } from '../positions.js';
 import { markdownParser } from './check.js';
 
 /** One change to a document: replace `[start, end)` of the parsed text by `text`. */
@@ -38,18 +39,9 @@ export interface FixedDocument {
   fixes: Fix[];
 }
 
-function pointAt(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  return { line, column: offset - lineStart + 1 };
-}
-
 function fixAt(text: string, start: number, end: number, replacement: string, ruleId: Fix['ruleId'], description: string): Fix {
-  return { ruleId, ...pointAt(text, start), description, start, end, text: replacement };
+  const { line, column } = pointAt(text, start);
+  return { ruleId, line, column, description, start, end, text: replacement };
 }
 
 function shapeOf(definition: AnyFactBoxDefinition): Record<string, z.ZodType> {
