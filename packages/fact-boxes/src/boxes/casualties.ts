@@ -5,11 +5,11 @@
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
-import { defineFactBox } from '../define.js';
+import { defineFactBox, type Problem } from '../define.js';
 import { didYouMean, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
 import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';
-import { COUNT_FORMS, parseCount, sumCounts, type Count } from '../values/count.js';
-import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute } from '../values/schemas.js';
+import { COUNT_FORMS, sumCounts, type Count } from '../values/count.js';
+import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute, type ValueIssueParams } from '../values/schemas.js';
 import type { StringKey } from '../locales/en.js';
 
 /** The figures a toll can give, in the order they are shown. */
@@ -50,6 +50,66 @@ export interface CasualtiesBody extends Record<string, unknown> {
   total?: Partial<Record<CasualtyField, Count>>;
 }
 
+/** A `::group` row's attributes: its figures, each a Count, and nothing else. */
+const groupAttributes = z.strictObject({
+  killed: countAttribute().optional(),
+  injured: countAttribute().optional(),
+  missing: countAttribute().optional(),
+  captured: countAttribute().optional(),
+});
+
+type GroupFigures = z.output<typeof groupAttributes>;
+
+/**
+ * A group's figures, validated by `groupAttributes`; each problem names the
+ * attribute as written and points at it, in the order the author wrote them.
+ * What is valid is kept, so the row still shows while the author fixes the rest.
+ */
+function readGroup(node: LeafDirective, source: string, report: (problem: Problem) => void): GroupFigures {
+  // camelCase key -> the attribute as written, in the author's order.
+  const written = new Map<string, string>();
+  for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
+    if (value !== null && value !== undefined) written.set(toCamelCase(attribute), attribute);
+  }
+  const order = [...written.keys()];
+  // Own keys only (`__proto__` included), so every attribute is validated.
+  const input: Record<string, string> = Object.fromEntries(order.map((key) => [key, node.attributes![written.get(key)!]!]));
+  const inWrittenOrder = (figures: GroupFigures): GroupFigures => Object.fromEntries(order.filter((key) => key in figures).map((key) => [key, figures[key as CasualtyField]]));
+  const parsed = groupAttributes.safeParse(input);
+  if (parsed.success) return inWrittenOrder(parsed.data);
+  const problems: { key: string; problem: Problem }[] = [];
+  for (const issue of parsed.error.issues) {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [String(issue.path[0])];
+    for (const key of keys) {
+      const attribute = written.get(key) ?? key;
+      const place = locateAttribute(source, node.position, attribute) ?? node.position;
+      if (issue.code === 'unrecognized_keys') {
+        const guess = didYouMean(attribute, CASUALTY_FIELDS);
+        problems.push({ key, problem: { ruleId: 'unknown-attribute', reason: `group: unknown attribute "${attribute}"${guess ? `; did you mean "${guess}"?` : ''}`, fix: `a group takes ${CASUALTY_FIELDS.join(', ')}`, place } });
+        continue;
+      }
+      const params = (issue as { params?: Partial<ValueIssueParams> }).params;
+      problems.push({
+        key,
+        problem: {
+          ruleId: 'invalid-attribute',
+          reason: `group: "${attribute}" must be ${params?.expected ?? COUNT_FORMS}; got ${quote(input[key] ?? '')}${params?.reason ? ` (${params.reason})` : ''}`,
+          fix: `write it like ${attribute}="${params?.example ?? '24'}"`,
+          place,
+        },
+      });
+    }
+  }
+  for (const { problem } of problems.sort((a, b) => order.indexOf(a.key) - order.indexOf(b.key))) report(problem);
+  // Keep the figures that are valid.
+  const figures: GroupFigures = {};
+  for (const field of CASUALTY_FIELDS) {
+    const one = groupAttributes.shape[field].safeParse(input[field]);
+    if (one.success && one.data !== undefined) figures[field] = one.data;
+  }
+  return inWrittenOrder(figures);
+}
+
 function isGroup(node: MdastNodes): node is LeafDirective {
   return node.type === 'leafDirective' && node.name === 'group';
 }
@@ -78,32 +138,7 @@ export const casualties = defineFactBox({
       consume(node);
       const name = toText(node.children as MdastNodes[]);
       if (name === '') report({ ruleId: 'missing-title', reason: `group: a group needs a name in brackets`, fix: 'write ::group[US personnel]{injured=">24"}', place: node.position });
-      const group: CasualtyGroup = { name };
-      for (const [attribute, value] of Object.entries(node.attributes ?? {})) {
-        if (value === null || value === undefined) continue;
-        const key = toCamelCase(attribute);
-        if (!(CASUALTY_FIELDS as readonly string[]).includes(key)) {
-          const guess = didYouMean(attribute, CASUALTY_FIELDS);
-          report({
-            ruleId: 'unknown-attribute',
-            reason: `group: unknown attribute "${attribute}"${guess ? `; did you mean "${guess}"?` : ''}`,
-            fix: `a group takes ${CASUALTY_FIELDS.join(', ')}`,
-            place: locateAttribute(source, node.position, attribute) ?? node.position,
-          });
-          continue;
-        }
-        const parsed = parseCount(value);
-        if (parsed.ok) group[key as CasualtyField] = parsed.value;
-        else {
-          report({
-            ruleId: 'invalid-attribute',
-            reason: `group: "${attribute}" must be ${COUNT_FORMS}; got ${quote(value)} (${parsed.reason})`,
-            fix: `write it like ${attribute}="24"`,
-            place: locateAttribute(source, node.position, attribute) ?? node.position,
-          });
-        }
-      }
-      groups.push(group);
+      groups.push({ name, ...readGroup(node, source, report) });
     }
 
     const hasFigure = CASUALTY_FIELDS.some((field) => attributes[field] !== undefined || groups.some((group) => group[field] !== undefined));
