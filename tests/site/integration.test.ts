@@ -158,7 +158,7 @@ describe('astro integration', () => {
     expect(processor.options.features).toEqual({ math: true, directive: true });
   });
 
-  test('should add remark plugins through markdown.remarkPlugins on Astro 5 and 6, which have no processor', () => {
+  test('should add remark plugins through markdown.remarkPlugins on Astro 6, which has no processor', () => {
     const updateConfig = vi.fn();
     const integration = factBoxes();
     const setup = integration.hooks['astro:config:setup'] as unknown as Setup;

@@ -6,14 +6,15 @@
  * It finds the Markdown processor the site uses: on Astro 7's default,
  * Sätteri, it adds the Sätteri adapter and switches on the `directive`
  * feature; on `unified()` from `@astrojs/markdown-remark` it adds the remark
- * plugin; on Astro 5 and 6 it adds the remark plugin to `markdown.remarkPlugins`.
+ * plugin; on Astro 6 it adds the remark plugin to `markdown.remarkPlugins`.
+ * Astro 6 and 7 are supported (`peerDependencies`), each built in the suite.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroConfig, AstroIntegration } from 'astro';
 import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
@@ -23,7 +24,7 @@ import { createTransform, hasDirectiveSyntax, isRemarkDirective } from './adapte
 import { createSatteriPlugin } from './adapters/satteri-plugin.js';
 import { entryPointPath, MARKDOWN_FILE, stylesOnEveryPage, type PageFiles } from './astro-styles.js';
 import { FactBoxesError, problemLine } from './diagnostics.js';
-import type { PluginFactoryContext } from 'satteri';
+import type { Features, MdastPluginEntry, PluginFactoryContext } from 'satteri';
 import type { FactBoxRecord } from './define.js';
 import { shiftOf, shiftPositions } from './positions.js';
 import { INTEGRATION_OPTIONS, resolveOptions, type FactBoxesOptions, type ResolvedOptions } from './registry.js';
@@ -83,9 +84,10 @@ interface Pending {
   onChange?: () => void;
 }
 
-type RemarkPluginEntry = unknown;
+/** An entry of a list of remark plugins in Astro's config: a plugin, a package name, or either with its options. */
+type RemarkPluginEntry = NonNullable<AstroConfig['markdown']['remarkPlugins']>[number];
 
-function pluginOf(entry: RemarkPluginEntry): unknown {
+function pluginOf(entry: unknown): unknown {
   return Array.isArray(entry) ? entry[0] : entry;
 }
 
@@ -130,11 +132,8 @@ function resolveForAstro(settings: AstroPluginSettings): ResolvedOptions {
   return settings.pathLanguage ? { ...resolved, locales: resolved.locales.withPathLanguage(settings.pathLanguage) } : resolved;
 }
 
-/** What Astro's `i18n` config says (the parts we read). */
-interface AstroI18n {
-  defaultLocale: string;
-  locales: readonly (string | { path: string; codes: readonly string[] })[];
-}
+/** Astro's `i18n` config. */
+type AstroI18n = NonNullable<AstroConfig['i18n']>;
 
 /**
  * The language of a file from the folders of its path, under Astro's i18n
@@ -381,7 +380,7 @@ function isDirectivesRestoration(entry: unknown): boolean {
  * restoration in `list`, or to its end: after every other plugin, whichever
  * order the integrations were listed in. Mutates `list`, which the processor reads lazily.
  */
-function placeBeforeRestoration(list: unknown[], entries: readonly unknown[]): void {
+function placeBeforeRestoration<Entry>(list: Entry[], entries: readonly Entry[]): void {
   for (const entry of entries) {
     const index = list.indexOf(entry);
     if (index !== -1) list.splice(index, 1);
@@ -390,10 +389,28 @@ function placeBeforeRestoration(list: unknown[], entries: readonly unknown[]): v
   list.splice(restoration === -1 ? list.length : restoration, 0, ...entries);
 }
 
-/** A Markdown processor as Astro 7 configures it. */
-interface MarkdownProcessor {
-  readonly name: string;
-  options: object;
+/** The Markdown processor on an Astro 7 config (`markdown.processor`). */
+type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
+
+/** The options of Sätteri's processor that fact-boxes extends (as `satteri()` of @astrojs/markdown-satteri resolves them). */
+interface SatteriProcessorOptions {
+  mdastPlugins?: MdastPluginEntry[];
+  features?: Features;
+}
+
+/** The options of unified's processor that fact-boxes extends (as `unified()` of @astrojs/markdown-remark resolves them). */
+interface UnifiedProcessorOptions {
+  remarkPlugins?: RemarkPluginEntry[];
+}
+
+/** Astro 7's default processor, Sätteri (`satteri()`, named `satteri`, as @astrojs/markdown-satteri tells it). */
+function isSatteriProcessor(processor: MarkdownProcessor): processor is MarkdownProcessor & { options: SatteriProcessorOptions } {
+  return processor.name === 'satteri';
+}
+
+/** `unified()` of @astrojs/markdown-remark (named `unified`, as it tells it). */
+function isUnifiedProcessor(processor: MarkdownProcessor): processor is MarkdownProcessor & { options: UnifiedProcessorOptions } {
+  return processor.name === 'unified';
 }
 
 /**
@@ -486,8 +503,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   let root: URL | undefined;
   /** Under `astro dev` (and `astro sync`): print the error of a content collection's Markdown entry. */
   let logCollectionError: ((error: FactBoxesError) => void) | undefined;
-  /** Our entries in the processor's plugin list, placed again once every integration has added its own. */
-  let placed: { list: unknown[]; entries: unknown[] } | undefined;
+  /** Places our entries in the processor's plugin list again, once every integration has added its own. */
+  let placeAgain: (() => void) | undefined;
   /** The site-wide records between runs, and the key of the entities they were made with. */
   let stored: StoredRecords | undefined;
   let storeKey = '';
@@ -497,7 +514,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
     hooks: {
       'astro:config:setup': ({ config, command, logger, updateConfig, addWatchFile }) => {
         // With i18n routing, pages are in the locale of their folder, else in the default locale.
-        const i18n = (config as { i18n?: AstroI18n }).i18n;
+        const i18n = config.i18n;
         const rootPath = fileURLToPath(config.root);
         // The site's entities, read now: the Markdown processors run in this process and need them whole.
         let loaded: ReturnType<typeof loadEntities>;
@@ -530,35 +547,36 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           .update(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]))
           .digest('hex')
           .slice(0, 16);
-        const processor = (config.markdown as { processor?: MarkdownProcessor }).processor;
-        if (processor?.name === 'satteri') {
+        const processor = config.markdown.processor;
+        if (processor && isSatteriProcessor(processor)) {
           // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
-          const options = processor.options as { mdastPlugins?: unknown[]; features?: Record<string, unknown> };
+          const options = processor.options;
           options.features ??= {};
           options.features.directive = true;
           const entry = satteriPluginForAstro(settings);
-          placed = { list: (options.mdastPlugins ??= []), entries: [entry] };
-          placeBeforeRestoration(placed.list, placed.entries);
+          const list = (options.mdastPlugins ??= []);
+          placeAgain = () => placeBeforeRestoration(list, [entry]);
+          placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {
-          // Astro 5 and 6: remark plugins in the Markdown config, which @astrojs/mdx before v8 reads
+          // Astro 6: remark plugins in the Markdown config, which @astrojs/mdx before v8 reads
           // (Astro 6.4 has a unified processor too, and moves these plugins into it for .md files).
-          const existing = ((config.markdown as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ?? []) as RemarkPluginEntry[];
-          updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(existing, settings) } } as never);
-        } else if (processor.name === 'unified') {
+          updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(config.markdown.remarkPlugins ?? [], settings) } });
+        } else if (isUnifiedProcessor(processor)) {
           // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
-          const plugins = ((processor.options as { remarkPlugins?: RemarkPluginEntry[] }).remarkPlugins ??= []);
+          const plugins = (processor.options.remarkPlugins ??= []);
           const ours = remarkPluginsFor(plugins, settings);
           // remark-directive stays where it is; only the transform and the restoration move.
-          placed = { list: plugins, entries: ours.filter((entry) => !isRemarkDirectiveEntry(entry)) };
+          const entries = ours.filter((entry) => !isRemarkDirectiveEntry(entry));
           plugins.push(...ours.filter(isRemarkDirectiveEntry));
-          placeBeforeRestoration(placed.list, placed.entries);
+          placeAgain = () => placeBeforeRestoration(plugins, entries);
+          placeAgain();
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
         pageFiles = { pagesDir: new URL('pages/', config.srcDir), injected: new Set() };
         root = config.root;
         const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : [])];
-        updateConfig({ vite: { plugins: vitePlugins } } as Parameters<typeof updateConfig>[0]);
+        updateConfig({ vite: { plugins: vitePlugins } });
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();
         stored = new StoredRecords(config.cacheDir);
@@ -579,7 +597,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       // Integrations after this one (Starlight's directive restoration among them) have added their plugins by now:
       // run before any restoration, and after every other plugin, whatever the order of `integrations`.
       'astro:config:done': () => {
-        if (placed) placeBeforeRestoration(placed.list, placed.entries);
+        placeAgain?.();
       },
       // Routes that integrations inject (Starlight's pages) are pages too: they get the stylesheet.
       'astro:routes:resolved': ({ routes }) => {
@@ -595,7 +613,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const send = (error: FactBoxesError) => {
           server.environments.client.hot.send({
             type: 'error',
-            err: { message: error.message, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' } as never,
+            err: { message: error.message, stack: '', ...(error.loc ? { loc: error.loc } : {}), plugin: 'fact-boxes' },
           });
         };
         pending.onError = (error) => {

@@ -10,7 +10,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import type { MdastPluginDefinition, PluginFactoryContext } from 'satteri';
+import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';
 import { diagnoseParagraph, processDocument } from '../document.js';
@@ -23,14 +23,8 @@ import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../synt
 import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
 import type { Point, Position } from 'unist';
 
-type Visited = Readonly<{ type: string; position?: RootContent['position']; data?: unknown }>;
-type Context = {
-  readonly source: string;
-  readonly fileURL: URL | undefined;
-  readonly data: Record<string, unknown>;
-  parent(node: Visited): Visited | undefined;
-  replaceNode(node: Visited, replacement: unknown): void;
-};
+/** A node as Sätteri hands it to a visitor. */
+type Visited = Readonly<MdastNode>;
 
 /** What a copied node looked like when it was copied, to tell later whether the plugin changed it. */
 interface Snapshot {
@@ -207,23 +201,25 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     if (start === undefined || end === undefined) unplaced = true;
     else rebuilt = { start, end };
   };
-  const insideBox = (node: Visited, ctx: Context): boolean => {
+  const insideBox = (node: Visited, ctx: MdastVisitorContext): boolean => {
     const start = node.position?.start.offset;
     if (start !== undefined && !unplaced) return rebuilt !== undefined && start >= rebuilt.start && start < rebuilt.end;
     for (let parent = ctx.parent(node); parent; parent = ctx.parent(parent)) {
       // Every outermost container this plugin meets is rebuilt whole (boxes, and unknown ones kept as <div>).
-      if (parent.type === 'containerDirective' && (options.boxes.has((parent as { name?: string }).name ?? '') || !isHandledDirective(parent))) return true;
+      if (parent.type === 'containerDirective' && (options.boxes.has(parent.name) || !isHandledDirective(parent))) return true;
     }
     return false;
   };
 
-  const plugin = {
+  // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
+  const seeCode = openings.size > 0 ? seeNode : undefined;
+  return {
     name: 'fact-boxes',
     options: { position: true },
-    before(_root: unknown, ctx: Context) {
+    before(_root, ctx) {
       state = new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options);
     },
-    containerDirective(node: Readonly<ContainerDirective>, ctx: Context) {
+    containerDirective(node, ctx) {
       if (openings.size > 0) seeNode(node);
       if (insideBox(node, ctx)) return; // the outer box renders it
       if (!options.boxes.has(node.name)) {
@@ -254,34 +250,34 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       problems.push(...result.problems);
       ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
     },
-    leafDirective(node: Visited, ctx: Context) {
+    leafDirective(node, ctx) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
-      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node as LeafDirective, ctx.source) }] });
+      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node, ctx.source) }] });
     },
-    textDirective(node: Visited, ctx: Context) {
+    textDirective(node, ctx) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
-      ctx.replaceNode(node, { type: 'text', value: directiveSource(node as TextDirective, ctx.source) });
+      ctx.replaceNode(node, { type: 'text', value: directiveSource(node, ctx.source) });
     },
-    paragraph(node: Readonly<Paragraph>, ctx: Context) {
+    paragraph(node, ctx) {
       // Cheap test first: reading children makes Sätteri build them in JS.
       const start = node.position?.start.offset;
       if (start === undefined || !fenceLines.has(start)) return;
       seen.paragraphs.add(start);
-      const first = node.children[0] as Nodes | undefined;
+      const first = node.children[0];
       if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
-      const problem = diagnoseParagraph(copy(node) as Paragraph, ctx.source, names);
+      const problem = diagnoseParagraph(copy(node), ctx.source, names);
       if (problem) problems.push(problem);
     },
-    after(_root: unknown, ctx: Context) {
+    after(_root, ctx) {
       for (const problem of unseenBoxes(ctx.source, openings, seen)) {
         const place = { ...(problem.place as Point) };
         if (hooks.shift) shiftPoint(place, hooks.shift);
         problems.push({ ...problem, place });
       }
-      ctx.data.factBoxes = [...((ctx.data.factBoxes as FactBoxRecord[] | undefined) ?? []), ...records];
+      ctx.data.factBoxes = [...(ctx.data.factBoxes ?? []), ...records];
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) {
-        const value = recordsForFrontmatter(ctx.data.factBoxes as FactBoxRecord[], hooks.records ?? 'json');
+        const value = recordsForFrontmatter(ctx.data.factBoxes, hooks.records ?? 'json');
         if (value === undefined) delete astro.frontmatter.factBoxes;
         else astro.frontmatter.factBoxes = value;
       }
@@ -291,11 +287,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       hooks.done?.({ records, problems, ...(error ? { error } : {}) });
       if (error && hooks.throwErrors !== false) throw error;
     },
+    ...(seeCode ? { code: seeCode, html: seeCode, yaml: seeCode, toml: seeCode, math: seeCode, mdxFlowExpression: seeCode, mdxjsEsm: seeCode } : {}),
   };
-  if (openings.size > 0) {
-    // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
-    for (const type of ['code', 'html', 'yaml', 'toml', 'math', 'mdxFlowExpression', 'mdxjsEsm']) (plugin as Record<string, unknown>)[type] = seeNode;
-  }
-  return plugin as unknown as MdastPluginDefinition;
 }
 

@@ -13,7 +13,18 @@ import { createSatteriPlugin } from './satteri-plugin.js';
 
 export { FactBoxesError };
 export type { FactBoxesOptions };
-export type { FactBoxRecord } from '../define.js';
+import type { FactBoxRecord, Problem } from '../define.js';
+
+export type { FactBoxRecord };
+
+declare module 'satteri' {
+  interface DataMap {
+    /** One record per fact box, in document order. */
+    factBoxes: FactBoxRecord[];
+    /** Every problem of the document, warnings included. */
+    factBoxesProblems: Problem[];
+  }
+}
 
 /** Options of the Sätteri adapter: the same as the remark plugin's. */
 export type SatteriFactBoxesOptions = FactBoxesOptions;
