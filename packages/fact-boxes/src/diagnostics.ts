@@ -249,7 +249,7 @@ export function quote(value: string): string {
 }
 
 /** The first point of a place. */
-export function pointOf(place: Position | Point | undefined): Point | undefined {
+function pointOf(place: Position | Point | undefined): Point | undefined {
   return place ? ('start' in place ? place.start : place) : undefined;
 }
 

@@ -342,7 +342,7 @@ export class LocaleCatalog {
 }
 
 /** The words every box uses when no options say otherwise: the built-ins, in English. */
-export const defaultCatalog = new LocaleCatalog();
+const defaultCatalog = new LocaleCatalog();
 
 /** How a box is to be written, and how its frame marks its language. */
 export interface BoxLanguage {

@@ -5,11 +5,11 @@
  * the public entry, and the Astro integration adds its hooks here.
  */
 import { fileURLToPath } from 'node:url';
-import type { Nodes, Paragraph, Root, RootContent } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
-import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../core.js';
 import type { FactBoxRecord, Problem } from '../define.js';

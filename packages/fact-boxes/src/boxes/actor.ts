@@ -32,7 +32,7 @@ function wikidataId() {
   });
 }
 
-export const actorAttributes = z.object({
+const actorAttributes = z.object({
   type: z.enum(ACTOR_TYPES),
   aliases: listAttribute().optional(),
   backedBy: listAttribute().optional(),

@@ -18,7 +18,7 @@ export type CasualtyField = (typeof CASUALTY_FIELDS)[number];
 
 const FIELD_KEYS = { killed: 'casualties.killed', injured: 'casualties.injured', missing: 'casualties.missing', captured: 'casualties.captured' } as const satisfies Record<CasualtyField, StringKey>;
 
-export const casualtiesAttributes = z.object({
+const casualtiesAttributes = z.object({
   killed: countAttribute().optional(),
   injured: countAttribute().optional(),
   missing: countAttribute().optional(),

@@ -32,7 +32,7 @@ export function ratingWord(rating: Rating, locale: FactBoxLocale = englishWords)
   return locale.t(ratingKey(rating));
 }
 
-export const claimAttributes = z.object({
+const claimAttributes = z.object({
   by: textAttribute(),
   role: textAttribute().optional(),
   date: dateAttribute().optional(),

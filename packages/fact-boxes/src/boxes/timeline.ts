@@ -9,7 +9,7 @@ import { renderPeriod } from '../render/format.js';
 import { dateEnd, dateStart, parsePeriod, PERIOD_FORMS, type DateInterval, type DateValue } from '../values/date.js';
 import { commonAttributes } from '../values/schemas.js';
 
-export const timelineAttributes = z.object({
+const timelineAttributes = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
   ...commonAttributes,
 });

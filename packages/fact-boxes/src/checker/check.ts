@@ -46,7 +46,7 @@ export type CheckOptions = FactBoxesOptions;
  * of Starlight and Docusaurus, GitHub's alerts). A build leaves them to those
  * tools, and the checker does not report them as undefined boxes.
  */
-export const OTHER_TOOLS_DIRECTIVES: ReadonlySet<string> = new Set(['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger', 'details']);
+const OTHER_TOOLS_DIRECTIVES: ReadonlySet<string> = new Set(['note', 'tip', 'info', 'important', 'warning', 'caution', 'danger', 'details']);
 
 /** A parser that reads a file the way a site's build reads it: frontmatter, MDX for `.mdx`, directives. */
 export function markdownParser(path: string) {

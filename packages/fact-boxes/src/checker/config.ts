@@ -34,7 +34,7 @@ function withEntities(options: FactBoxesOptions, base: string, fallback: string 
 }
 
 /** Files looked for in each folder, from the current one up to the project's root (its `package.json`); the first found wins. */
-export const CONFIG_FILES = [
+const CONFIG_FILES = [
   'fact-boxes.config.js',
   'fact-boxes.config.mjs',
   'fact-boxes.config.ts',
@@ -94,7 +94,7 @@ async function importModule(file: string, what: string): Promise<Record<string, 
 }
 
 /** Whether a value is a box made with `defineFactBox`. */
-export function isFactBox(value: unknown): value is AnyFactBoxDefinition {
+function isFactBox(value: unknown): value is AnyFactBoxDefinition {
   const box = value as Partial<AnyFactBoxDefinition> | null;
   return typeof box === 'object' && box !== null && typeof box.name === 'string' && typeof box.render === 'function' && typeof box.attributes?.safeParse === 'function';
 }

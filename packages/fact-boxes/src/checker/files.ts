@@ -8,7 +8,7 @@ export const SKIPPED_FOLDERS: ReadonlySet<string> = new Set(['node_modules', 'di
 const MARKDOWN = /\.mdx?$/i;
 
 /** Whether a path names a Markdown or MDX file. */
-export function isMarkdown(path: string): boolean {
+function isMarkdown(path: string): boolean {
   return MARKDOWN.test(path);
 }
 

@@ -149,7 +149,7 @@ function paragraphFixes(text: string, paragraph: Paragraph, boxes: ReadonlyMap<s
  *   findFixes(':::claim{by=Police spokesperson}\nQ\n:::\n', tree, resolveOptions())
  *   // [{ ruleId: 'unquoted-value-with-spaces', text: '"Police spokesperson"', … }]
  */
-export function findFixes(text: string, tree: Root, resolved: ResolvedOptions): Fix[] {
+function findFixes(text: string, tree: Root, resolved: ResolvedOptions): Fix[] {
   const names = [...resolved.boxes.keys()];
   const fixes: Fix[] = [];
   const visit = (node: Nodes, atRoot: boolean) => {

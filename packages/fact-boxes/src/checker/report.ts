@@ -40,7 +40,7 @@ function count(reports: readonly FileReport[], test: (message: CheckResult['mess
  * The last line of a report: `✖ 1 error, 1 warning in 14 files (23 boxes)`,
  * with boxes no one defined and what `--fix` did, would do or can do.
  */
-export function summaryLine(reports: readonly FileReport[], options: ReportOptions = {}): string {
+function summaryLine(reports: readonly FileReport[], options: ReportOptions = {}): string {
   const errors = count(reports, (message) => message.severity === 'error');
   const warnings = count(reports, (message) => message.severity === 'warning');
   const undefinedBoxes = count(reports, (message) => message.ruleId === 'undefined-box');

@@ -25,7 +25,7 @@ export interface FrameOptions {
 }
 
 /** The host name of a URL, for link text. */
-export function hostOf(url: string): string {
+function hostOf(url: string): string {
   try {
     return new URL(url).host.replace(/^www\./, '');
   } catch {
@@ -34,7 +34,7 @@ export function hostOf(url: string): string {
 }
 
 /** "Source: …" with a link when there is a URL. */
-export function renderSource(source: unknown, sourceUrl: unknown, locale: FactBoxLocale = englishWords): BoxElement | undefined {
+function renderSource(source: unknown, sourceUrl: unknown, locale: FactBoxLocale = englishWords): BoxElement | undefined {
   const name = typeof source === 'string' ? source : undefined;
   const url = typeof sourceUrl === 'string' ? sourceUrl : undefined;
   if (!name && !url) return undefined;

@@ -42,7 +42,7 @@ const HAS_ATTRIBUTE_ESCAPE = /[\0"&'`]/;
 const hex = (char: string) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
 
 /** Text content, escaped as hast-util-to-html escapes it. */
-export function escapeText(value: string): string {
+function escapeText(value: string): string {
   return HAS_TEXT_ESCAPE.test(value) ? value.replace(TEXT_ESCAPES, hex) : value;
 }
 

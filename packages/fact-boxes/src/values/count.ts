@@ -96,7 +96,7 @@ export function parseCount(input: string): ParseResult<Count> {
 const numberFormat = new Intl.NumberFormat('en-GB');
 
 /** Format an integer with thousands separators: `1200` -> `1,200`. */
-export function formatNumber(n: number): string {
+function formatNumber(n: number): string {
   return numberFormat.format(n);
 }
 
