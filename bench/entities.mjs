@@ -7,8 +7,8 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 // The engine itself, not a public entry point: from the built files.
-import { processDocument } from '../packages/fact-boxes/dist/document.js';
-import { resolveOptions } from '../packages/fact-boxes/dist/registry.js';
+import { processDocument } from '../packages/fact-boxes/dist/engine/document.js';
+import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
 import { article, benchEntities } from './corpus.mjs';
 
 const entities = benchEntities();

@@ -3,7 +3,7 @@
  * part of the package's public entry points (tests/package/exports.test.ts),
  * so they come from the built files, the same modules the entry points load.
  */
-export { processDocument } from '../../packages/fact-boxes/dist/document.js';
-export { resolveOptions } from '../../packages/fact-boxes/dist/registry.js';
-export { restoreUnhandledDirectives } from '../../packages/fact-boxes/dist/restore.js';
-export { describeProblem, didYouMean } from '../../packages/fact-boxes/dist/diagnostics.js';
+export { processDocument } from '../../packages/fact-boxes/dist/engine/document.js';
+export { resolveOptions } from '../../packages/fact-boxes/dist/engine/options.js';
+export { restoreUnhandledDirectives } from '../../packages/fact-boxes/dist/engine/restore.js';
+export { describeProblem, didYouMean } from '../../packages/fact-boxes/dist/engine/errors.js';

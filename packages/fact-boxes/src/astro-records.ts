@@ -10,9 +10,9 @@
  *   import { getAllFactBoxes } from 'fact-boxes/astro/records';
  *   for (const page of getAllFactBoxes()) page.file; page.records;
  */
-import type { FactBoxRecord } from './define.js';
-import type { Entity } from './entities.js';
-import { siteStore, type EntityMention, type FactBoxPage } from './astro-store.js';
+import type { FactBoxRecord } from './boxes/define.js';
+import type { Entity } from './entities/entity.js';
+import { siteStore, type EntityMention, type FactBoxPage } from './astro/store.js';
 
 export type { EntityMention, FactBoxPage };
 

@@ -9,7 +9,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { AnyFactBoxDefinition } from './define.js';
+import type { AnyFactBoxDefinition } from './boxes/define.js';
 import { createChecker, type CheckOptions, type Checker } from './checker/check.js';
 import { ConfigError, findConfigFile, loadBoxesModule, loadConfigFile, type SiteConfig } from './checker/config.js';
 import { unifiedDiff } from './checker/diff.js';

@@ -5,9 +5,9 @@
  */
 
 // Defining boxes.
-export { defineFactBox } from './define.js';
-export type { AnyFactBoxDefinition, BodyContext, FactBoxDefinition, FactBoxRecord, JsonLdContext, JsonLdNode, Problem, RenderContext } from './define.js';
-export type { FactBoxesOptions } from './registry.js';
+export { defineFactBox } from './boxes/define.js';
+export type { AnyFactBoxDefinition, BodyContext, FactBoxDefinition, FactBoxRecord, JsonLdContext, JsonLdNode, Problem, RenderContext } from './boxes/define.js';
+export type { FactBoxesOptions } from './engine/options.js';
 export type { StaticHtml } from './render/to-mdast.js';
 
 // The built-in boxes, their attributes and their vocabularies.
@@ -27,15 +27,15 @@ export { content, h, type BoxChild, type BoxElement, type ContentSlot, type HChi
 export { renderCount, renderDate, renderFacts, renderPeriod, type FactRow } from './render/format.js';
 
 // Outputs: JSON-LD, JSON Schema, records, errors.
-export { entityJsonLd, entityJsonLdId, serializeJsonLd, toJsonLd, type EntityIdOptions, type JsonLdDocument, type ToJsonLdOptions } from './jsonld.js';
-export { anchorOf } from './render/jsonld.js';
-export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './json-schema.js';
-export { readFactBoxes, type FrontmatterRecords } from './records.js';
-export { FactBoxesError } from './diagnostics.js';
+export { entityJsonLd, entityJsonLdId, serializeJsonLd, toJsonLd, type EntityIdOptions, type JsonLdDocument, type ToJsonLdOptions } from './outputs/jsonld.js';
+export { anchorOf } from './render/anchor.js';
+export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './outputs/json-schema.js';
+export { readFactBoxes, type FrontmatterRecords } from './outputs/records.js';
+export { FactBoxesError } from './engine/errors.js';
 
 // Entities.
-export { checkEntities, EntityIndex, entitySchema, normaliseName, type Entity, type EntityInput, type NameMatch } from './entities.js';
+export { checkEntities, EntityIndex, entitySchema, normaliseName, type Entity, type EntityInput, type NameMatch } from './entities/entity.js';
 
 // Languages.
 export { BUILTIN_LOCALES, builtinStrings, type BuiltinLocale, type LocaleStrings, type Phrase, type PhraseVariants, type StringKey } from './locales/index.js';
-export { declaredLanguage, directionOf, factBoxWords, type BoxStrings, type FactBoxLocale, type PhraseValue, type SiteStrings } from './i18n.js';
+export { declaredLanguage, directionOf, factBoxWords, type BoxStrings, type FactBoxLocale, type PhraseValue, type SiteStrings } from './locales/i18n.js';

@@ -6,13 +6,13 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import type { Problem } from '../define.js';
-import { describeProblem, FactBoxesError } from '../diagnostics.js';
-import { DocumentState } from '../core.js';
-import { processDocument } from '../document.js';
-import type { ResolvedOptions } from '../registry.js';
-import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
-import { boxLines, boxOpenings, unseenBoxes } from '../syntax.js';
+import type { Problem } from '../boxes/define.js';
+import { describeProblem, FactBoxesError } from '../engine/errors.js';
+import { DocumentState } from '../engine/build.js';
+import { processDocument } from '../engine/document.js';
+import type { ResolvedOptions } from '../engine/options.js';
+import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';
+import { boxLines, boxOpenings, unseenBoxes } from '../engine/syntax.js';
 
 type MicromarkExtension = { text?: Record<number, unknown> };
 

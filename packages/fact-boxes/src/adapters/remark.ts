@@ -5,10 +5,10 @@ import type { Root } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
-import type { FactBoxRecord } from '../define.js';
-import { resolveOptions, type FactBoxesOptions } from '../registry.js';
-import { parsedSource, restoreUnhandledDirectives } from '../restore.js';
-import { FactBoxesError } from '../diagnostics.js';
+import type { FactBoxRecord } from '../boxes/define.js';
+import { resolveOptions, type FactBoxesOptions } from '../engine/options.js';
+import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';
+import { FactBoxesError } from '../engine/errors.js';
 import { createTransform, hasDirectiveSyntax } from './remark-transform.js';
 
 /** Options of the remark plugin. */

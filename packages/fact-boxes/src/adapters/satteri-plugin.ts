@@ -11,16 +11,16 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
-import { DocumentState } from '../core.js';
-import type { FactBoxRecord, Problem } from '../define.js';
-import { diagnoseParagraph, processDocument } from '../document.js';
-import { FactBoxesError, openingLine, readWrittenAttributes } from '../diagnostics.js';
+import { DocumentState } from '../engine/build.js';
+import type { FactBoxRecord, Problem } from '../boxes/define.js';
+import { diagnoseParagraph, processDocument } from '../engine/document.js';
+import { FactBoxesError, openingLine, readWrittenAttributes } from '../engine/errors.js';
 
-import type { ResolvedOptions } from '../registry.js';
-import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../restore.js';
-import { shiftPoint, shiftPositions, type Shift } from '../positions.js';
-import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../syntax.js';
-import { recordsForFrontmatter, type FrontmatterRecords } from '../records.js';
+import type { ResolvedOptions } from '../engine/options.js';
+import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../engine/restore.js';
+import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
+import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../engine/syntax.js';
+import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */

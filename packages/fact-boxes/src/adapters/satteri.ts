@@ -6,14 +6,14 @@
  *   satteri({ features: { directive: true }, ...factBoxes() })   // in astro.config.mjs
  */
 import type { HastPluginList, MdastPluginList, PluginFactoryContext } from 'satteri';
-import { FactBoxesError } from '../diagnostics.js';
-import { resolveOptions, type FactBoxesOptions } from '../registry.js';
-import { mayHoldDirective } from '../syntax.js';
+import { FactBoxesError } from '../engine/errors.js';
+import { resolveOptions, type FactBoxesOptions } from '../engine/options.js';
+import { mayHoldDirective } from '../engine/syntax.js';
 import { createSatteriPlugin } from './satteri-plugin.js';
 
 export { FactBoxesError };
 export type { FactBoxesOptions };
-import type { FactBoxRecord, Problem } from '../define.js';
+import type { FactBoxRecord, Problem } from '../boxes/define.js';
 
 export type { FactBoxRecord };
 

@@ -2,8 +2,8 @@
  * actor: who is who — a person, force, group or government named in the article.
  */
 import * as z from 'zod';
-import { defineFactBox } from '../define.js';
-import { actorSchemaType, anchorOf } from '../render/jsonld.js';
+import { defineFactBox } from './define.js';
+import { actorSchemaType, anchorOf } from '../render/anchor.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { commonAttributes, dateAttribute, listAttribute, textAttribute } from '../values/schemas.js';
 import { en, type StringKey } from '../locales/en.js';

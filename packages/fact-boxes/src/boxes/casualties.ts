@@ -5,8 +5,8 @@
 import type { LeafDirective } from 'mdast-util-directive';
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
-import { defineFactBox, type Problem } from '../define.js';
-import { didYouMean, locateAttribute, quote, toCamelCase } from '../diagnostics.js';
+import { defineFactBox, type Problem } from './define.js';
+import { didYouMean, locateAttribute, quote, toCamelCase } from '../engine/errors.js';
 import { renderCount, renderFacts, renderPeriod, renderDate } from '../render/format.js';
 import { COUNT_FORMS, sumCounts, type Count } from '../values/count.js';
 import { commonAttributes, countAttribute, dateAttribute, periodAttribute, textAttribute, type ValueIssueParams } from '../values/schemas.js';

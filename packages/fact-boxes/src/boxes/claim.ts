@@ -4,11 +4,11 @@
  */
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
-import { defineFactBox, type FactBoxRecord, type JsonLdContext, type JsonLdNode } from '../define.js';
-import { actorSchemaType, anchorOf, findActor } from '../render/jsonld.js';
+import { defineFactBox, type FactBoxRecord, type JsonLdContext, type JsonLdNode } from './define.js';
+import { actorSchemaType, anchorOf, findActor } from '../render/anchor.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { en, type StringKey } from '../locales/en.js';
-import { englishWords, type FactBoxLocale } from '../i18n.js';
+import { englishWords, type FactBoxLocale } from '../locales/i18n.js';
 import { commonAttributes, dateAttribute, textAttribute } from '../values/schemas.js';
 
 /** States of a claim the article reports. */

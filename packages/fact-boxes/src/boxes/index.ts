@@ -1,4 +1,4 @@
-import type { AnyFactBoxDefinition } from '../define.js';
+import type { AnyFactBoxDefinition } from './define.js';
 import { actor } from './actor.js';
 import { casualties } from './casualties.js';
 import { claim } from './claim.js';

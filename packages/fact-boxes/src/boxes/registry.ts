@@ -3,7 +3,7 @@
  * once. The plugins, `toJsonLd` and `boxesJsonSchema` all look boxes up here,
  * so a site's boxes validate, render, map and describe themselves alike.
  */
-import type { AnyFactBoxDefinition } from '../define.js';
+import type { AnyFactBoxDefinition } from './define.js';
 import { builtinBoxes } from './index.js';
 
 /**

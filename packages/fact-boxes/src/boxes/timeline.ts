@@ -3,8 +3,8 @@
  */
 import type { List, ListItem, Nodes as MdastNodes, Paragraph } from 'mdast';
 import * as z from 'zod';
-import { defineFactBox, type JsonLdNode } from '../define.js';
-import { anchorOf } from '../render/jsonld.js';
+import { defineFactBox, type JsonLdNode } from './define.js';
+import { anchorOf } from '../render/anchor.js';
 import { renderPeriod } from '../render/format.js';
 import { dateEnd, dateStart, parsePeriod, PERIOD_FORMS, type DateInterval, type DateValue } from '../values/date.js';
 import { commonAttributes } from '../values/schemas.js';

@@ -13,9 +13,9 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkFactBoxes from '../adapters/remark.js';
-import type { Problem } from '../define.js';
-import { describeProblem, didYouMean } from '../diagnostics.js';
-import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../registry.js';
+import type { Problem } from '../boxes/define.js';
+import { describeProblem, didYouMean } from '../engine/errors.js';
+import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../engine/options.js';
 
 /** One message of a checked file. */
 export interface CheckMessage {

@@ -6,9 +6,9 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { AnyFactBoxDefinition } from '../define.js';
-import { INTEGRATION_OPTIONS, type FactBoxesOptions } from '../registry.js';
-import { readEntityFiles } from '../entity-files.js';
+import type { AnyFactBoxDefinition } from '../boxes/define.js';
+import { INTEGRATION_OPTIONS, type FactBoxesOptions } from '../engine/options.js';
+import { readEntityFiles } from '../entities/files.js';
 
 /**
  * The `entities` of a configuration as the plugin takes them: a list as it

@@ -10,11 +10,11 @@
 import type { Nodes, Paragraph, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { z } from 'zod';
-import type { AnyFactBoxDefinition } from '../define.js';
-import { didYouMean, nearSpelling, openingLine, readWrittenAttributes, toCamelCase, toKebabCase, type WrittenAttribute } from '../diagnostics.js';
-import type { ResolvedOptions } from '../registry.js';
-import { isClosed } from '../syntax.js';
-import { pointAt } from '../positions.js';
+import type { AnyFactBoxDefinition } from '../boxes/define.js';
+import { didYouMean, nearSpelling, openingLine, readWrittenAttributes, toCamelCase, toKebabCase, type WrittenAttribute } from '../engine/errors.js';
+import type { ResolvedOptions } from '../engine/options.js';
+import { isClosed } from '../engine/syntax.js';
+import { pointAt } from '../engine/positions.js';
 import { markdownParser } from './check.js';
 
 /** One change to a document: replace `[start, end)` of the parsed text by `text`. */

@@ -1,7 +1,7 @@
 /** Shared rendering helpers: counts, dates and periods in words (in the box's language), label-value lists. */
 import type { Count } from '../values/count.js';
 import type { DateInterval, DateValue } from '../values/date.js';
-import { englishWords, type FactBoxLocale } from '../i18n.js';
+import { englishWords, type FactBoxLocale } from '../locales/i18n.js';
 import { h, type BoxElement, type HChild } from './h.js';
 
 /** A count in words, with its kind for styling. */

@@ -2,7 +2,7 @@
  * The frame every box shares: a labelled `<section>` with a header (kind and
  * title) and a footer naming the source.
  */
-import { englishWords, type FactBoxLocale } from '../i18n.js';
+import { englishWords, type FactBoxLocale } from '../locales/i18n.js';
 import { h, type BoxElement, type ContentSlot, type HChild } from './h.js';
 
 export interface FrameOptions {

@@ -3,7 +3,7 @@
  * frontmatter (`records` option): as an array, or as one JSON string, which
  * costs a large site far less memory (bench/profile.md).
  */
-import type { FactBoxRecord } from './define.js';
+import type { FactBoxRecord } from '../boxes/define.js';
 
 /** How records go on a page's frontmatter: an array, one JSON string, or not at all. */
 export type FrontmatterRecords = 'objects' | 'json' | false;

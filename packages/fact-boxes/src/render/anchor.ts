@@ -1,5 +1,5 @@
 /** Helpers for JSON-LD mappings. */
-import type { FactBoxRecord } from '../define.js';
+import type { FactBoxRecord } from '../boxes/define.js';
 
 /** `https://site/page#id`, or `#id` without a page URL. */
 export function anchorOf(url: string | undefined, id: string): string {

@@ -8,10 +8,10 @@
  * page's locale, and each box for its words (`FactBoxLocale`), which are
  * looked up in tables built once per language.
  */
-import type { Count } from './values/count.js';
-import type { DateInterval, DateValue } from './values/date.js';
-import { h, type HChild } from './render/h.js';
-import { BUILTIN_LOCALES, builtinStrings, en, type Phrase, type PhraseVariants } from './locales/index.js';
+import type { Count } from '../values/count.js';
+import type { DateInterval, DateValue } from '../values/date.js';
+import { h, type HChild } from '../render/h.js';
+import { BUILTIN_LOCALES, builtinStrings, en, type Phrase, type PhraseVariants } from './index.js';
 
 /** Strings a site gives, per locale tag: built-in keys (`claim.by`) or a custom box's (`attacks.since`). */
 export type SiteStrings = Readonly<Record<string, Readonly<Record<string, Phrase>>>>;

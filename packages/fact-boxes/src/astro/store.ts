@@ -3,8 +3,8 @@
  * Markdown processor, read by `fact-boxes/astro/records`. Internal: the
  * public entry exports the getters and the types of what they give.
  */
-import type { FactBoxRecord } from './define.js';
-import type { Entity } from './entities.js';
+import type { FactBoxRecord } from '../boxes/define.js';
+import type { Entity } from '../entities/entity.js';
 
 /** One page's records, with the file it comes from. */
 export interface FactBoxPage {

@@ -8,8 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Point } from 'unist';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { didYouMean, FactBoxesError, toCamelCase, toKebabCase, type FileProblem } from './diagnostics.js';
-import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from './entities.js';
+import { didYouMean, FactBoxesError, toCamelCase, toKebabCase, type FileProblem } from '../engine/errors.js';
+import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from './entity.js';
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 

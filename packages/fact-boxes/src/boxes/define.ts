@@ -7,10 +7,10 @@ import type { Nodes as MdastNodes } from 'mdast';
 import type { Position } from 'unist';
 import type { Point } from 'unist';
 import type { z } from 'zod';
-import type { BoxElement, ContentSlot, HChild, HProperties } from './render/h.js';
-import { knownKeys, phraseProblem, type BoxStrings, type FactBoxLocale } from './i18n.js';
-import { commonAttributes } from './values/schemas.js';
-import type { Entity } from './entities.js';
+import type { BoxElement, ContentSlot, HChild, HProperties } from '../render/h.js';
+import { knownKeys, phraseProblem, type BoxStrings, type FactBoxLocale } from '../locales/i18n.js';
+import { commonAttributes } from '../values/schemas.js';
+import type { Entity } from '../entities/entity.js';
 
 /** A problem found in a box, before it becomes a vfile message. */
 export interface Problem {

@@ -4,8 +4,8 @@
  * `:::claim …` printed on the page. These checks read the author's line and
  * say what is wrong.
  */
-import type { Problem } from './define.js';
-import { didYouMean } from './diagnostics.js';
+import type { Problem } from '../boxes/define.js';
+import { didYouMean } from './errors.js';
 import { pointAt } from './positions.js';
 
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;

@@ -7,13 +7,13 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import type { Nodes as MdastNodes, Paragraph } from 'mdast';
 import type { Position } from 'unist';
 import type { z } from 'zod';
-import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from './define.js';
-import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, remembered, toCamelCase, toKebabCase } from './diagnostics.js';
-import { content, h, type BoxElement, type HChild } from './render/h.js';
-import { renderFrame } from './render/frame.js';
-import { canonicalTag, DocumentLocale, type FactBoxLocale } from './i18n.js';
-import type { ValueIssueParams } from './values/schemas.js';
-import type { Entity, EntityIndex } from './entities.js';
+import type { AnyFactBoxDefinition, FactBoxRecord, Problem } from '../boxes/define.js';
+import { didYouMean, formatPlace, nearSpelling, locateAttribute, openingLine, quote, readWrittenAttributes, remembered, toCamelCase, toKebabCase } from './errors.js';
+import { content, h, type BoxElement, type HChild } from '../render/h.js';
+import { renderFrame } from '../render/frame.js';
+import { canonicalTag, DocumentLocale, type FactBoxLocale } from '../locales/i18n.js';
+import type { ValueIssueParams } from '../values/schemas.js';
+import type { Entity, EntityIndex } from '../entities/entity.js';
 import { isHandledDirective } from './restore.js';
 
 /** The site's entities, as a document's boxes see them. */

@@ -1,10 +1,10 @@
 /** The boxes a pipeline knows: the built-ins plus the site's own. */
-import type { AnyFactBoxDefinition } from './define.js';
-import { boxRegistry } from './boxes/registry.js';
-import type { StaticHtml } from './render/to-mdast.js';
-import { didYouMean } from './diagnostics.js';
-import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from './i18n.js';
-import { indexEntities, type EntityIndex, type EntityInput } from './entities.js';
+import type { AnyFactBoxDefinition } from '../boxes/define.js';
+import { boxRegistry } from '../boxes/registry.js';
+import type { StaticHtml } from '../render/to-mdast.js';
+import { didYouMean } from './errors.js';
+import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from '../locales/i18n.js';
+import { indexEntities, type EntityIndex, type EntityInput } from '../entities/entity.js';
 
 /** Options shared by every adapter. */
 export interface FactBoxesOptions {

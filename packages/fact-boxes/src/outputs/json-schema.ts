@@ -4,10 +4,10 @@
  * `fact-boxes/schema.json`; `npm run schema` writes it.
  */
 import * as z from 'zod';
-import { boxRegistry } from './boxes/registry.js';
-import type { AnyFactBoxDefinition } from './define.js';
-import { toKebabCase } from './diagnostics.js';
-import { BUILTIN_LOCALES, en } from './locales/index.js';
+import { boxRegistry } from '../boxes/registry.js';
+import type { AnyFactBoxDefinition } from '../boxes/define.js';
+import { toKebabCase } from '../engine/errors.js';
+import { BUILTIN_LOCALES, en } from '../locales/index.js';
 
 /** A JSON Schema object. */
 export type JsonSchema = Record<string, unknown>;

@@ -6,12 +6,12 @@
 import type { Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { buildBox, DocumentState } from './core.js';
-import type { FactBoxRecord, Problem } from './define.js';
-import { didYouMean, openingLine, problemLine } from './diagnostics.js';
-import { h } from './render/h.js';
-import { toMdast } from './render/to-mdast.js';
-import type { ResolvedOptions } from './registry.js';
+import { buildBox, DocumentState } from './build.js';
+import type { FactBoxRecord, Problem } from '../boxes/define.js';
+import { didYouMean, openingLine, problemLine } from './errors.js';
+import { h } from '../render/h.js';
+import { toMdast } from '../render/to-mdast.js';
+import type { ResolvedOptions } from './options.js';
 import { diagnoseOpeningLine, isClosed, see, type SeenNodes } from './syntax.js';
 
 /** What processing a document gives. */

@@ -2,11 +2,11 @@
  * schema.org JSON-LD from records: what search engines and other tools read.
  * Each box type maps its own records; nothing is emitted that the page does not show.
  */
-import { boxRegistry } from './boxes/registry.js';
-import type { AnyFactBoxDefinition, FactBoxRecord, JsonLdContext, JsonLdNode } from './define.js';
-import { canonicalTag, DocumentLocale, LocaleCatalog, type SiteStrings } from './i18n.js';
-import { indexEntities, type Entity, type EntityInput } from './entities.js';
-import { wikidataUrl } from './boxes/actor.js';
+import { boxRegistry } from '../boxes/registry.js';
+import type { AnyFactBoxDefinition, FactBoxRecord, JsonLdContext, JsonLdNode } from '../boxes/define.js';
+import { canonicalTag, DocumentLocale, LocaleCatalog, type SiteStrings } from '../locales/i18n.js';
+import { indexEntities, type Entity, type EntityInput } from '../entities/entity.js';
+import { wikidataUrl } from '../boxes/actor.js';
 
 /** Options of `toJsonLd`. */
 export interface ToJsonLdOptions extends Omit<JsonLdContext, 'records' | 'locale'> {

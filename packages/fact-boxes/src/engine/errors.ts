@@ -4,7 +4,7 @@
  */
 import type { Position } from 'unist';
 import type { Point } from 'unist';
-import type { Problem } from './define.js';
+import type { Problem } from '../boxes/define.js';
 
 /**
  * The Damerau–Levenshtein distance (optimal string alignment) of two strings

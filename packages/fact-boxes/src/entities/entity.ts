@@ -8,9 +8,9 @@
  * (`entity-files.ts`).
  */
 import * as z from 'zod';
-import { ACTOR_TYPES, type ActorType } from './boxes/actor.js';
-import { editDistanceWithin, toCamelCase } from './diagnostics.js';
-import { parseDate, DATE_FORMS, type DateValue } from './values/date.js';
+import { ACTOR_TYPES, type ActorType } from '../boxes/actor.js';
+import { editDistanceWithin, toCamelCase } from '../engine/errors.js';
+import { parseDate, DATE_FORMS, type DateValue } from '../values/date.js';
 
 /** An entity as the options and records know it: the actor box's attributes, a description and an id. */
 export interface Entity {
