@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 // From the sources, like the modules under test: the command's internals are not part of the package's API.
 import { defineFactBox } from '../../packages/fact-boxes/src/boxes/define.js';
-import { nearSpelling } from '../../packages/fact-boxes/src/engine/errors.js';
+import { nearSpelling } from '../../packages/fact-boxes/src/text/spelling.js';
 import { resolveOptions } from '../../packages/fact-boxes/src/engine/options.js';
 import { textAttribute } from '../../packages/fact-boxes/src/values/schemas.js';
 import { unifiedDiff } from '../../packages/fact-boxes/src/checker/diff.js';

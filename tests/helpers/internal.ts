@@ -6,4 +6,5 @@
 export { processDocument } from '../../packages/fact-boxes/dist/engine/document.js';
 export { resolveOptions } from '../../packages/fact-boxes/dist/engine/options.js';
 export { restoreUnhandledDirectives } from '../../packages/fact-boxes/dist/engine/restore.js';
-export { describeProblem, didYouMean } from '../../packages/fact-boxes/dist/engine/errors.js';
+export { describeProblem } from '../../packages/fact-boxes/dist/engine/errors.js';
+export { didYouMean } from '../../packages/fact-boxes/dist/text/spelling.js';

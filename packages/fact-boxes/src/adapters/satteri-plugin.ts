@@ -14,7 +14,8 @@ import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFacto
 import { DocumentState } from '../engine/build.js';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { diagnoseParagraph, processDocument } from '../engine/document.js';
-import { FactBoxesError, openingLine, readWrittenAttributes } from '../engine/errors.js';
+import { FactBoxesError } from '../engine/errors.js';
+import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../engine/restore.js';

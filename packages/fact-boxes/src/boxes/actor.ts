@@ -2,15 +2,14 @@
  * actor: who is who — a person, force, group or government named in the article.
  */
 import * as z from 'zod';
-import { defineFactBox } from './define.js';
-import { actorSchemaType, anchorOf } from '../render/anchor.js';
+import { defineFactBox, type FactBoxRecord } from './define.js';
+import { anchorOf } from '../render/anchor.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { commonAttributes, dateAttribute, listAttribute, textAttribute } from '../values/schemas.js';
 import { en, type StringKey } from '../locales/en.js';
+import { ACTOR_TYPES, type ActorType } from '../entities/entity.js';
 
-/** The kinds of actor. */
-export const ACTOR_TYPES = ['person', 'government', 'state-forces', 'militia', 'rebel-group', 'political-movement', 'organization'] as const;
-export type ActorType = (typeof ACTOR_TYPES)[number];
+export { ACTOR_TYPES, type ActorType };
 
 /** The string key of each type: `state-forces` → `actorType.stateForces`. */
 const TYPE_KEYS = Object.fromEntries(ACTOR_TYPES.map((type) => [type, `actorType.${type.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase())}`])) as Record<ActorType, StringKey>;
@@ -48,6 +47,22 @@ export type ActorAttributes = z.output<typeof actorAttributes>;
 /** The Wikidata page of an item. */
 export function wikidataUrl(id: string): string {
   return `https://www.wikidata.org/wiki/${id}`;
+}
+
+/** The actor box on the page that a name refers to (by title or alias), if any. */
+export function findActor(records: readonly FactBoxRecord[] | undefined, name: string | undefined): FactBoxRecord | undefined {
+  if (!records || !name) return undefined;
+  const wanted = name.trim().toLowerCase();
+  return records.find((record) => {
+    if (record.type !== 'actor') return false;
+    const aliases = Array.isArray(record.attributes.aliases) ? (record.attributes.aliases as string[]) : [];
+    return [record.title, ...aliases].some((candidate) => candidate.trim().toLowerCase() === wanted);
+  });
+}
+
+/** schema.org type of an actor record. */
+export function actorSchemaType(record: FactBoxRecord): 'Person' | 'Organization' {
+  return record.attributes.type === 'person' ? 'Person' : 'Organization';
 }
 
 export const actor = defineFactBox({

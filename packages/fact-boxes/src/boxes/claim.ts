@@ -5,7 +5,8 @@
 import type { Nodes as MdastNodes } from 'mdast';
 import * as z from 'zod';
 import { defineFactBox, type FactBoxRecord, type JsonLdContext, type JsonLdNode } from './define.js';
-import { actorSchemaType, anchorOf, findActor } from '../render/anchor.js';
+import { anchorOf } from '../render/anchor.js';
+import { actorSchemaType, findActor } from './actor.js';
 import { renderDate, renderFacts } from '../render/format.js';
 import { en, type StringKey } from '../locales/en.js';
 import { englishWords, type FactBoxLocale } from '../locales/i18n.js';

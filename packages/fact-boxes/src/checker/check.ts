@@ -14,7 +14,8 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import remarkFactBoxes from '../adapters/remark.js';
 import type { Problem } from '../boxes/define.js';
-import { describeProblem, didYouMean } from '../engine/errors.js';
+import { describeProblem } from '../engine/errors.js';
+import { didYouMean } from '../text/spelling.js';
 import { resolveOptions, type FactBoxesOptions, type ResolvedOptions } from '../engine/options.js';
 
 /** One message of a checked file. */

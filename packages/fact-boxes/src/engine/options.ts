@@ -2,7 +2,7 @@
 import type { AnyFactBoxDefinition } from '../boxes/define.js';
 import { boxRegistry } from '../boxes/registry.js';
 import type { StaticHtml } from '../render/to-mdast.js';
-import { didYouMean } from './errors.js';
+import { didYouMean } from '../text/spelling.js';
 import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from '../locales/i18n.js';
 import { indexEntities, type EntityIndex, type EntityInput } from '../entities/entity.js';
 

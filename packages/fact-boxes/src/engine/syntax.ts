@@ -5,7 +5,7 @@
  * say what is wrong.
  */
 import type { Problem } from '../boxes/define.js';
-import { didYouMean } from './errors.js';
+import { didYouMean } from '../text/spelling.js';
 import { pointAt } from './positions.js';
 
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;

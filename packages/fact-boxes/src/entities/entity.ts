@@ -5,12 +5,16 @@
  *
  * The core knows nothing of files: the options take entity objects. The Astro
  * integration and `fact-boxes check` read them from YAML or JSON files
- * (`entity-files.ts`).
+ * (`files.ts`).
  */
 import * as z from 'zod';
-import { ACTOR_TYPES, type ActorType } from '../boxes/actor.js';
-import { editDistanceWithin, toCamelCase } from '../engine/errors.js';
+import { editDistanceWithin } from '../text/spelling.js';
+import { toCamelCase } from '../text/case.js';
 import { parseDate, DATE_FORMS, type DateValue } from '../values/date.js';
+
+/** The kinds of actor. */
+export const ACTOR_TYPES = ['person', 'government', 'state-forces', 'militia', 'rebel-group', 'political-movement', 'organization'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** An entity as the options and records know it: the actor box's attributes, a description and an id. */
 export interface Entity {

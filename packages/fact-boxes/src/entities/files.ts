@@ -8,7 +8,9 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import type { Point } from 'unist';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { didYouMean, FactBoxesError, toCamelCase, toKebabCase, type FileProblem } from '../engine/errors.js';
+import { didYouMean } from '../text/spelling.js';
+import { FactBoxesError, type FileProblem } from '../engine/errors.js';
+import { toCamelCase, toKebabCase } from '../text/case.js';
 import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from './entity.js';
 
 const DATA = new Set(['.yaml', '.yml', '.json']);

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import { boxRegistry } from '../boxes/registry.js';
 import type { AnyFactBoxDefinition } from '../boxes/define.js';
-import { toKebabCase } from '../engine/errors.js';
+import { toKebabCase } from '../text/case.js';
 import { BUILTIN_LOCALES, en } from '../locales/index.js';
 
 /** A JSON Schema object. */
