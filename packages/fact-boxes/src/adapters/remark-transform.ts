@@ -8,7 +8,7 @@ import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Problem } from '../boxes/define.js';
 import { describeProblem, FactBoxesError } from '../engine/errors.js';
-import { DocumentState } from '../engine/build.js';
+import { DocumentState } from '../engine/state.js';
 import { processDocument } from '../engine/document.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';

@@ -11,7 +11,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
-import { DocumentState } from '../engine/build.js';
+import { DocumentState } from '../engine/state.js';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { diagnoseParagraph, processDocument } from '../engine/document.js';
 import { FactBoxesError } from '../engine/errors.js';

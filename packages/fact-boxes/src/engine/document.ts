@@ -6,7 +6,8 @@
 import type { Nodes, Paragraph, Parent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { Point } from 'unist';
-import { buildBox, DocumentState } from './build.js';
+import { buildBox } from './build.js';
+import { DocumentState } from './state.js';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { didYouMean } from '../text/spelling.js';
 import { openingLine } from '../text/written.js';
