@@ -1,0 +1,100 @@
+/**
+ * What the integration keeps in Astro's cache folder between runs: the
+ * files that failed (so their cached entries are rendered again) and the
+ * site-wide records.
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { FactBoxRecord } from '../boxes/define.js';
+import { siteStore } from './store.js';
+
+/**
+ * Content collection entries are cached by content digest, in `.astro/` (dev)
+ * and the cache directory (build): an entry whose render failed would be
+ * skipped, its error forgotten and its page built empty on the next run. So
+ * failing files are written down, and the next run that finds the note drops
+ * the cache before the content is loaded, which renders (and reports) them again.
+ */
+export class FailureNote {
+  private readonly file: string;
+  private readonly caches: readonly URL[];
+
+  constructor(cacheDir: URL, root: URL) {
+    this.file = fileURLToPath(new URL('fact-boxes/failed-files.json', cacheDir));
+    this.caches = [cacheDir, new URL('.astro/', root)];
+  }
+
+  /** At startup: drop the cached content if the last run left failures. */
+  forgetCacheIfFailed(): void {
+    if (!existsSync(this.file)) return;
+    this.forgetCache();
+    rmSync(this.file, { force: true });
+  }
+
+  /**
+   * Drop Astro's cached content, so every entry is rendered again: the caches of
+   * both `astro build` (the cache directory) and `astro dev` (`.astro/`), or of one.
+   */
+  forgetCache(command?: string): void {
+    const caches = command === undefined ? this.caches : [this.caches[command === 'dev' ? 1 : 0]!];
+    for (const directory of caches) {
+      for (const name of ['data-store.json', 'data-store/']) rmSync(fileURLToPath(new URL(name, directory)), { recursive: true, force: true });
+    }
+  }
+
+  write(files: readonly string[]): void {
+    try {
+      if (files.length === 0) {
+        rmSync(this.file, { force: true });
+        return;
+      }
+      mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
+      writeFileSync(this.file, `${JSON.stringify(files, null, 2)}\n`);
+    } catch {
+      // Without the note the next run may reuse a cached failure; the build itself still fails now.
+    }
+  }
+}
+
+/**
+ * The site-wide records (`fact-boxes/astro/records`) between runs. Astro
+ * takes unchanged content collection entries from its cache without running
+ * the Markdown processor, so their records are kept in the cache folder too,
+ * under a key of the entities (their links and ids are in the records). With
+ * no stored records, or another key, Astro's content cache is dropped, so
+ * every entry goes through fact-boxes and the store is whole.
+ */
+export class StoredRecords {
+  private readonly file: string;
+
+  constructor(cacheDir: URL) {
+    this.file = fileURLToPath(new URL('fact-boxes/records.json', cacheDir));
+  }
+
+  /** Fill the store from the last run; `false` when there was nothing usable for this key. */
+  load(key: string, root: string): boolean {
+    const store = siteStore();
+    try {
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]> };
+      if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
+      for (const [file, records] of Object.entries(stored.pages)) {
+        // A file deleted since has no page.
+        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, records);
+      }
+      store.version++;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  save(key: string): void {
+    try {
+      mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
+      writeFileSync(this.file, JSON.stringify({ key, pages: Object.fromEntries(siteStore().pages) }));
+    } catch {
+      // Without it the next run drops Astro's content cache and renders every entry again.
+    }
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * The remark plugin as Astro runs it (on unified() and on Astro 6), and the
+ * list of remark plugins the integration adds.
+ */
+import type { Root } from 'mdast';
+import remarkDirective from 'remark-directive';
+import type { Processor } from 'unified';
+import type { VFile } from 'vfile';
+import { createTransform, hasDirectiveSyntax } from '../adapters/remark-transform.js';
+import { remarkRestoreDirectives } from '../adapters/remark.js';
+import type { FactBoxRecord } from '../boxes/define.js';
+import { FactBoxesError, problemLine } from '../engine/errors.js';
+import { shiftOf, shiftPositions } from '../engine/positions.js';
+import { recordsForFrontmatter } from '../outputs/records.js';
+import { remember } from './errors.js';
+import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
+import { type AstroPluginSettings, resolveForAstro, storeRecords } from './settings.js';
+
+/** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
+function frontmatterOf(file: VFile): Record<string, unknown> {
+  const data = file.data as { astro?: { frontmatter?: Record<string, unknown> } };
+  data.astro ??= {};
+  data.astro.frontmatter ??= {};
+  return data.astro.frontmatter;
+}
+
+/**
+ * The remark plugin as Astro runs it: positions corrected to file lines,
+ * records on the frontmatter, errors remembered so a content collection entry
+ * (whose render errors Astro only logs) still fails the build.
+ */
+function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
+  if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
+  // A box's static parts go into MDX pages as `<Fragment set:html>`, which Astro's MDX compiles to one
+  // string, instead of a `_jsx()` call per element; Markdown pages are HTML strings already.
+  const resolved = resolveForAstro(settings);
+  const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
+  const forMarkdown = createTransform(resolved, false);
+  const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
+  const { pending } = settings;
+  return function transformForAstro(tree: Root, file: VFile): void {
+    const shift = typeof file.value === 'string' ? shiftOf(file.path, file.value) : undefined;
+    if (shift) shiftPositions(tree, shift);
+    const key = file.path || '<unknown file>';
+    try {
+      transform(tree, file);
+      if (pending.errors.delete(key)) pending.onChange?.();
+    } catch (error) {
+      remember(pending, key, error);
+      // Ours is thrown by the integration itself (see Pending); anything else is the host's to report.
+      if (!(error instanceof FactBoxesError)) throw error;
+    }
+    for (const message of file.messages) {
+      if (message.source !== 'fact-boxes' || message.fatal) continue;
+      settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, file.path || undefined));
+    }
+    storeRecords(settings, file.path || undefined, file.data.factBoxes ?? []);
+    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], settings.records);
+    if (value !== undefined) frontmatterOf(file).factBoxes = value;
+  };
+}
+
+/** The remark plugins to add after `existing`: remark-directive when missing, fact-boxes, and the restoration last. */
+export function remarkPluginsFor(existing: readonly RemarkPluginEntry[], settings: AstroPluginSettings): RemarkPluginEntry[] {
+  return [
+    ...(existing.some(isRemarkDirectiveEntry) ? [] : [remarkDirective]),
+    [remarkAstroFactBoxes, settings],
+    // Last, so directive plugins added before it (by the site or other integrations) get their turn first.
+    remarkRestoreDirectives,
+  ];
+}

@@ -1,0 +1,70 @@
+/** The Sätteri adapter as Astro runs it. */
+import { fileURLToPath } from 'node:url';
+import type { PluginFactoryContext } from 'satteri';
+import { createSatteriPlugin } from '../adapters/satteri-plugin.js';
+import { problemLine } from '../engine/errors.js';
+import type { ResolvedOptions } from '../engine/options.js';
+import { shiftOf } from '../engine/positions.js';
+import { mayHoldDirective } from '../engine/syntax.js';
+import { recordsForFrontmatter } from '../outputs/records.js';
+import { remember } from './errors.js';
+import { type AstroPluginSettings, resolveForAstro, storeRecords } from './settings.js';
+
+/**
+ * The Sätteri adapter as Astro runs it: positions on file lines, records on
+ * the frontmatter (the adapter does that), errors remembered for content
+ * collections, warnings through Astro's logger.
+ */
+export function satteriPluginForAstro(settings: AstroPluginSettings) {
+  const resolved = resolveForAstro(settings);
+  // Static parts of a box as one string each: `<Fragment set:html>` in MDX, raw HTML in Markdown.
+  const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'fragment' };
+  const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
+  const { pending } = settings;
+  return (document: PluginFactoryContext) => {
+    const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+    const key = path ?? '<unknown file>';
+    const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (!mayHoldDirective(document.source)) {
+      // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
+      const value = recordsForFrontmatter([], settings.records);
+      if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
+      if (pending.errors.delete(key)) pending.onChange?.();
+      storeRecords(settings, path, []);
+      return null;
+    }
+    const shift = shiftOf(path, document.source);
+    const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
+      ...(shift ? { shift } : {}),
+      records: settings.records,
+      // Thrown by the integration itself (see Pending).
+      throwErrors: false,
+      done: ({ records, problems, error }) => {
+        storeRecords(settings, path, records);
+        if (error) remember(pending, key, error);
+        else if (pending.errors.delete(key)) pending.onChange?.();
+        for (const problem of problems) {
+          if (error && problem.severity !== 'warning') continue;
+          settings.warn(problemLine(problem, path));
+        }
+      },
+    });
+    // Astro only logs what a content collection entry throws: remember any failure, ours or not, so the build still fails.
+    const record = (error: unknown) => {
+      if (!pending.errors.has(key)) remember(pending, key, error);
+    };
+    const guarded = plugin as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(guarded)) {
+      if (typeof value !== 'function') continue;
+      guarded[name] = function (this: unknown, ...args: unknown[]) {
+        try {
+          return (value as (...parameters: unknown[]) => unknown).apply(this, args);
+        } catch (error) {
+          record(error);
+          throw error;
+        }
+      };
+    }
+    return plugin;
+  };
+}

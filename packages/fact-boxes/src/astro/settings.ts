@@ -1,0 +1,41 @@
+/**
+ * What both processor wrappers share: the integration's settings, the
+ * options resolved with the page languages of i18n routing, and the
+ * site-wide store of records.
+ */
+import { relative, sep } from 'node:path';
+import type { FactBoxRecord } from '../boxes/define.js';
+import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
+import type { FrontmatterRecords } from '../outputs/records.js';
+import type { Pending } from './errors.js';
+import { siteStore } from './store.js';
+
+/** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
+export interface AstroPluginSettings {
+  options: FactBoxesOptions;
+  pending: Pending;
+  /** Astro never prints vfile messages: warnings (and errors under `onInvalid: 'warn'`) go through its logger. */
+  warn: (message: string) => void;
+  records: FrontmatterRecords;
+  /** A page's language from its path, under the site's i18n routing. */
+  pathLanguage?: (path: string) => string | undefined;
+  /** The project root, as a path: the store keys files by their path from it. */
+  root?: string;
+}
+
+/** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */
+export function storeRecords(settings: AstroPluginSettings, path: string | undefined, records: readonly FactBoxRecord[]): void {
+  if (!path || !settings.root) return;
+  const file = relative(settings.root, path).split(sep).join('/');
+  if (file.startsWith('..')) return;
+  const store = siteStore();
+  if (records.length === 0 && !store.pages.has(file)) return;
+  store.pages.set(file, [...records]);
+  store.version++;
+}
+
+/** Resolved options, with the page languages of the site's i18n routing. */
+export function resolveForAstro(settings: AstroPluginSettings): ResolvedOptions {
+  const resolved = resolveOptions(settings.options);
+  return settings.pathLanguage ? { ...resolved, locales: resolved.locales.withPathLanguage(settings.pathLanguage) } : resolved;
+}
