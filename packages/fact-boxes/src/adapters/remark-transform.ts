@@ -3,8 +3,6 @@
  * the Astro integration (which picks options per file).
  */
 import type { Root } from 'mdast';
-import remarkDirective from 'remark-directive';
-import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
 import type { Problem } from '../boxes/define.js';
 import { describeProblem, FactBoxesError } from '../engine/errors.js';
@@ -12,32 +10,7 @@ import { DocumentState } from '../engine/state.js';
 import { processDocument } from '../engine/document.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';
-import { boxLines, boxOpenings, unseenBoxes } from '../engine/syntax.js';
-
-type MicromarkExtension = { text?: Record<number, unknown> };
-
-/** Whether a plugin is remark-directive: this copy, another copy (by its function's name), or its package name in a config. */
-export function isRemarkDirective(plugin: unknown): boolean {
-  return plugin === remarkDirective || plugin === 'remark-directive' || (typeof plugin === 'function' && plugin.name === 'remarkDirective');
-}
-
-/** Whether a processor reads directives: remark-directive's syntax is registered, or remark-directive is attached. */
-export function hasDirectiveSyntax(processor: Processor): boolean {
-  const data = processor.data() as { micromarkExtensions?: MicromarkExtension[] };
-  const registered = (data.micromarkExtensions ?? []).some((extension) => {
-    const construct = extension?.text?.[58];
-    const constructs = Array.isArray(construct) ? construct : [construct];
-    // micromark-extension-directive's text construct has no `name`; its tokenizer has one.
-    return constructs.some((item) => {
-      const construct = item as { name?: string; tokenize?: { name?: string } } | undefined;
-      return construct?.name === 'directiveText' || construct?.tokenize?.name === 'tokenizeDirectiveText';
-    });
-  });
-  if (registered) return true;
-  // A remark-directive attached later in the chain (even another copy of it) registers the syntax itself.
-  const attachers = (processor as unknown as { attachers?: [unknown, ...unknown[]][] }).attachers ?? [];
-  return attachers.some(([attacher]) => isRemarkDirective(attacher));
-}
+import { boxLines, boxOpenings, unseenBoxes } from '../engine/reached.js';
 
 /** Report problems on the file; throw the first error unless `onInvalid` is `warn`. */
 function reportProblems(file: VFile, problems: readonly Problem[], onInvalid: 'error' | 'warn'): void {

@@ -9,7 +9,8 @@ import type { FactBoxRecord } from '../boxes/define.js';
 import { resolveOptions, type FactBoxesOptions } from '../engine/options.js';
 import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';
 import { FactBoxesError } from '../engine/errors.js';
-import { createTransform, hasDirectiveSyntax } from './remark-transform.js';
+import { createTransform } from './remark-transform.js';
+import { hasDirectiveSyntax } from './directive-syntax.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {

@@ -20,7 +20,7 @@ import { openingLine, readWrittenAttributes } from '../text/written.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
-import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../engine/syntax.js';
+import { boxLines, boxOpenings, see, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
 import type { Point, Position } from 'unist';
 

@@ -6,7 +6,7 @@
 import { createRequire } from 'node:module';
 import type { AstroConfig } from 'astro';
 import type { Features, MdastPluginEntry } from 'satteri';
-import { isRemarkDirective } from '../adapters/remark-transform.js';
+import { isRemarkDirective } from '../adapters/directive-syntax.js';
 
 /** An entry of a list of remark plugins in Astro's config: a plugin, a package name, or either with its options. */
 export type RemarkPluginEntry = NonNullable<AstroConfig['markdown']['remarkPlugins']>[number];

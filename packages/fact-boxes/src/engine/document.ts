@@ -15,7 +15,8 @@ import { problemLine } from './errors.js';
 import { h } from '../render/h.js';
 import { toMdast } from '../render/to-mdast.js';
 import type { ResolvedOptions } from './options.js';
-import { diagnoseOpeningLine, isClosed, see, type SeenNodes } from './syntax.js';
+import { diagnoseOpeningLine, isClosed } from './syntax.js';
+import { see, type SeenNodes } from './reached.js';
 
 /** What processing a document gives. */
 export interface ProcessedDocument {

@@ -6,7 +6,6 @@
  */
 import type { Problem } from '../boxes/define.js';
 import { didYouMean } from '../text/spelling.js';
-import { pointAt } from './positions.js';
 
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
 
@@ -60,57 +59,4 @@ export function isClosed(sourceOfBox: string): boolean {
   const lastLine = text.lastIndexOf('\n');
   // Inside a blockquote each line of the box carries the quote markers (`> :::`).
   return lastLine !== -1 && /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/.test(text.slice(lastLine + 1));
-}
-
-const BOX_LINE = /^[ \t]*:{3,}([A-Za-z][\w-]*)/gm;
-
-/** Where lines that start like a box (`:::name`) start (the offset of their first colon), with the name written. */
-export function boxLines(source: string): Map<number, string> {
-  const found = new Map<number, string>();
-  for (const match of source.matchAll(BOX_LINE)) found.set(match.index + match[0].indexOf(':'), match[1]!);
-  return found;
-}
-
-/** The box lines whose name is a known box. */
-export function boxOpenings(lines: ReadonlyMap<number, string>, names: { has(name: string): boolean }): Map<number, string> {
-  return new Map([...lines].filter(([, name]) => names.has(name)));
-}
-
-/** What a document walk saw: ranges of nodes that account for a box line, and paragraph starts. */
-export interface SeenNodes {
-  /** [start, end) offsets of container directives, code, HTML, frontmatter, MDX expressions and ESM. */
-  ranges: [number, number][];
-  /** Where paragraphs start: a box line read as a paragraph is for the syntax checks. */
-  paragraphs: Set<number>;
-}
-
-/** Note the range a node covers. */
-export function see(seen: SeenNodes, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): void {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start !== undefined && end !== undefined) seen.ranges.push([start, end]);
-}
-
-/**
- * A line that opens a known box (`:::claim…`) that the document walk never met,
- * neither as a box, nor inside code, nor as a paragraph: a plugin that ran
- * before fact-boxes took the directive over or turned it back into text, and
- * the box would be lost without a word. Each becomes an error.
- *
- * @example
- *   unseenBoxes(source, openings, { ranges: [], paragraphs: new Set() })
- */
-export function unseenBoxes(source: string, openings: ReadonlyMap<number, string>, seen: SeenNodes): Problem[] {
-  const problems: Problem[] = [];
-  for (const [offset, name] of openings) {
-    if (seen.paragraphs.has(offset) || seen.ranges.some(([start, end]) => offset >= start && offset < end)) continue;
-    const point = pointAt(source, offset);
-    problems.push({
-      ruleId: 'box-not-reached',
-      reason: `${name}: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text, so the box would be lost`,
-      fix: 'run fact-boxes before plugins that handle or restore directives (list it before them in remarkPlugins; in Astro, fact-boxes places itself before Starlight’s restoration, so move any other such integration after factBoxes())',
-      place: point,
-    });
-  }
-  return problems;
 }
