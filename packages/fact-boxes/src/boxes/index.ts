@@ -1,3 +1,4 @@
+/** The built-in boxes, in the order the README lists them. */
 import type { AnyFactBoxDefinition } from './define.js';
 import { actor } from './actor.js';
 import { casualties } from './casualties.js';
