@@ -18,7 +18,7 @@ import type { FactBoxRecord } from '../boxes/define.js';
 import { FactBoxesError } from '../engine/errors.js';
 import { type FactBoxesOptions, INTEGRATION_OPTIONS, resolveOptions } from '../engine/options.js';
 import type { Entity, EntityInput } from '../entities/entity.js';
-import { readEntityFiles } from '../entities/files.js';
+import { readEntityFiles } from './entity-files.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
 import { type Pending, forBuild, slashes, throwFileErrors } from './errors.js';

@@ -8,7 +8,7 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AnyFactBoxDefinition } from '../boxes/define.js';
 import { INTEGRATION_OPTIONS, type FactBoxesOptions } from '../engine/options.js';
-import { readEntityFiles } from '../entities/files.js';
+import { readEntityFiles } from '../astro/entity-files.js';
 
 /**
  * The `entities` of a configuration as the plugin takes them: a list as it

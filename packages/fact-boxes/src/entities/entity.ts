@@ -5,7 +5,7 @@
  *
  * The core knows nothing of files: the options take entity objects. The Astro
  * integration and `fact-boxes check` read them from YAML or JSON files
- * (`files.ts`).
+ * (`astro/entity-files.ts`).
  */
 import * as z from 'zod';
 import { editDistanceWithin } from '../text/spelling.js';

@@ -11,7 +11,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } fro
 import { didYouMean } from '../text/spelling.js';
 import { FactBoxesError, type FileProblem } from '../engine/errors.js';
 import { toCamelCase, toKebabCase } from '../text/case.js';
-import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from './entity.js';
+import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from '../entities/entity.js';
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 
