@@ -4,6 +4,8 @@
 // (sampled every 200 ms), so what lives off the V8 heap shows as peak minus heap.
 // Add NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.work/prof" for CPU profiles.
 // `node bench/profile.mjs modules`: one article's compiled MDX module, with and without boxes.
+// `node bench/profile.mjs md [articles]`: the same for a `.md` content collection (floor, the boxes'
+// HTML by hand, fact-boxes with and without records on the frontmatter).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
+import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
@@ -20,6 +23,10 @@ const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ct
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
 const pageSsr = "const pageSsr = { name: 'page-ssr-styles', hooks: { 'astro:config:setup': ({ injectScript }) => injectScript('page-ssr', \"import 'fact-boxes/styles.css';\") } };\n";
 const config = (body) => `${head}${dropRecords}${pageSsr}export default defineConfig({ ${body}, logLevel: 'error' });\n`;
+// A plugin added to Sätteri's list after the integrations ran, with the directive feature on.
+const late = (plugin) => `markdown: { processor: satteri() }, integrations: [mdx(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => { const options = config.markdown.processor.options; options.features = { ...options.features, directive: true }; options.mdastPlugins.push(${plugin}); } } }]`;
+// What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>.
+const copyBack = "{ name: 'copy-back', options: { position: true }, containerDirective(node, ctx) { const copy = (value) => { if (Array.isArray(value)) return value.map(copy); if (value === null || typeof value !== 'object') return value; const plain = {}; for (const key in value) if (key !== '_resolver' && key !== '_id') plain[key] = key === 'position' || key === 'attributes' || key === 'data' ? value[key] : copy(value[key]); return plain; }; const box = copy(node); box.data = { hName: 'div' }; ctx.replaceNode(node, box); } }";
 
 const stripBoxes = (text) => text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
 /** Each box as the one static string fact-boxes renders for it, with no plugin at build time. */
@@ -33,6 +40,17 @@ export const VARIANTS = {
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
   'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
+  'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
+  'boxes copied and handed back as <div>, no fact-boxes': { config: config(late(copyBack)) },
+};
+
+/** The same, for a `.md` content collection: each variant the bench's generated site, with its own config. */
+export const MD_VARIANTS = {
+  'floor (no boxes)': { site: 'floor, .md collection', config: config('integrations: []') },
+  'the boxes’ HTML by hand, no plugin': { site: 'static HTML, .md collection', config: config('integrations: []') },
+  'fact-boxes': { site: 'satteri + fact-boxes, .md collection', config: config('integrations: [factBoxes()]') },
+  'fact-boxes, records as one JSON string': { site: 'satteri + fact-boxes, .md collection', config: config("integrations: [factBoxes({ records: 'json' })]") },
+  'fact-boxes, no records on the frontmatter': { site: 'satteri + fact-boxes, .md collection', config: config('integrations: [factBoxes({ records: false })]') },
 };
 
 export function profile(name, count, nodeArgs = []) {
@@ -43,6 +61,19 @@ export function profile(name, count, nodeArgs = []) {
   writeFileSync(join(dir, 'astro.config.mjs'), variant.config);
   writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
   for (let index = 0; index < count; index++) writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), (variant.page ?? ((text) => text))(article(index)));
+  return measure(dir, nodeArgs);
+}
+
+/** A `.md` collection variant (`MD_VARIANTS`), built as `profile` builds. */
+export function profileMd(name, count, nodeArgs = []) {
+  const variant = MD_VARIANTS[name];
+  const dir = generate(variant.site, count);
+  writeFileSync(join(dir, 'astro.config.mjs'), variant.config);
+  return measure(dir, nodeArgs);
+}
+
+/** One `astro build` of `dir` in a child process: seconds, peak resident MiB, largest V8 heap MiB. */
+function measure(dir, nodeArgs) {
   const script = `let heap = 0; const timer = setInterval(() => { heap = Math.max(heap, process.memoryUsage().heapTotal); }, 200);
 const { build } = await import('astro'); const start = performance.now(); await build({ root: ${JSON.stringify(dir)}, logLevel: 'error' });
 clearInterval(timer); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
@@ -64,11 +95,13 @@ export async function moduleSizes(index = 1) {
 if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'modules') {
   for (const [name, bytes] of Object.entries(await moduleSizes())) console.log(`${name}: ${bytes.toLocaleString('en-GB')} bytes`);
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  const count = Number(process.argv[2] ?? 2000);
+  const md = process.argv[2] === 'md';
+  const count = Number(process.argv[md ? 3 : 2] ?? 2000);
   const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
-  console.log(`| variant (${count} MDX articles) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);
-  for (const name of Object.keys(VARIANTS)) {
-    const result = profile(name, count, nodeArgs);
+  const names = process.env.PROFILE_VARIANTS ? process.env.PROFILE_VARIANTS.split(';') : Object.keys(md ? MD_VARIANTS : VARIANTS);
+  console.log(`| variant (${count} ${md ? '.md entries of a content collection' : 'MDX articles'}) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);
+  for (const name of names) {
+    const result = md ? profileMd(name, count, nodeArgs) : profile(name, count, nodeArgs);
     console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
   }
 }
