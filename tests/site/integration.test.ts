@@ -175,7 +175,7 @@ describe('astro integration', () => {
     expect(plugins[2]).toBe(remarkRestoreDirectives);
   });
 
-  test('should put the records on the frontmatter as one JSON string (the default), as an array, or not at all', async () => {
+  test('should put the records on the frontmatter as one JSON string (the default for a file Sätteri is given no path of), as an array, or not at all', async () => {
     const { markdownToHtml } = await import('satteri');
     const { readFactBoxes } = await import('fact-boxes');
     const source = ':::claim[Vow]{by="Ashab al-Kahf"}\nWe will act.\n:::\n';
@@ -196,6 +196,38 @@ describe('astro integration', () => {
     expect('factBoxes' in frontmatterWith(false)).toBe(false);
     expect(readFactBoxes(frontmatterWith(false))).toEqual([]);
     expect(() => factBoxes({ records: 'yaml' as 'json' })).toThrow(/records must be "objects", "json" or false/);
+  });
+
+  test('should by default put records as one JSON string where the frontmatter is compiled into a module, and as an array on content collection entries', async () => {
+    const { markdownToHtml } = await import('satteri');
+    const { unified: unifiedProcessor } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { VFile } = await import('vfile');
+    const source = ':::claim[Vow]{by="Ashab al-Kahf"}\nWe will act.\n:::\n';
+    const page = '/nonexistent/src/pages/news/vow.md';
+    const entry = '/nonexistent/src/content/articles/vow.md';
+    const mdx = '/nonexistent/src/content/articles/vow.mdx';
+    const satteriForm = (path: string, options: Parameters<typeof factBoxes>[0] = {}) => {
+      const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
+      setUp(processor, options);
+      const frontmatter: Record<string, unknown> = {};
+      markdownToHtml(source, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data: { astro: { frontmatter } }, fileURL: new URL(`file://${path}`) });
+      return Array.isArray(frontmatter.factBoxes) ? 'array' : typeof frontmatter.factBoxes;
+    };
+    const unifiedForm = async (path: string) => {
+      const processor = unified();
+      setUp(processor);
+      const pipeline = unifiedProcessor().use(remarkParse);
+      for (const entry of processor.options.remarkPlugins as unknown[]) (pipeline.use as (...args: unknown[]) => unknown)(...(Array.isArray(entry) ? entry : [entry]));
+      const file = new VFile({ path, value: source });
+      await pipeline.run(pipeline.parse(file), file);
+      const factBoxes = (file.data as { astro?: { frontmatter?: { factBoxes?: unknown } } }).astro?.frontmatter?.factBoxes;
+      return Array.isArray(factBoxes) ? 'array' : typeof factBoxes;
+    };
+    expect([satteriForm(page), satteriForm(entry), satteriForm(mdx)]).toEqual(['string', 'array', 'string']);
+    expect([await unifiedForm(page), await unifiedForm(entry), await unifiedForm(mdx)]).toEqual(['string', 'array', 'string']);
+    // Chosen once for every file when the option is given.
+    expect([satteriForm(page, { records: 'objects' }), satteriForm(entry, { records: 'json' })]).toEqual(['array', 'string']);
   });
 
   test('should give records and errors the file’s own lines when Sätteri parses a content collection entry’s body alone', async () => {

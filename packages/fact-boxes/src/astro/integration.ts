@@ -52,10 +52,12 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
    */
   development?: boolean;
   /**
-   * How each page's records go on its frontmatter as `factBoxes`: `'json'`
-   * (default) one JSON string, read with `readFactBoxes()`, which keeps the
-   * compiled pages and the content layer's store of a large site far smaller;
-   * `'objects'` an array, compiled into every page as an object literal; `false` none.
+   * How each page's records go on its frontmatter as `factBoxes` (read them
+   * with `readFactBoxes()`, which takes either form): `'json'` one JSON
+   * string; `'objects'` an array; `false` none. Default: one JSON string in
+   * what is compiled into a module (MDX files, Markdown pages), where an
+   * array would be an object literal in every page; an array on the Markdown
+   * entries of content collections, whose store keeps it smaller than a string.
    */
   records?: FrontmatterRecords;
 }
@@ -85,13 +87,13 @@ function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, s
  *   });
  */
 export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroIntegration {
-  const { injectStyles = true, development, records = 'json', entities: entitiesOption, ...shared } = options as AstroFactBoxesOptions & { entities?: unknown };
+  const { injectStyles = true, development, records, entities: entitiesOption, ...shared } = options as AstroFactBoxesOptions & { entities?: unknown };
   if (entitiesOption !== undefined && entitiesOption !== false && typeof entitiesOption !== 'string' && !Array.isArray(entitiesOption)) {
     throw new TypeError(`fact-boxes: entities must be a list of entities, the path of a folder or file of them, or false; got ${JSON.stringify(entitiesOption)}`);
   }
   if (Array.isArray(entitiesOption)) resolveOptions({ ...shared, entities: entitiesOption });
   if (typeof injectStyles !== 'boolean') throw new TypeError(`fact-boxes: injectStyles must be true or false; got ${JSON.stringify(injectStyles)}`);
-  if (records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
+  if (records !== undefined && records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
   resolveOptions(shared);
   const pending: Pending = { errors: new Map() };
@@ -133,6 +135,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           pending,
           warn: (message) => logger.warn(message),
           records,
+          pagesDir: fileURLToPath(new URL('pages/', config.srcDir)),
           root: rootPath,
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
         };

@@ -8,7 +8,7 @@ import { shiftOf } from '../engine/positions.js';
 import { mayHoldDirective } from '../engine/syntax.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
-import { type AstroPluginSettings, resolveForAstro, storeRecords } from './settings.js';
+import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords } from './settings.js';
 
 /**
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
@@ -25,9 +25,10 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const key = path ?? '<unknown file>';
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    const records = recordsFormOf(settings, path);
     if (!mayHoldDirective(document.source)) {
       // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
-      const value = recordsForFrontmatter([], settings.records);
+      const value = recordsForFrontmatter([], records);
       if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
       if (pending.errors.delete(key)) pending.onChange?.();
       storeRecords(settings, path, []);
@@ -36,7 +37,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     const shift = shiftOf(path, document.source);
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
-      records: settings.records,
+      records,
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
       done: ({ records, problems, error }) => {

@@ -16,11 +16,29 @@ export interface AstroPluginSettings {
   pending: Pending;
   /** Astro never prints vfile messages: warnings (and errors under `onInvalid: 'warn'`) go through its logger. */
   warn: (message: string) => void;
-  records: FrontmatterRecords;
+  /** The `records` option; `undefined`: chosen per file (`recordsFormOf`). */
+  records: FrontmatterRecords | undefined;
+  /** The site's pages folder (`src/pages/`), as a path: Markdown there is compiled into a page module. */
+  pagesDir?: string;
   /** A page's language from its path, under the site's i18n routing. */
   pathLanguage?: (path: string) => string | undefined;
   /** The project root, as a path: the store keys files by their path from it. */
   root?: string;
+}
+
+/**
+ * How a file's records go on its frontmatter. By default, one JSON string
+ * where the frontmatter is compiled into a module (every MDX file, Markdown
+ * pages): as an array it would be an object literal the bundler parses on
+ * every page. An array on the entries of content collections, which the
+ * content layer stores and serialises: a string of JSON there is escaped
+ * at each step, and costs it more than the array.
+ */
+export function recordsFormOf(settings: AstroPluginSettings, path: string | undefined): FrontmatterRecords {
+  if (settings.records !== undefined) return settings.records;
+  if (path === undefined || path.endsWith('.mdx')) return 'json';
+  if (settings.pagesDir !== undefined && !relative(settings.pagesDir, path).startsWith('..')) return 'json';
+  return 'objects';
 }
 
 /** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */
