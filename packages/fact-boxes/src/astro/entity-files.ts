@@ -10,8 +10,8 @@ import type { Point } from 'unist';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { didYouMean } from '../text/spelling.js';
 import { FactBoxesError, type FileProblem } from '../engine/errors.js';
-import { toCamelCase, toKebabCase } from '../text/case.js';
-import { checkEntities, ENTITY_FIELDS, entitySchema, type Entity } from '../entities/entity.js';
+import { toKebabCase } from '../text/case.js';
+import { checkEntities, ENTITY_FIELDS, entitySchema, fieldName, type Entity } from '../entities/entity.js';
 
 const DATA = new Set(['.yaml', '.yml', '.json']);
 
@@ -35,16 +35,18 @@ const START: Point = { line: 1, column: 1 };
 function readDataFile(file: string): DataFile | FileProblem[] {
   const text = readFileSync(file, 'utf8');
   const lines = new LineCounter();
-  // JSON is YAML too: the YAML reading gives the places of JSON files' fields as well.
-  const document = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  // JSON is YAML too: the YAML reading places the fields of JSON files as well, once a message needs it.
+  let document: Document | undefined;
+  const yaml = () => (document ??= parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true }));
   const at = (offset: number | undefined): Point | undefined => {
     if (offset === undefined) return undefined;
     const { line, col } = lines.linePos(offset);
     return { line, column: col };
   };
+  const placeOf = (path: readonly PropertyKey[]) => placeIn(yaml(), path, at);
   if (extname(file) === '.json') {
     try {
-      return { file, data: JSON.parse(text), placeOf: (path) => placeIn(document, path, at) };
+      return { file, data: JSON.parse(text), placeOf };
     } catch (error) {
       const message = (error as Error).message;
       const where = /line (\d+) column (\d+)/.exec(message);
@@ -52,8 +54,8 @@ function readDataFile(file: string): DataFile | FileProblem[] {
       return [{ file, ruleId: 'invalid-entity-file', reason: `this JSON cannot be read: ${message.replace(/,\s*(?:\.\.\.)?"[\s\S]*$/, '').replace(/ in JSON at position.*$/, '')}`, fix: 'check the quotes, commas and brackets here', place }];
     }
   }
-  if (document.errors.length > 0) {
-    return document.errors.map((error) => ({
+  if (yaml().errors.length > 0) {
+    return yaml().errors.map((error) => ({
       file,
       ruleId: 'invalid-entity-file',
       reason: `this YAML cannot be read: ${error.message.replace(/ at line \d+, column \d+:?[\s\S]*$/, '').replace(/\.$/, '')}`,
@@ -61,25 +63,28 @@ function readDataFile(file: string): DataFile | FileProblem[] {
       place: at(error.pos[0]) ?? START,
     }));
   }
-  return { file, data: document.toJS(), placeOf: (path) => placeIn(document, path, at) };
+  return { file, data: yaml().toJS(), placeOf };
 }
+
+/** Where a YAML node starts. */
+const startOf = (node: unknown): number | undefined => (node as { range?: [number, number, number] } | null)?.range?.[0];
 
 /** Where the field at `path` is written in a YAML/JSON document: its key, else the nearest enclosing node. */
 function placeIn(document: Document, path: readonly PropertyKey[], at: (offset: number | undefined) => Point | undefined): Point | undefined {
   let node: unknown = document.contents;
-  let place = at((node as { range?: [number, number, number] } | null)?.range?.[0]);
+  let place = at(startOf(node));
   for (const segment of path) {
     if (isMap(node)) {
       const pair = node.items.find((item) => {
         const key = isScalar(item.key) ? item.key.value : item.key;
-        return key === segment || (typeof key === 'string' && toCamelCase(key.replaceAll('_', '-')) === segment);
+        return key === segment || (typeof key === 'string' && fieldName(key) === segment);
       });
       if (!pair) return place;
-      place = at((pair.key as { range?: [number, number, number] } | null)?.range?.[0]) ?? place;
+      place = at(startOf(pair.key)) ?? place;
       node = pair.value;
     } else if (isSeq(node)) {
       node = node.items[Number(segment)];
-      place = at((node as { range?: [number, number, number] } | null)?.range?.[0]) ?? place;
+      place = at(startOf(node)) ?? place;
     } else {
       return place;
     }
@@ -94,16 +99,15 @@ function entityProblems(input: unknown, path: readonly PropertyKey[], source: Da
   const parsed = entitySchema.safeParse(input);
   if (parsed.success) return [];
   const problems: FileProblem[] = [];
-  // Fields written under a near spelling: no need to say they are missing too.
-  const misspelt = new Set<string>();
-  for (const issue of parsed.error.issues) {
-    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) misspelt.add(didYouMean(toKebabCase(key), FIELDS) ?? '');
-  }
+  // Each unknown field, with the field it may be a misspelling of: that one need not be reported missing too.
+  const unknown = parsed.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys : []));
+  const guesses = new Map(unknown.map((key) => [key, didYouMean(toKebabCase(key), FIELDS)]));
+  const misspelt = new Set(guesses.values());
   for (const issue of parsed.error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         const written = toKebabCase(key);
-        const guess = didYouMean(written, FIELDS);
+        const guess = guesses.get(key);
         problems.push({
           file: source.file,
           ruleId: 'unknown-entity-field',

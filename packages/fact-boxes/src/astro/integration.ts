@@ -21,12 +21,12 @@ import type { Entity, EntityInput } from '../entities/entity.js';
 import { readEntityFiles } from './entity-files.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
-import { type Pending, forBuild, slashes, throwFileErrors } from './errors.js';
+import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
 import { remarkPluginsFor } from './remark.js';
 import { satteriPluginForAstro } from './satteri.js';
-import type { AstroPluginSettings } from './settings.js';
+import { isCollectionEntry, type AstroPluginSettings } from './settings.js';
 import { siteStore } from './store.js';
 import { type PageFiles, entryPointPath, stylesOnEveryPage } from './styles.js';
 
@@ -125,6 +125,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         }
         // Under `astro dev`, a change to an entity file restarts the server, which reads them again.
         for (const file of loaded.files) addWatchFile?.(file);
+        const pagesUrl = new URL('pages/', config.srcDir);
+        const pagesDir = fileURLToPath(pagesUrl);
         const settings: AstroPluginSettings = {
           options: {
             ...shared,
@@ -135,7 +137,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           pending,
           warn: (message) => logger.warn(message),
           records,
-          pagesDir: fileURLToPath(new URL('pages/', config.srcDir)),
+          pagesDir,
           root: rootPath,
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
         };
@@ -173,7 +175,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
-        pageFiles = { pagesDir: new URL('pages/', config.srcDir), injected: new Set() };
+        pageFiles = { pagesDir: pagesUrl, injected: new Set() };
         root = config.root;
         const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : [])];
         updateConfig({ vite: { plugins: vitePlugins } });
@@ -186,10 +188,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         // Outside `astro build` (whose astro:build:start hook fails with it), an error of a content collection's
         // Markdown entry is printed here: nothing else would, as no module of it goes through Vite.
         if (command !== 'build') {
-          const pagesDir = slashes(fileURLToPath(new URL('pages/', config.srcDir)));
           logCollectionError = (error) => {
-            const file = error.file === undefined ? undefined : slashes(error.file);
-            if (file && !file.endsWith('.mdx') && !file.startsWith(pagesDir)) logger.error(error.message);
+            if (error.file !== undefined && isCollectionEntry(error.file, pagesDir)) logger.error(error.message);
           };
           pending.onError = logCollectionError;
         }

@@ -7,7 +7,7 @@ import { relative, sep } from 'node:path';
 import type { FactBoxRecord } from '../boxes/define.js';
 import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
-import type { Pending } from './errors.js';
+import { slashes, type Pending } from './errors.js';
 import { siteStore } from './store.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
@@ -36,9 +36,17 @@ export interface AstroPluginSettings {
  */
 export function recordsFormOf(settings: AstroPluginSettings, path: string | undefined): FrontmatterRecords {
   if (settings.records !== undefined) return settings.records;
-  if (path === undefined || path.endsWith('.mdx')) return 'json';
-  if (settings.pagesDir !== undefined && !relative(settings.pagesDir, path).startsWith('..')) return 'json';
-  return 'objects';
+  return path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir) ? 'objects' : 'json';
+}
+
+/**
+ * Whether a file is a Markdown entry of a content collection, which the
+ * content layer renders and stores, rather than a module Vite compiles
+ * (every MDX file, and Markdown pages in the pages folder).
+ */
+export function isCollectionEntry(path: string, pagesDir: string): boolean {
+  const file = slashes(path);
+  return !file.endsWith('.mdx') && !file.startsWith(slashes(pagesDir));
 }
 
 /** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */

@@ -38,12 +38,17 @@ export interface Entity {
 
 const ID = /^[a-z\d]+(?:-[a-z\d]+)*$/;
 
+/** The field a key of an entity stands for: `backed-by` and `backed_by` are `backedBy`. */
+export function fieldName(key: string): string {
+  return toCamelCase(key.replaceAll('_', '-'));
+}
+
 /** `Backed-by` and `backed_by` read as `backedBy`; numbers and YAML dates (`active-since: 2003`) as the text they were. */
 function normaliseInput(input: unknown): unknown {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) return input;
   const output: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
-    const name = toCamelCase(key.replaceAll('_', '-'));
+    const name = fieldName(key);
     output[name] =
       typeof value === 'number'
         ? String(value)
