@@ -17,7 +17,7 @@ import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
-const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\n";
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\n";
 // A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
 const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
@@ -42,6 +42,8 @@ export const VARIANTS = {
   'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
   'boxes copied and handed back as <div>, no fact-boxes': { config: config(late(copyBack)) },
+  // The plugin as `fact-boxes/satteri` gives it, with MDX's static HTML as the integration sets it, without the integration.
+  'fact-boxes/satteri without the integration': { config: config(late("...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins")) },
 };
 
 /** The same, for a `.md` content collection: each variant the bench's generated site, with its own config. */
