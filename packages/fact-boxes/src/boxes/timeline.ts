@@ -57,9 +57,14 @@ interface ReadItem {
   children: ListItem['children'];
 }
 
-/** Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`. */
+/** Each list's items as read, so `render` reuses what `parseBody` read (the list is not changed in between). */
+const readLists = new WeakMap<List, { children: readonly ListItem[]; items: ReadItem[] }>();
+
+/** Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`, done once per list. */
 function readItems(list: List): ReadItem[] {
-  return list.children.map((item) => {
+  const known = readLists.get(list);
+  if (known && known.children === list.children && known.items.length === list.children.length) return known.items;
+  const items = list.children.map((item): ReadItem => {
     const paragraph = item.children[0];
     const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
     const match = first?.type === 'text' ? ITEM.exec(first.value) : null;
@@ -71,6 +76,8 @@ function readItems(list: List): ReadItem[] {
     const trimmed: Paragraph = { ...paragraph, children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)] };
     return { item, written: match[1]!, date: parsed.value, children: [trimmed, ...item.children.slice(1)] };
   });
+  readLists.set(list, { children: list.children, items });
+  return items;
 }
 
 /** The list of events among a box's nodes. */

@@ -34,47 +34,59 @@ function attributesStart(line: string): number {
   return line[index] === '{' ? index : line.indexOf('{');
 }
 
+// Sticky patterns, each read from the current index: one call per token rather than one per character.
+const SPACE = /\s*/y;
+const SHORTCUT_VALUE = /[^\s}#.]*/y;
+const NAME = /[^\s=}"']*/y;
+const UNQUOTED_VALUE = /[^\s}"'=<>`]*/y;
+
+/** The line read last, and what it gave: a box's line is read by the adapter and again by the attribute check. */
+let lastLine: string | undefined;
+let lastRead: readonly WrittenAttribute[] = [];
+
 /**
  * The attributes written on a directive's opening line, in order, read the
  * way remark-directive reads them (quoted values may hold spaces, `=` and names).
  */
-export function readWrittenAttributes(line: string): WrittenAttribute[] {
+export function readWrittenAttributes(line: string): readonly WrittenAttribute[] {
+  if (line === lastLine) return lastRead;
   const attributes: WrittenAttribute[] = [];
+  lastLine = line;
+  lastRead = attributes;
   const start = attributesStart(line);
   if (start === -1) return attributes;
   let index = start + 1;
-  const skipSpace = () => {
-    while (index < line.length && /\s/.test(line[index]!)) index++;
-  };
   const readWhile = (pattern: RegExp) => {
+    pattern.lastIndex = index;
+    pattern.test(line);
     const from = index;
-    while (index < line.length && pattern.test(line[index]!)) index++;
+    index = pattern.lastIndex;
     return line.slice(from, index);
   };
   while (index < line.length) {
-    skipSpace();
+    readWhile(SPACE);
     const char = line[index];
     if (char === undefined || char === '}') break;
     const at = index;
     if (char === '#' || char === '.') {
       index++;
-      attributes.push({ name: char === '#' ? 'id' : 'class', index: at, value: readWhile(/[^\s}#.]/), quoted: false });
+      attributes.push({ name: char === '#' ? 'id' : 'class', index: at, value: readWhile(SHORTCUT_VALUE), quoted: false });
       continue;
     }
-    const name = readWhile(/[^\s=}"']/);
+    const name = readWhile(NAME);
     if (name === '') {
       index++; // a stray quote or `=`
       continue;
     }
     const afterName = index;
-    skipSpace();
+    readWhile(SPACE);
     if (line[index] !== '=') {
       index = afterName;
       attributes.push({ name, index: at, quoted: false });
       continue;
     }
     index++;
-    skipSpace();
+    readWhile(SPACE);
     const quoteChar = line[index];
     if (quoteChar === '"' || quoteChar === "'") {
       const close = line.indexOf(quoteChar, index + 1);
@@ -82,7 +94,7 @@ export function readWrittenAttributes(line: string): WrittenAttribute[] {
       attributes.push({ name, index: at, value: line.slice(index + 1, end), quoted: true });
       index = end + 1;
     } else {
-      attributes.push({ name, index: at, value: readWhile(/[^\s}"'=<>`]/), quoted: false });
+      attributes.push({ name, index: at, value: readWhile(UNQUOTED_VALUE), quoted: false });
     }
   }
   return attributes;
