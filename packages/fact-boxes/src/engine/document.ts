@@ -75,6 +75,8 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
         if (child.position?.start.offset !== undefined) seen.paragraphs.add(child.position.start.offset);
         checkParagraph(child);
       }
+      // Phrasing holds no boxes; only a box line inside its inline code or HTML needs it walked (see `see`).
+      if (PHRASING_PARENTS.has(child.type) && !holdsBoxLine(source, child)) continue;
       if ('children' in child) visit(child as Parent);
     }
   };
@@ -121,6 +123,19 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
 
   visit(tree);
   return { records: records.filter((record): record is FactBoxRecord => record !== undefined), problems, seen };
+}
+
+/** Nodes whose children are phrasing: inline code, HTML and expressions, never a box. */
+const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
+const BOX_LINE_INSIDE = /\n[ \t]*:{3}/;
+
+/** Whether a line that starts like a box lies inside a node (one without a place may hold one). */
+function holdsBoxLine(source: string, node: Nodes): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return true;
+  const newline = source.indexOf('\n', start);
+  return newline !== -1 && newline < end && BOX_LINE_INSIDE.test(source.slice(newline, end));
 }
 
 /**
