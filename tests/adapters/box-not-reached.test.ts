@@ -74,6 +74,14 @@ describe('a box that another plugin consumed first', () => {
     expect(throughSatteri(page, false).messages).toEqual(['7:15 invalid-attribute']);
   });
 
+  test('should say that a box line indented under a paragraph is its text, on both processors', async () => {
+    const markdown = 'The vow came at 10:30.\n    :::claim[A]{by=x}\nQ\n';
+    const { messages, reasons } = await throughRemark(markdown, false);
+    expect(messages).toEqual(['2:5 box-in-paragraph']);
+    expect(reasons[0]).toMatch(/claim: this line is read as text of the paragraph above it, not as a box/);
+    expect(throughSatteri(markdown, false).messages).toEqual(['2:5 box-in-paragraph']);
+  });
+
   test.each([
     ['a fenced code block', '```md\n:::claim[A]{by=x}\nQ\n:::\n```\n'],
     ['an indented code block', '    :::claim[A]{by=x}\n'],
@@ -81,6 +89,7 @@ describe('a box that another plugin consumed first', () => {
     ['a blockquote', '> :::claim[A]{by=x}\n> Q\n> :::\n'],
     ['a list item', '- item\n\n  :::claim[A]{by=x}\n  Q\n  :::\n'],
     ['a box inside a box', '::::claim[A]{by=x}\nQ\n\n:::claim[B]{by=y}\nR\n:::\n::::\n'],
+    ['a code span over lines', 'Text `a\n    :::claim[A]{by=x}\nb` c\n'],
   ])('should not mistake a box line in %s for a lost box', async (_name, markdown) => {
     expect((await throughRemark(markdown, false)).messages).toEqual([]);
     expect(throughSatteri(markdown, false).messages).toEqual([]);

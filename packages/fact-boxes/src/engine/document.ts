@@ -16,7 +16,7 @@ import { h } from '../render/h.js';
 import { toMdast } from '../render/to-mdast.js';
 import type { ResolvedOptions } from './options.js';
 import { diagnoseOpeningLine, isClosed } from './syntax.js';
-import { see, type SeenNodes } from './reached.js';
+import { holdsBoxLine, see, seeParagraph, type SeenNodes } from './reached.js';
 
 /** What processing a document gives. */
 export interface ProcessedDocument {
@@ -73,6 +73,7 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
       }
       if (child.type === 'paragraph') {
         if (child.position?.start.offset !== undefined) seen.paragraphs.add(child.position.start.offset);
+        seeParagraph(seen, source, child);
         checkParagraph(child);
       }
       // Phrasing holds no boxes; only a box line inside its inline code or HTML needs it walked (see `see`).
@@ -127,16 +128,6 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
 
 /** Nodes whose children are phrasing: inline code, HTML and expressions, never a box. */
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
-const BOX_LINE_INSIDE = /\n[ \t]*:{3}/;
-
-/** Whether a line that starts like a box lies inside a node (one without a place may hold one). */
-function holdsBoxLine(source: string, node: Nodes): boolean {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined) return true;
-  const newline = source.indexOf('\n', start);
-  return newline !== -1 && newline < end && BOX_LINE_INSIDE.test(source.slice(newline, end));
-}
 
 /**
  * Whether only blank text follows an offset. Parsers differ on whether a box

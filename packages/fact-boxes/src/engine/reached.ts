@@ -27,6 +27,27 @@ export interface SeenNodes {
   ranges: [number, number][];
   /** Where paragraphs start: a box line read as a paragraph is for the syntax checks. */
   paragraphs: Set<number>;
+  /** [start, end) offsets of paragraphs that run over a box line (indented under them, it is their text). */
+  withinParagraphs?: [number, number][];
+}
+
+const BOX_LINE_INSIDE = /\n[ \t]*:{3}/;
+
+/** Whether a line that starts like a box lies inside a node after its first line (one without a place may hold one). */
+export function holdsBoxLine(source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return true;
+  const newline = source.indexOf('\n', start);
+  return newline !== -1 && newline < end && BOX_LINE_INSIDE.test(source.slice(newline, end));
+}
+
+/** Note a paragraph that runs over a box line: the line is its text, not a lost box (see `unseenBoxes`). */
+export function seeParagraph(seen: SeenNodes, source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || !holdsBoxLine(source, node)) return;
+  (seen.withinParagraphs ??= []).push([start, end]);
 }
 
 /** Note the range a node covers. */
@@ -50,6 +71,15 @@ export function unseenBoxes(source: string, openings: ReadonlyMap<number, string
   for (const [offset, name] of openings) {
     if (seen.paragraphs.has(offset) || seen.ranges.some(([start, end]) => offset >= start && offset < end)) continue;
     const point = pointAt(source, offset);
+    if (seen.withinParagraphs?.some(([start, end]) => offset > start && offset < end)) {
+      problems.push({
+        ruleId: 'box-in-paragraph',
+        reason: `${name}: this line is read as text of the paragraph above it, not as a box: indented four spaces or more right under a paragraph, a line continues it`,
+        fix: `leave a blank line before :::${name} and start it at the beginning of the line (or at its list item's indentation)`,
+        place: point,
+      });
+      continue;
+    }
     problems.push({
       ruleId: 'box-not-reached',
       reason: `${name}: this box never reached fact-boxes: a plugin that ran before it took the directive over or turned it back into text, so the box would be lost`,
