@@ -8,3 +8,5 @@ export { resolveOptions } from '../../packages/fact-boxes/dist/engine/options.js
 export { restoreUnhandledDirectives } from '../../packages/fact-boxes/dist/engine/restore.js';
 export { describeProblem } from '../../packages/fact-boxes/dist/engine/errors.js';
 export { didYouMean } from '../../packages/fact-boxes/dist/text/spelling.js';
+export { shiftOf } from '../../packages/fact-boxes/dist/engine/positions.js';
+export { readWrittenAttributes } from '../../packages/fact-boxes/dist/text/written.js';

@@ -4,7 +4,7 @@
  * positions count from the body's first line; messages and records must name
  * the file's lines.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import type { Point, Position } from 'unist';
 
 /** How far the parsed text lies from the start of the file on disk. */
@@ -22,6 +22,8 @@ export function shiftOf(path: string | undefined, value: string): Shift | undefi
   if (!path) return undefined;
   let raw: string;
   try {
+    // The whole file (pages; MDX, whose frontmatter Astro blanks out in place) is as long as the text: no need to read it.
+    if (statSync(path).size === Buffer.byteLength(value)) return undefined;
     raw = readFileSync(path, 'utf8');
   } catch {
     return undefined;
