@@ -1,37 +1,106 @@
-// Two builds of the package side by side: `node bench/ab.mjs <dist A> <dist B>` loads the Sätteri
-// adapter of each (e.g. packages/fact-boxes/dist of two commits, built with tsc into two checkouts),
-// runs the bench corpus through each in alternation in one process (MDX as Astro compiles it and
-// Markdown with raw HTML), and prints CPU milliseconds per article, median of the rounds. Both sides
-// see the same machine at the same moments, so load slows both alike.
+// Two builds of the package side by side: `node bench/ab.mjs <dist A> <dist B>` loads each (e.g.
+// packages/fact-boxes/dist of two commits, or a copy of it kept before a change) and runs the bench
+// corpus through it in alternation in one process, on three pipelines: Sätteri as Astro runs it (MDX,
+// and Markdown with raw HTML), unified (remark-parse, remark-directive, the plugin, remark-rehype,
+// rehype-stringify), and the core alone (processDocument on trees parsed beforehand). It prints CPU
+// milliseconds per article, median of the rounds, with each pipeline's baseline without fact-boxes,
+// and µs a box over it. Both sides see the same machine at the same moments, so load slows both alike.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
 import { markdownToHtml, mdxToJs } from 'satteri';
+import { unified } from 'unified';
 import { article } from './corpus.mjs';
 
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
+const BOXES = 8;
 const dists = process.argv.slice(2);
 if (dists.length === 0) throw new Error('usage: node bench/ab.mjs <dist> [<dist> …]');
-const sides = [{ name: 'Sätteri alone', mdx: {}, md: {}, samples: [] }];
-for (const dist of dists) {
-  const { default: factBoxes } = await import(pathToFileURL(resolve(dist, 'adapters/satteri.js')).href);
-  sides.push({ name: dist, mdx: factBoxes({ staticHtml: 'fragment' }), md: factBoxes({ staticHtml: 'raw' }), samples: [] });
-}
-const run = (side, passes) => {
-  for (let pass = 0; pass < passes; pass++) {
-    for (const text of corpus) {
-      mdxToJs(text, { features: { directive: true }, ...side.mdx });
-      markdownToHtml(text, { features: { directive: true }, ...side.md });
+const load = (dist, file) => import(pathToFileURL(resolve(dist, file)).href);
+const parser = unified().use(remarkParse).use(remarkDirective);
+const trees = corpus.map((text) => parser.parse(text));
+
+/** One pipeline: its baseline without fact-boxes (run `null`), and a run per dist. */
+const pipelines = {
+  'Sätteri (MDX and Markdown)': {
+    baseline: () => {
+      for (const text of corpus) {
+        mdxToJs(text, { features: { directive: true } });
+        markdownToHtml(text, { features: { directive: true } });
+      }
+    },
+    async side(dist) {
+      const { default: factBoxes } = await load(dist, 'adapters/satteri.js');
+      const mdx = factBoxes({ staticHtml: 'fragment' });
+      const md = factBoxes({ staticHtml: 'raw' });
+      return () => {
+        for (const text of corpus) {
+          mdxToJs(text, { features: { directive: true }, ...mdx });
+          markdownToHtml(text, { features: { directive: true }, ...md });
+        }
+      };
+    },
+  },
+  unified: {
+    baseline: (() => {
+      const processor = unified().use(remarkParse).use(remarkDirective).use(remarkRehype).use(rehypeStringify).freeze();
+      return () => {
+        for (const text of corpus) processor.processSync(text);
+      };
+    })(),
+    async side(dist) {
+      const { default: remarkFactBoxes } = await load(dist, 'adapters/remark.js');
+      const processor = unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).freeze();
+      return () => {
+        for (const text of corpus) processor.processSync(text);
+      };
+    },
+  },
+  'the core alone (processDocument)': {
+    baseline: undefined,
+    async side(dist) {
+      const { processDocument } = await load(dist, 'engine/document.js');
+      const { resolveOptions } = await load(dist, 'engine/options.js');
+      const options = resolveOptions({ staticHtml: 'fragment' });
+      // The trees are copied before the clock starts (processDocument replaces boxes in place).
+      let copies = [];
+      return {
+        prepare: () => (copies = trees.map((tree) => structuredClone(tree))),
+        run: () => copies.forEach((tree, index) => processDocument(tree, corpus[index], options)),
+      };
+    },
+  },
+};
+
+const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
+for (const [name, pipeline] of Object.entries(pipelines)) {
+  const sides = [];
+  if (pipeline.baseline) sides.push({ name: 'without fact-boxes', run: pipeline.baseline, samples: [] });
+  for (const dist of dists) {
+    const made = await pipeline.side(dist);
+    sides.push({ name: dist, ...(typeof made === 'function' ? { run: made } : made), samples: [] });
+  }
+  for (const side of sides) for (let pass = 0; pass < 10; pass++) (side.prepare?.(), side.run()); // warm up
+  for (let round = 0; round < 16; round++) {
+    for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
+      let used = 0;
+      for (let pass = 0; pass < 4; pass++) {
+        side.prepare?.();
+        const before = process.cpuUsage();
+        side.run();
+        const spent = process.cpuUsage(before);
+        used += spent.user + spent.system;
+      }
+      side.samples.push(used / 1000 / (4 * corpus.length));
     }
   }
-};
-for (const side of sides) run(side, 20); // warm up
-for (let round = 0; round < 16; round++) {
-  for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
-    const before = process.cpuUsage();
-    run(side, 4);
-    const used = process.cpuUsage(before);
-    side.samples.push((used.user + used.system) / 1000 / (4 * corpus.length));
+  const base = pipeline.baseline ? median(sides[0].samples) : 0;
+  console.log(`\n${name}`);
+  for (const side of sides) {
+    const ms = median(side.samples);
+    console.log(`${ms.toFixed(3)} ms per article${side.name === 'without fact-boxes' ? '' : `, ${(((ms - base) / BOXES) * 1000).toFixed(0)} µs a box${base ? ` (${(ms / base).toFixed(2)}×)` : ''}`}  ${side.name}`);
   }
 }
-const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-for (const side of sides) console.log(`${median(side.samples).toFixed(3)} ms per article  ${side.name}`);
