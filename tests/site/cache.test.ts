@@ -20,8 +20,8 @@ describe.each(['satteri', 'unified'] as const)('the content layer cache, on %s',
     const log = join(site, 'renders.log');
     const renders = () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : []);
     const page = () => readFileSync(join(site, `.tmp/${processor}/dist/index.html`), 'utf8');
-    const build = async () => {
-      const run = await astro(['build', '--root', site], ROOT, { FACT_BOXES_PROCESSOR: processor, RENDERS_LOG: log });
+    const build = async (env: Record<string, string> = {}) => {
+      const run = await astro(['build', '--root', site], ROOT, { FACT_BOXES_PROCESSOR: processor, RENDERS_LOG: log, ...env });
       expect(run.code, run.output).toBe(0);
     };
 
@@ -42,5 +42,12 @@ describe.each(['satteri', 'unified'] as const)('the content layer cache, on %s',
     expect(renders().slice(3).map((path) => path.split('/').pop())).toEqual(['b-toll.md']);
     expect(page()).toContain('A second sentence.');
     expect(page()).toContain('data-records="toll-of-the-strike"');
-  }, 240_000);
+
+    // Another option for fact-boxes in astro.config: every entry with boxes is rendered again with it.
+    expect(page()).toContain('<h2 class="fact-box__title"');
+    await build({ FACT_BOXES_HEADING_LEVEL: '3' });
+    expect(renders().slice(4).map((path) => path.split('/').pop()).sort()).toEqual(['a-vow.md', 'b-toll.md', 'c-plain.md']);
+    expect(page()).toContain('<h3 class="fact-box__title"');
+    expect(page()).not.toContain('<h2 class="fact-box__title"');
+  }, 360_000);
 });

@@ -72,6 +72,28 @@ function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, s
 }
 
 /**
+ * What the boxes of a build are rendered with, as a short digest: the options
+ * (functions by their source; zod schemas left out) and the entities' key.
+ * Astro compares its config as JSON between
+ * runs to decide whether cached content collection entries are still good;
+ * this is what our entries in it give, so a change to an option, a box's code
+ * or an entity file renders them again, under `astro dev` too.
+ */
+function renderDigest(options: FactBoxesOptions, entitiesKey: string): string {
+  const seen = new WeakSet<object>();
+  const text = JSON.stringify([options, entitiesKey], (_key, value: unknown) => {
+    if (typeof value === 'function') return `function ${String(value)}`;
+    if (value === null || typeof value !== 'object') return value;
+    // A zod schema is a web of internals: its shape is what the box's code says, digested with it.
+    if ('_zod' in value) return '[schema]';
+    if (seen.has(value)) return '[seen]';
+    seen.add(value);
+    return value;
+  });
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/**
  * The Astro integration.
  *
  * @example
@@ -149,6 +171,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           .update(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]))
           .digest('hex')
           .slice(0, 16);
+        // Astro's content layer keeps rendered entries while its config digest (the config as JSON) stays the same.
+        // Our entries hide what they render with (functions, entities read from files): show a digest of it instead.
+        const renderedWith = renderDigest(settings.options, storeKey);
+        Object.defineProperty(settings, 'toJSON', { value: () => ({ 'fact-boxes': renderedWith }) });
         const processor = config.markdown.processor;
         if (processor && isSatteriProcessor(processor)) {
           // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
@@ -156,6 +182,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           options.features ??= {};
           options.features.directive = true;
           const entry = satteriPluginForAstro(settings);
+          Object.defineProperty(entry, 'toJSON', { value: () => ({ 'fact-boxes': renderedWith }) });
           const list = (options.mdastPlugins ??= []);
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
