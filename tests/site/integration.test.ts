@@ -6,6 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import remarkDirective from 'remark-directive';
 import { describe, expect, test, vi } from 'vitest';
+import { z } from 'zod';
+import { defineFactBox } from 'fact-boxes';
 import factBoxes from 'fact-boxes/astro';
 import { remarkRestoreDirectives } from 'fact-boxes/remark';
 
@@ -36,6 +38,22 @@ const unified = (remarkPlugins: unknown[] = []) => ({ name: 'unified', options: 
 const pluginOf = (entry: unknown) => (Array.isArray(entry) ? entry[0] : entry);
 
 describe('astro integration', () => {
+  test('should show Astro, in its config as JSON, what the boxes are rendered with', () => {
+    // Astro renders cached collection entries again only when its config, compared as JSON, changes.
+    const json = (options: Parameters<typeof factBoxes>[0]) => JSON.stringify(setUp(unified(), options).plugins);
+    const vote = (results: [string, ...string[]]) =>
+      defineFactBox({ name: 'vote', attributes: z.object({ result: z.enum(results) }), render: ({ attributes, h }) => h('p', {}, String(attributes.result)) });
+    expect(json({ headingLevel: 3 })).toBe(json({ headingLevel: 3 }));
+    expect(json({ headingLevel: 3 })).not.toBe(json({ headingLevel: 2 }));
+    expect(json({ boxes: [vote(['won', 'lost'])] })).toBe(json({ boxes: [vote(['won', 'lost'])] }));
+    expect(json({ boxes: [vote(['won', 'lost'])] })).not.toBe(json({ boxes: [vote(['won', 'lost', 'tied'])] }));
+    expect(json({ entityUrl: (id) => `/who/${id}/` })).not.toBe(json({ entityUrl: (id) => `/actors/${id}/` }));
+    // The Sätteri entry is a function, which JSON would drop: it shows the same digest.
+    const satteri = { name: 'satteri', options: {} as { mdastPlugins?: unknown[] } };
+    setUp(satteri as never, { headingLevel: 3 });
+    expect(JSON.stringify(satteri.options.mdastPlugins)).toMatch(/^\[\{"fact-boxes":"[0-9a-f]{16}"\}\]$/);
+  });
+
   test('should add remark-directive, the fact-boxes plugin, and the restoration last', () => {
     const { plugins } = setUp(unified());
     expect(plugins).toHaveLength(3);

@@ -11,9 +11,11 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import * as z from 'zod';
 import type { FactBoxRecord } from '../boxes/define.js';
 import { FactBoxesError } from '../engine/errors.js';
 import { type FactBoxesOptions, INTEGRATION_OPTIONS, resolveOptions } from '../engine/options.js';
@@ -71,21 +73,30 @@ function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, s
   return readEntityFiles(path);
 }
 
+/** This package's version: a new one may render the built-in boxes differently. */
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
 /**
- * What the boxes of a build are rendered with, as a short digest: the options
- * (functions by their source; zod schemas left out) and the entities' key.
- * Astro compares its config as JSON between
+ * What the boxes of a build are rendered with, as a short digest: this
+ * package's version, the options (functions by their source, a box's zod
+ * schema by its JSON Schema) and the entities' key. Astro compares its config as JSON between
  * runs to decide whether cached content collection entries are still good;
  * this is what our entries in it give, so a change to an option, a box's code
  * or an entity file renders them again, under `astro dev` too.
  */
 function renderDigest(options: FactBoxesOptions, entitiesKey: string): string {
   const seen = new WeakSet<object>();
-  const text = JSON.stringify([options, entitiesKey], (_key, value: unknown) => {
+  const text = JSON.stringify([VERSION, options, entitiesKey], (_key, value: unknown) => {
     if (typeof value === 'function') return `function ${String(value)}`;
     if (value === null || typeof value !== 'object') return value;
-    // A zod schema is a web of internals: its shape is what the box's code says, digested with it.
-    if ('_zod' in value) return '[schema]';
+    // A zod schema is a web of internals: what it accepts is its JSON Schema (the attributes' names, types, enums).
+    if ('_zod' in value) {
+      try {
+        return z.toJSONSchema(value as z.ZodType, { io: 'input', unrepresentable: 'any' });
+      } catch {
+        return '[schema]';
+      }
+    }
     if (seen.has(value)) return '[seen]';
     seen.add(value);
     return value;
