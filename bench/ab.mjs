@@ -83,7 +83,13 @@ for (const [name, pipeline] of Object.entries(pipelines)) {
     const made = await pipeline.side(dist);
     sides.push({ name: dist, ...(typeof made === 'function' ? { run: made } : made), samples: [] });
   }
-  for (const side of sides) for (let pass = 0; pass < 10; pass++) (side.prepare?.(), side.run()); // warm up
+  // Warm up.
+  for (const side of sides) {
+    for (let pass = 0; pass < 10; pass++) {
+      side.prepare?.();
+      side.run();
+    }
+  }
   for (let round = 0; round < 16; round++) {
     for (const side of round % 2 === 0 ? sides : [...sides].reverse()) {
       let used = 0;

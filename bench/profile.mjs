@@ -26,6 +26,8 @@ const config = (body) => `${head}${dropRecords}${pageSsr}export default defineCo
 // A plugin added to Sätteri's list after the integrations ran, with the directive feature on.
 const late = (plugin) => `markdown: { processor: satteri() }, integrations: [mdx(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => { const options = config.markdown.processor.options; options.features = { ...options.features, directive: true }; options.mdastPlugins.push(${plugin}); } } }]`;
 // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>.
+// The integration with its own plugin entry swapped for the bare `fact-boxes/satteri` one: what the integration adds besides its plugin.
+const swapped = (integration) => `markdown: { processor: satteri() }, integrations: [mdx(), ${integration}, { name: 'swap', hooks: { 'astro:config:done': ({ config }) => { const list = config.markdown.processor.options.mdastPlugins; list.splice(list.findIndex((plugin) => typeof plugin === 'function'), 1, ...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins); } } }]`;
 const copyBack = "{ name: 'copy-back', options: { position: true }, containerDirective(node, ctx) { const copy = (value) => { if (Array.isArray(value)) return value.map(copy); if (value === null || typeof value !== 'object') return value; const plain = {}; for (const key in value) if (key !== '_resolver' && key !== '_id') plain[key] = key === 'position' || key === 'attributes' || key === 'data' ? value[key] : copy(value[key]); return plain; }; const box = copy(node); box.data = { hName: 'div' }; ctx.replaceNode(node, box); } }";
 
 const stripBoxes = (text) => text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
@@ -44,6 +46,8 @@ export const VARIANTS = {
   'boxes copied and handed back as <div>, no fact-boxes': { config: config(late(copyBack)) },
   // The plugin as `fact-boxes/satteri` gives it, with MDX's static HTML as the integration sets it, without the integration.
   'fact-boxes/satteri without the integration': { config: config(late("...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins")) },
+  'the integration around the bare fact-boxes/satteri plugin': { config: config(swapped('factBoxes()')) },
+  'the integration around the bare plugin, no stylesheet': { config: config(swapped('factBoxes({ injectStyles: false })')) },
 };
 
 /** The same, for a `.md` content collection: each variant the bench's generated site, with its own config. */

@@ -20,7 +20,7 @@ import { openingLine, readWrittenAttributes } from '../text/written.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
-import { boxLines, boxOpenings, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
+import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
 import type { Point, Position } from 'unist';
 
@@ -262,7 +262,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     paragraph(node, ctx) {
       // Cheap test first: reading children makes Sätteri build them in JS.
       const start = node.position?.start.offset;
-      if (openings.size > 0) seeParagraph(seen, ctx.source, node);
+      if (openings.size > 0 && holdsBoxLine(ctx.source, node)) seeParagraph(seen, node);
       if (start === undefined || !fenceLines.has(start)) return;
       seen.paragraphs.add(start);
       const first = node.children[0];

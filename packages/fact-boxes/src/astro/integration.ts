@@ -78,15 +78,15 @@ const VERSION = (createRequire(import.meta.url)('../../package.json') as { versi
 
 /**
  * What the boxes of a build are rendered with, as a short digest: this
- * package's version, the options (functions by their source, a box's zod
- * schema by its JSON Schema) and the entities' key. Astro compares its config as JSON between
+ * package's version and the options, entities included (functions by their
+ * source, a box's zod schema by its JSON Schema). Astro compares its config as JSON between
  * runs to decide whether cached content collection entries are still good;
  * this is what our entries in it give, so a change to an option, a box's code
  * or an entity file renders them again, under `astro dev` too.
  */
-function renderDigest(options: FactBoxesOptions, entitiesKey: string): string {
+function renderDigest(options: FactBoxesOptions): string {
   const seen = new WeakSet<object>();
-  const text = JSON.stringify([VERSION, options, entitiesKey], (_key, value: unknown) => {
+  const text = JSON.stringify([VERSION, options], (_key, value: unknown) => {
     if (typeof value === 'function') return `function ${String(value)}`;
     if (value === null || typeof value !== 'object') return value;
     // A zod schema is a web of internals: what it accepts is its JSON Schema (the attributes' names, types, enums).
@@ -184,8 +184,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           .slice(0, 16);
         // Astro's content layer keeps rendered entries while its config digest (the config as JSON) stays the same.
         // Our entries hide what they render with (functions, entities read from files): show a digest of it instead.
-        const renderedWith = renderDigest(settings.options, storeKey);
-        Object.defineProperty(settings, 'toJSON', { value: () => ({ 'fact-boxes': renderedWith }) });
+        const digest = { 'fact-boxes': renderDigest(settings.options) };
+        const asDigest = { value: () => digest };
+        Object.defineProperty(settings, 'toJSON', asDigest);
         const processor = config.markdown.processor;
         if (processor && isSatteriProcessor(processor)) {
           // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
@@ -193,7 +194,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           options.features ??= {};
           options.features.directive = true;
           const entry = satteriPluginForAstro(settings);
-          Object.defineProperty(entry, 'toJSON', { value: () => ({ 'fact-boxes': renderedWith }) });
+          Object.defineProperty(entry, 'toJSON', asDigest);
           const list = (options.mdastPlugins ??= []);
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();

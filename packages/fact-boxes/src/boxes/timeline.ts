@@ -57,13 +57,13 @@ interface ReadItem {
   children: ListItem['children'];
 }
 
-/** Each list's items as read, so `render` reuses what `parseBody` read (the list is not changed in between). */
-const readLists = new WeakMap<List, { children: readonly ListItem[]; items: ReadItem[] }>();
+/** Each list's items as read, by the list's array of items, so `render` reuses what `parseBody` read. */
+const readLists = new WeakMap<readonly ListItem[], ReadItem[]>();
 
 /** Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`, done once per list. */
 function readItems(list: List): ReadItem[] {
-  const known = readLists.get(list);
-  if (known && known.children === list.children && known.items.length === list.children.length) return known.items;
+  const known = readLists.get(list.children);
+  if (known) return known;
   const items = list.children.map((item): ReadItem => {
     const paragraph = item.children[0];
     const first = paragraph?.type === 'paragraph' ? paragraph.children[0] : undefined;
@@ -76,7 +76,7 @@ function readItems(list: List): ReadItem[] {
     const trimmed: Paragraph = { ...paragraph, children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)] };
     return { item, written: match[1]!, date: parsed.value, children: [trimmed, ...item.children.slice(1)] };
   });
-  readLists.set(list, { children: list.children, items });
+  readLists.set(list.children, items);
   return items;
 }
 

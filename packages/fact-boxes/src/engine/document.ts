@@ -71,13 +71,14 @@ export function processDocument(tree: Root, source: string, options: ResolvedOpt
         children[index] = buildAndReport(child, slot);
         continue;
       }
+      // Phrasing holds no boxes: it is walked only when a box line lies inside it, for the inline code or HTML that accounts for it.
+      const phrasingWithBoxLine = PHRASING_PARENTS.has(child.type) ? holdsBoxLine(source, child) : undefined;
       if (child.type === 'paragraph') {
         if (child.position?.start.offset !== undefined) seen.paragraphs.add(child.position.start.offset);
-        seeParagraph(seen, source, child);
+        if (phrasingWithBoxLine) seeParagraph(seen, child);
         checkParagraph(child);
       }
-      // Phrasing holds no boxes; only a box line inside its inline code or HTML needs it walked (see `see`).
-      if (PHRASING_PARENTS.has(child.type) && !holdsBoxLine(source, child)) continue;
+      if (phrasingWithBoxLine === false) continue;
       if ('children' in child) visit(child as Parent);
     }
   };

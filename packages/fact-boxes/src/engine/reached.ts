@@ -42,12 +42,11 @@ export function holdsBoxLine(source: string, node: { position?: { start: { offse
   return newline !== -1 && newline < end && BOX_LINE_INSIDE.test(source.slice(newline, end));
 }
 
-/** Note a paragraph that runs over a box line: the line is its text, not a lost box (see `unseenBoxes`). */
-export function seeParagraph(seen: SeenNodes, source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): void {
+/** Note a paragraph that runs over a box line (`holdsBoxLine`): the line is its text, not a lost box (see `unseenBoxes`). */
+export function seeParagraph(seen: SeenNodes, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): void {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
-  if (start === undefined || end === undefined || !holdsBoxLine(source, node)) return;
-  (seen.withinParagraphs ??= []).push([start, end]);
+  if (start !== undefined && end !== undefined) (seen.withinParagraphs ??= []).push([start, end]);
 }
 
 /** Note the range a node covers. */

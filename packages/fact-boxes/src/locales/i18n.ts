@@ -113,23 +113,6 @@ function numberFormat(tag: string): Intl.NumberFormat {
   return format;
 }
 
-/** Numbers written so far, per locale: counts come back box after box, and `Intl` is slow to format one. */
-const writtenNumbers = new Map<string, Map<number, string>>();
-const NUMBERS_KEPT = 2000;
-
-function formatNumber(tag: string, value: number): string {
-  if (Object.is(value, -0)) return numberFormat(tag).format(value); // a Map takes -0 for 0
-  let written = writtenNumbers.get(tag);
-  if (!written) writtenNumbers.set(tag, (written = new Map()));
-  let text = written.get(value);
-  if (text === undefined) {
-    text = numberFormat(tag).format(value);
-    if (written.size >= NUMBERS_KEPT) written.clear();
-    written.set(value, text);
-  }
-  return text;
-}
-
 const DATE_OPTIONS: Record<DateValue['precision'], Intl.DateTimeFormatOptions> = {
   year: { year: 'numeric' },
   month: { year: 'numeric', month: 'long' },
@@ -496,7 +479,7 @@ class BoxWords implements FactBoxLocale {
   }
 
   number(value: number): string {
-    return formatNumber(this.format, value);
+    return numberFormat(this.format).format(value);
   }
 
   private numberIn(value: number, form: string | undefined): string {
