@@ -121,12 +121,18 @@ export function locateAttribute(source: string, position: Position | undefined, 
   return { line: start.line, column: start.column + found.index, offset: start.offset + found.index };
 }
 
-/** The attributes of a node's opening line by name (the first of each); `readWrittenAttributes` remembers the line. */
+/** A box with many attribute problems asks for many places: index its opening line by name once, not once per problem. */
+const openingLines = new WeakMap<Position, { source: string; offset: number; byName: Map<string, WrittenAttribute> }>();
+
 function attributesByName(source: string, position: Position): Map<string, WrittenAttribute> | undefined {
+  const offset = position.start.offset;
+  const cached = openingLines.get(position);
+  if (cached && cached.source === source && cached.offset === offset) return cached.byName;
   const line = openingLine(source, position);
-  if (line === undefined) return undefined;
+  if (line === undefined || offset === undefined) return undefined;
   const byName = new Map<string, WrittenAttribute>();
   for (const attribute of readWrittenAttributes(line)) if (!byName.has(attribute.name)) byName.set(attribute.name, attribute);
+  openingLines.set(position, { source, offset, byName });
   return byName;
 }
 
