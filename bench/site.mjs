@@ -1,5 +1,5 @@
 // Site build: `astro build` of generated sites of N articles, in variants: Sätteri + fact-boxes,
-// unified + fact-boxes, Sätteri with no boxes (the floor), the boxes' HTML written into the pages
+// unified + fact-boxes, Sätteri with no boxes (the floor; unified's own floor too), the boxes' HTML written into the pages
 // with no plugin (static HTML), and the same boxes written as imported Astro components in MDX.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
@@ -30,6 +30,8 @@ const CONFIGS = {
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, 300 entities': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ entities: ${JSON.stringify(benchEntities())}, entityUrl: (id) => '/actors/' + id + '/' })], logLevel: 'error' });\n`,
   'unified + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ markdown: { processor: unified() }, integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
+  // The floor of the unified row: the same MDX pages through `processor: unified()`, boxes taken out.
+  'floor, unified': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { unified } from '@astrojs/markdown-remark';\nexport default defineConfig({ markdown: { processor: unified() }, integrations: [mdx()], logLevel: 'error' });\n`,
   'floor, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx({ optimize: true })], logLevel: 'error' });\n`,
   'satteri + fact-boxes, mdx optimize': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx({ optimize: true }), factBoxes()], logLevel: 'error' });\n`,
   'static HTML': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
