@@ -17,7 +17,8 @@ const ROOMS = ['values', 'text', 'locales', 'render (leaf)', 'locales/i18n', 're
 function roomOf(file: string): number {
   const path = relative(SRC, file).replaceAll('\\', '/');
   if (['render/h.ts', 'render/html.ts', 'render/anchor.ts'].includes(path)) return ROOMS.indexOf('render (leaf)');
-  if (path === 'locales/i18n.ts') return ROOMS.indexOf('locales/i18n');
+  // The words of a page and its boxes, which render with h: above the render leaves.
+  if (['locales/i18n.ts', 'locales/catalog.ts', 'locales/box-words.ts'].includes(path)) return ROOMS.indexOf('locales/i18n');
   if (path === 'boxes/define.ts') return ROOMS.indexOf('boxes/define');
   const folder = path.includes('/') ? path.slice(0, path.indexOf('/')) : 'entry';
   // The checker is a front end beside the Astro integration.
