@@ -17,7 +17,7 @@ import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
-const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\n";
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack } from '../../satteri-copy.mjs';\n";
 // A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
 const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
@@ -25,10 +25,11 @@ const pageSsr = "const pageSsr = { name: 'page-ssr-styles', hooks: { 'astro:conf
 const config = (body) => `${head}${dropRecords}${pageSsr}export default defineConfig({ ${body}, logLevel: 'error' });\n`;
 // A plugin added to Sätteri's list after the integrations ran, with the directive feature on.
 const late = (plugin) => `markdown: { processor: satteri() }, integrations: [mdx(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => { const options = config.markdown.processor.options; options.features = { ...options.features, directive: true }; options.mdastPlugins.push(${plugin}); } } }]`;
-// What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>.
 // The integration with its own plugin entry swapped for the bare `fact-boxes/satteri` one: what the integration adds besides its plugin.
 const swapped = (integration) => `markdown: { processor: satteri() }, integrations: [mdx(), ${integration}, { name: 'swap', hooks: { 'astro:config:done': ({ config }) => { const list = config.markdown.processor.options.mdastPlugins; list.splice(list.findIndex((plugin) => typeof plugin === 'function'), 1, ...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins); } } }]`;
-const copyBack = "{ name: 'copy-back', options: { position: true }, containerDirective(node, ctx) { const copy = (value) => { if (Array.isArray(value)) return value.map(copy); if (value === null || typeof value !== 'object') return value; const plain = {}; for (const key in value) if (key !== '_resolver' && key !== '_id') plain[key] = key === 'position' || key === 'attributes' || key === 'data' ? value[key] : copy(value[key]); return plain; }; const box = copy(node); box.data = { hName: 'div' }; ctx.replaceNode(node, box); } }";
+// What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
+// (bench/satteri-copy.mjs, imported by the generated config, so a site runs the copy bench/satteri-floor.mjs runs).
+const copyBack = 'copyBack';
 
 const stripBoxes = (text) => text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
 /** Each box as the one static string fact-boxes renders for it, with no plugin at build time. */

@@ -1,26 +1,27 @@
 // What a Sätteri mdast plugin pays before doing any work of its own, per article of the bench corpus
-// (8 boxes each): visiting every container directive, copying each box out of Sätteri, handing the
-// copy back; against Sätteri alone and against fact-boxes. CPU time, median of alternating rounds.
+// (8 boxes each): visiting every container directive, reading every node of each box (which makes
+// Sätteri build them in JavaScript), copying each box out of Sätteri, handing the copy back; against
+// Sätteri alone and against fact-boxes. CPU time, median of alternating rounds.
 //   node bench/satteri-floor.mjs        (after npm run build:package)
 import { mdxToJs } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
+import { copy } from './satteri-copy.mjs';
 
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
 
-/** A plain copy of a node Sätteri hands to a visitor, as the adapter makes it. */
-function copy(node) {
-  if (Array.isArray(node)) return node.map(copy);
-  if (node === null || typeof node !== 'object') return node;
-  const plain = {};
-  for (const key in node) if (key !== '_resolver' && key !== '_id') plain[key] = key === 'position' || key === 'attributes' || key === 'data' ? node[key] : copy(node[key]);
-  return plain;
+/** Read every node of a box (its type, value and children), as any plugin that looks inside a box must. */
+let read = 0;
+function walk(node) {
+  read += node.type.length + (typeof node.value === 'string' ? node.value.length : 0);
+  if (node.children) for (const child of node.children) walk(child);
 }
 
 const plugin = (containerDirective) => ({ mdastPlugins: [() => ({ name: 'floor', options: { position: true }, containerDirective })], hastPlugins: [] });
 const VARIANTS = {
   'Sätteri alone': {},
   'visit each container': plugin(() => {}),
+  'visit and read every node of each box': plugin((node) => walk(node)),
   'visit and copy each box': plugin((node) => void copy(node)),
   'visit, copy and hand back each box': plugin((node, ctx) => ctx.replaceNode(node, copy(node))),
   'fact-boxes': factBoxes({ staticHtml: 'fragment' }),
