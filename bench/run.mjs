@@ -1,7 +1,9 @@
 // `npm run bench`: measures what fact boxes cost an author's build and writes BENCHMARKS.md.
 // Sizes of the generated sites: BENCH_SIZES=10,100,1000 (default). Quick run: BENCH_QUICK=1.
+// Every run keeps what it measured in bench/.work/results.json; BENCH_REPORT=1 writes BENCHMARKS.md
+// again from that file without measuring anything (after a change to the report itself).
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -23,42 +25,79 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 const fmt = (n, digits = 2) => n.toFixed(digits);
 const log = (line) => process.stderr.write(`${line}\n`);
 
-log('bench: plugin overhead…');
-const plugin = await pluginOverhead(quick ? { articles: 10, rounds: 3, time: 200 } : { articles: 20, rounds: 7, time: 500 });
+const commitNow = () => {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+};
 
-const sites = [];
-for (const count of sizes) {
-  const runs = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
-  const times = count >= 1000 ? 1 : repeats;
-  for (let round = 0; round < times; round++) {
-    // Alternate the order each round, so no variant always runs on a warm machine.
-    const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
-    for (const variant of order) {
-      log(`bench: astro build, ${count} articles, ${variant} (round ${round + 1}/${times})…`);
-      runs[variant].push(buildSite(variant, count));
-      if (variant.endsWith('.md collection')) {
-        log(`bench: astro build again, ${count} articles, ${variant} (round ${round + 1}/${times})…`);
-        (runs[`${variant}, second build`] ??= []).push(buildSite(variant, count, { again: true }));
+/** Everything the report reads, measured now. */
+async function measure() {
+  log('bench: plugin overhead…');
+  const plugin = await pluginOverhead(quick ? { articles: 10, rounds: 3, time: 200 } : { articles: 20, rounds: 7, time: 500 });
+
+  const sites = [];
+  for (const count of sizes) {
+    const runs = Object.fromEntries(VARIANTS.map((variant) => [variant, []]));
+    const times = count >= 1000 ? 1 : repeats;
+    for (let round = 0; round < times; round++) {
+      // Alternate the order each round, so no variant always runs on a warm machine.
+      const order = round % 2 === 0 ? VARIANTS : [...VARIANTS].reverse();
+      for (const variant of order) {
+        log(`bench: astro build, ${count} articles, ${variant} (round ${round + 1}/${times})…`);
+        runs[variant].push(buildSite(variant, count));
+        if (variant.endsWith('.md collection')) {
+          log(`bench: astro build again, ${count} articles, ${variant} (round ${round + 1}/${times})…`);
+          (runs[`${variant}, second build`] ??= []).push(buildSite(variant, count, { again: true }));
+        }
       }
     }
+    for (const variant of [...VARIANTS, ...SECOND]) {
+      const list = runs[variant];
+      sites.push({
+        count,
+        variant,
+        seconds: median(list.map((run) => run.seconds)),
+        peakMiB: Math.max(...list.map((run) => run.peakMiB)),
+        htmlBytes: list[0].htmlBytes,
+        jsBytes: list[0].jsBytes,
+        runs: list.length,
+      });
+    }
   }
-  for (const variant of [...VARIANTS, ...SECOND]) {
-    const list = runs[variant];
-    sites.push({
-      count,
-      variant,
-      seconds: median(list.map((run) => run.seconds)),
-      peakMiB: Math.max(...list.map((run) => run.peakMiB)),
-      htmlBytes: list[0].htmlBytes,
-      jsBytes: list[0].jsBytes,
-      runs: list.length,
-    });
-  }
+  const css = readFileSync(`${root}packages/fact-boxes/styles.css`);
+  return {
+    run: {
+      machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${platform()} ${release()}`,
+      node: process.version,
+      commit: commitNow(),
+      date: new Date().toISOString().slice(0, 10),
+      quick,
+      repeats,
+      sizes,
+      variants: [...VARIANTS, ...SECOND],
+      stylesheet: { raw: css.length, gzip: gzipSync(css, { level: 9 }).length },
+    },
+    plugin,
+    sites,
+  };
 }
 
-const css = readFileSync(`${root}packages/fact-boxes/styles.css`);
+const resultsFile = `${root}bench/.work/results.json`;
+const report = process.env.BENCH_REPORT === '1';
+const results = report ? JSON.parse(readFileSync(resultsFile, 'utf8')) : await measure();
+if (!results.run) throw new Error(`bench: ${resultsFile} has no run details (machine, commit, sizes); measure again with npm run bench`);
+if (!report) {
+  mkdirSync(`${root}bench/.work`, { recursive: true });
+  writeFileSync(resultsFile, `${JSON.stringify(results, null, 2)}\n`);
+}
+const { run, plugin, sites } = results;
+const { sizes: measuredSizes, variants } = run;
+
 const site = (count, variant) => sites.find((entry) => entry.count === count && entry.variant === variant);
-const largest = sizes.at(-1);
+const largest = measuredSizes.at(-1);
 const boxesPerArticle = 8;
 const has = (variant) => sites.some((entry) => entry.variant === variant);
 const htmlPerBox = (variant) => (site(largest, variant).htmlBytes - site(largest, 'floor').htmlBytes) / (largest * boxesPerArticle);
@@ -71,23 +110,16 @@ const floorOf = (entry) => {
 };
 const perBox = (name) => ((plugin.perArticle[`${name} + fact-boxes`] - plugin.perArticle[name]) / boxesPerArticle) * 1000;
 
-const commit = (() => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-})();
 
 const rows = [];
 rows.push('# Benchmarks', '');
 rows.push('Regenerated by `npm run bench` (do not edit by hand). Every figure below was measured in one run, with its baseline measured in the same run on the same machine.', '');
 rows.push('## Machine', '');
-rows.push(`- ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${fmt(totalmem() / 2 ** 30, 1)} GiB, ${platform()} ${release()}`);
-rows.push(`- Node ${process.version}, commit ${commit}, ${new Date().toISOString().slice(0, 10)}`);
-rows.push(`- ${quick ? 'Quick run (BENCH_QUICK=1): fewer rounds, small sites.' : `Sites of ${sizes.join(', ')} articles; ${repeats} alternating rounds below 1,000 articles, one from 1,000 up.`}`, '');
+rows.push(`- ${run.machine}`);
+rows.push(`- Node ${run.node}, commit ${run.commit}, ${run.date}`);
+rows.push(`- ${run.quick ? 'Quick run (BENCH_QUICK=1): fewer rounds, small sites.' : `Sites of ${measuredSizes.join(', ')} articles; ${run.repeats} alternating rounds below 1,000 articles, one from 1,000 up.`}`, '');
 rows.push('## Commands', '');
-rows.push('```sh', 'npm run bench                                   # everything, writes BENCHMARKS.md', 'BENCH_QUICK=1 npm run bench                     # a quick look', 'BENCH_SIZES=10,100,6000 npm run bench           # chosen site sizes (the last one is the one the goals are read at)', 'BENCH_SIZES=20000 BENCH_VARIANTS="floor;satteri + fact-boxes" npm run bench   # a newsroom archive, two variants', '```', '');
+rows.push('```sh', 'npm run bench                                   # everything, writes BENCHMARKS.md', 'BENCH_QUICK=1 npm run bench                     # a quick look', 'BENCH_SIZES=10,100,6000 npm run bench           # chosen site sizes (the last one is the one the goals are read at)', 'BENCH_SIZES=20000 BENCH_VARIANTS="floor;satteri + fact-boxes" npm run bench   # a newsroom archive, two variants', 'BENCH_REPORT=1 npm run bench                    # BENCHMARKS.md again from the last run\'s results (bench/.work/results.json)', '```', '');
 rows.push('The corpus is generated from a fixed seed (`bench/corpus.mjs`): articles of about 1,500 words with 8 boxes of every kind (claims, a fact-check, casualties with and without groups, a timeline, actors), and prose with times, scores and colons (`10:30`, `3:1`, `re:Invent`). Where the memory and time go is in [bench/profile.md](bench/profile.md), with the commands that reproduce it.', '');
 rows.push('## Plugin overhead', '');
 rows.push(`The same ${plugin.articles} articles through each pipeline, median of ${plugin.rounds} alternating rounds (tinybench), per article; per box is the time with boxes minus the time without, over the ${boxesPerArticle} boxes of an article:`, '');
@@ -105,16 +137,16 @@ for (const entry of sites) {
 rows.push('');
 rows.push('Variants: **floor**: Sätteri with the boxes taken out (no fact-boxes); **satteri + fact-boxes**: Astro 7’s default processor with the integration; **…, records as objects**: the same with `factBoxes({ records: \'objects\' })`, each page’s records on its frontmatter as an array of objects instead of one JSON string (the default); **…, 300 entities**: the same with 300 entities (`entities`, `entityUrl`; three the corpus names, 297 it does not), so every name is matched; **unified + fact-boxes**: `processor: unified()` with the integration, against **floor, unified**: the same pages through `processor: unified()` with the boxes taken out (its ratios are to that floor); **static HTML**: each box written into the page as the HTML fact-boxes renders for it (one `<Fragment set:html>` in MDX, one raw HTML block in `.md`), no plugin and no stylesheet at build time: what the boxes’ HTML alone costs, the floor of any way a box can enter a page; **components**: the same boxes written as imported Astro components in MDX (what an author would otherwise write; they render about a third of the boxes’ HTML and carry no stylesheet); **…, .md collection**: the articles as `.md` entries of a content collection (fact-boxes puts their records on the frontmatter as an array by default; **records as one JSON string** measures the string instead); **…, second build**: the same site built again, unchanged.', '');
 rows.push('### Growth with the number of articles', '');
-rows.push('| variant | ' + sizes.map((count) => `${count} articles`).join(' | ') + ' | seconds per article, smallest → largest |', '| --- | ' + sizes.map(() => '---:').join(' | ') + ' | --- |');
-for (const variant of [...VARIANTS, ...SECOND]) {
-  const seconds = sizes.map((count) => site(count, variant).seconds);
-  rows.push(`| ${variant} | ${seconds.map((value) => fmt(value)).join(' | ')} | ${fmt((seconds[0] / sizes[0]) * 1000, 1)} ms → ${fmt((seconds.at(-1) / sizes.at(-1)) * 1000, 1)} ms |`);
+rows.push('| variant | ' + measuredSizes.map((count) => `${count} articles`).join(' | ') + ' | seconds per article, smallest → largest |', '| --- | ' + measuredSizes.map(() => '---:').join(' | ') + ' | --- |');
+for (const variant of variants) {
+  const seconds = measuredSizes.map((count) => site(count, variant).seconds);
+  rows.push(`| ${variant} | ${seconds.map((value) => fmt(value)).join(' | ')} | ${fmt((seconds[0] / measuredSizes[0]) * 1000, 1)} ms → ${fmt((seconds.at(-1) / measuredSizes.at(-1)) * 1000, 1)} ms |`);
 }
 rows.push('');
 rows.push('## Output weight', '');
 rows.push('| what | bytes | goal |', '| --- | ---: | --- |');
-rows.push(`| \`fact-boxes/styles.css\`, raw | ${css.length.toLocaleString('en-GB')} | |`);
-rows.push(`| \`fact-boxes/styles.css\`, gzip | ${gzipSync(css, { level: 9 }).length.toLocaleString('en-GB')} | under 4,096 |`);
+rows.push(`| \`fact-boxes/styles.css\`, raw | ${run.stylesheet.raw.toLocaleString('en-GB')} | |`);
+rows.push(`| \`fact-boxes/styles.css\`, gzip | ${run.stylesheet.gzip.toLocaleString('en-GB')} | under 4,096 |`);
 if (has('satteri + fact-boxes')) rows.push(`| client JavaScript, Sätteri + fact-boxes site of ${largest} articles | ${site(largest, 'satteri + fact-boxes').jsBytes} | 0 |`);
 if (has('satteri + fact-boxes') && has('floor')) rows.push(`| HTML per box (Sätteri + fact-boxes, over the floor) | ${fmt(htmlPerBox('satteri + fact-boxes'), 0)} | |`);
 if (has('components') && has('floor')) rows.push(`| HTML per box (components, over the floor) | ${fmt(htmlPerBox('components'), 0)} | |`);
@@ -133,6 +165,13 @@ if (has('satteri + fact-boxes') && has('floor')) {
     rows.push(`| memory no worse than components (${fmt(components.peakMiB / floor.peakMiB)}×) | ${fmt(fb.peakMiB / floor.peakMiB)}× | ${yes(fb.peakMiB <= components.peakMiB)} |`);
   }
 }
+if (has('unified + fact-boxes') && has('floor, unified')) {
+  // The same goals on `processor: unified()`, against its own floor (the Sätteri floor is several times faster).
+  const fb = site(largest, 'unified + fact-boxes');
+  const floor = site(largest, 'floor, unified');
+  rows.push(`| on unified, build time at most 1.10× unified's floor | ${fmt(fb.seconds / floor.seconds)}× | ${yes(fb.seconds / floor.seconds <= 1.1)} |`);
+  rows.push(`| on unified, peak memory at most 1.15× unified's floor | ${fmt(fb.peakMiB / floor.peakMiB)}× | ${yes(fb.peakMiB / floor.peakMiB <= 1.15)} |`);
+}
 if (has('satteri + fact-boxes, .md collection') && has('floor, .md collection')) {
   const cached = site(largest, 'satteri + fact-boxes, .md collection, second build');
   const floorCached = site(largest, 'floor, .md collection, second build');
@@ -145,7 +184,7 @@ if (has('satteri + fact-boxes, 300 entities') && has('satteri + fact-boxes')) {
 rows.push(`| per box at most 30 µs, unified | ${fmt(perBox('unified'), 0)} µs | ${yes(perBox('unified') <= 30)} |`);
 rows.push(`| per box at most 30 µs, Sätteri | ${fmt(perBox('satteri'), 0)} µs (.md), ${fmt(perBox('satteri mdx'), 0)} µs (MDX) | ${yes(perBox('satteri') <= 30 && perBox('satteri mdx') <= 30)} |`);
 rows.push(`| unified plugin overhead at most 1.15× | ${fmt(plugin.ratios.unified)}× | ${yes(plugin.ratios.unified <= 1.15)} |`);
-rows.push(`| stylesheet under 4 KB gzipped | ${gzipSync(css, { level: 9 }).length.toLocaleString('en-GB')} B | ${yes(gzipSync(css, { level: 9 }).length < 4096)} |`);
+rows.push(`| stylesheet under 4 KB gzipped | ${run.stylesheet.gzip.toLocaleString('en-GB')} B | ${yes(run.stylesheet.gzip < 4096)} |`);
 if (has('satteri + fact-boxes')) rows.push(`| zero client JavaScript | ${site(largest, 'satteri + fact-boxes').jsBytes} B | ${yes(site(largest, 'satteri + fact-boxes').jsBytes === 0)} |`);
 rows.push('');
 // What fact-boxes costs over its own HTML written into the pages by hand: no goal of the issue, the floor of any design.
@@ -165,6 +204,5 @@ if (againstHtml.length > 0) {
 rows.push(readFileSync(new URL('./optimisations.md', import.meta.url), 'utf8').trim(), '');
 
 writeFileSync(`${root}BENCHMARKS.md`, `${rows.join('\n')}\n`);
-writeFileSync(`${root}bench/.work/results.json`, `${JSON.stringify({ plugin, sites }, null, 2)}\n`);
 log('bench: wrote BENCHMARKS.md');
 console.log(rows.join('\n'));
