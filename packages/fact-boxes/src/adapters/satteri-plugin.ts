@@ -187,7 +187,10 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const openings = boxOpenings(fenceLines, options.boxes);
   const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
   const seeNode = (node: Visited) => see(seen, node);
+  // Made at the first box, not in a `before` hook: a hook is a pass of its own over the document, paid by every page.
   let state: DocumentState | undefined;
+  const stateOf = (ctx: MdastVisitorContext): DocumentState =>
+    (state ??= new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options));
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
 
@@ -217,9 +220,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   return {
     name: 'fact-boxes',
     options: { position: true },
-    before(_root, ctx) {
-      state = new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options);
-    },
     containerDirective(node, ctx) {
       if (openings.size > 0) seeNode(node);
       if (insideBox(node, ctx)) return; // the outer box renders it
@@ -233,7 +233,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
           alignWithMicromark(root, ctx.source);
-          const result = processDocument(root, ctx.source, options, state);
+          const result = processDocument(root, ctx.source, options, stateOf(ctx));
           restoreUnhandledDirectives(root, ctx.source);
           records.push(...result.records);
           problems.push(...result.problems);
@@ -245,7 +245,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const snapshots: Snapshots = new Map();
       const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
       alignWithMicromark(root, ctx.source);
-      const result = processDocument(root, ctx.source, options, state);
+      const result = processDocument(root, ctx.source, options, stateOf(ctx));
       restoreUnhandledDirectives(root, ctx.source);
       records.push(...result.records);
       problems.push(...result.problems);
