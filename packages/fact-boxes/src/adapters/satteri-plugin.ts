@@ -215,6 +215,21 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     return false;
   };
 
+  // A paragraph matters only where a line starts like a box (`:::name`): without such a line, Sätteri hands none over.
+  const paragraphVisitor: Pick<MdastPluginDefinition, 'paragraph'> = {
+    paragraph(node, ctx) {
+      // Cheap test first: reading children makes Sätteri build them in JS.
+      const start = node.position?.start.offset;
+      if (openings.size > 0 && holdsBoxLine(ctx.source, node)) seeParagraph(seen, node);
+      if (start === undefined || !fenceLines.has(start)) return;
+      seen.paragraphs.add(start);
+      const first = node.children[0];
+      if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
+      const problem = diagnoseParagraph(copy(node), ctx.source, names);
+      if (problem) problems.push(problem);
+    },
+  };
+
   // Box lines inside code, HTML, frontmatter or MDX expressions are not boxes.
   const seeCode = openings.size > 0 ? seeNode : undefined;
   return {
@@ -259,17 +274,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, ctx.source) });
     },
-    paragraph(node, ctx) {
-      // Cheap test first: reading children makes Sätteri build them in JS.
-      const start = node.position?.start.offset;
-      if (openings.size > 0 && holdsBoxLine(ctx.source, node)) seeParagraph(seen, node);
-      if (start === undefined || !fenceLines.has(start)) return;
-      seen.paragraphs.add(start);
-      const first = node.children[0];
-      if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
-      const problem = diagnoseParagraph(copy(node), ctx.source, names);
-      if (problem) problems.push(problem);
-    },
     after(_root, ctx) {
       for (const problem of unseenBoxes(ctx.source, openings, seen)) {
         const place = { ...(problem.place as Point) };
@@ -290,6 +294,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (error && hooks.throwErrors !== false) throw error;
     },
     // As the document walk's SKIP list: inline code and expressions too, which a box line can fall inside (a code span over lines).
+    ...(fenceLines.size > 0 ? paragraphVisitor : {}),
     ...(seeCode ? { code: seeCode, inlineCode: seeCode, html: seeCode, yaml: seeCode, toml: seeCode, math: seeCode, inlineMath: seeCode, mdxFlowExpression: seeCode, mdxTextExpression: seeCode, mdxjsEsm: seeCode } : {}),
   };
 }
