@@ -293,8 +293,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       hooks.done?.({ records, problems, ...(error ? { error } : {}) });
       if (error && hooks.throwErrors !== false) throw error;
     },
-    // As the document walk's SKIP list: inline code and expressions too, which a box line can fall inside (a code span over lines).
     ...(fenceLines.size > 0 ? paragraphVisitor : {}),
+    // As the document walk's SKIP list: inline code and expressions too, which a box line can fall inside (a code span over lines).
     ...(seeCode ? { code: seeCode, inlineCode: seeCode, html: seeCode, yaml: seeCode, toml: seeCode, math: seeCode, inlineMath: seeCode, mdxFlowExpression: seeCode, mdxTextExpression: seeCode, mdxjsEsm: seeCode } : {}),
   };
 }
