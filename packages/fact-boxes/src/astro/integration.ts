@@ -73,16 +73,21 @@ function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, s
   return readEntityFiles(path);
 }
 
+/** Sixteen hex digits of a text's SHA-256: a key that changes when the text does. */
+function shortDigest(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
 /** This package's version: a new one may render the built-in boxes differently. */
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
 
 /**
  * What the boxes of a build are rendered with, as a short digest: this
  * package's version and the options, entities included (functions by their
- * source, a box's zod schema by its JSON Schema). Astro compares its config as JSON between
- * runs to decide whether cached content collection entries are still good;
- * this is what our entries in it give, so a change to an option, a box's code
- * or an entity file renders them again, under `astro dev` too.
+ * source, a box's zod schema by its JSON Schema). Astro compares its config
+ * as JSON between runs to decide whether cached content collection entries
+ * are still good; this is what our entries in it give, so a change to an
+ * option, a box's code or an entity file renders them again.
  */
 function renderDigest(options: FactBoxesOptions): string {
   const seen = new WeakSet<object>();
@@ -101,7 +106,7 @@ function renderDigest(options: FactBoxesOptions): string {
     seen.add(value);
     return value;
   });
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+  return shortDigest(text);
 }
 
 /**
@@ -178,10 +183,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         const resolved = resolveOptions(settings.options);
         const store = siteStore();
         store.entities = resolved.entities ? [...resolved.entities.entities] : [];
-        storeKey = createHash('sha256')
-          .update(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]))
-          .digest('hex')
-          .slice(0, 16);
+        storeKey = shortDigest(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]));
         // Astro's content layer keeps rendered entries while its config digest (the config as JSON) stays the same.
         // Our entries hide what they render with (functions, entities read from files): show a digest of it instead.
         const digest = { 'fact-boxes': renderDigest(settings.options) };
