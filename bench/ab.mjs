@@ -14,11 +14,11 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { unified } from 'unified';
-import { article } from './corpus.mjs';
+import { article, stripBoxes } from './corpus.mjs';
 
 // AB_BOXES=0: the same articles with their boxes taken out (prose like `10:30` left in), as most pages of an archive are.
 const withoutBoxes = process.env.AB_BOXES === '0';
-const corpus = Array.from({ length: 20 }, (_, index) => (withoutBoxes ? article(index).replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n') : article(index)));
+const corpus = Array.from({ length: 20 }, (_, index) => (withoutBoxes ? stripBoxes(article(index)) : article(index)));
 const BOXES = withoutBoxes ? 0 : 8;
 const dists = process.argv.slice(2);
 if (dists.length === 0) throw new Error('usage: node bench/ab.mjs <dist> [<dist> …]');

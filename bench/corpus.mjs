@@ -46,9 +46,10 @@ const BOXES = [
 ];
 
 /**
- * One article: ~1,500 words with eight boxes. `withBoxes: false` gives the
- * same prose without boxes (for baselines where the plugin is absent, the
- * boxes stay in and are simply not handled, so both pipelines read the same text).
+ * One article: ~1,500 words with eight boxes. `stripBoxes` gives the same
+ * prose without them (the floors of the site builds); the plugin benches keep
+ * the boxes in the baselines, where they are simply not handled, so both
+ * pipelines read the same text.
  */
 export function article(index, seed = 42) {
   const next = random(seed + index);
@@ -60,6 +61,11 @@ export function article(index, seed = 42) {
     if (p % 2 === 1 && box < BOXES.length) parts.push(BOXES[box++](`${index}-${box}`));
   }
   return `${parts.join('\n\n')}\n`;
+}
+
+/** An article with its boxes taken out (the prose, times like `10:30` included, stays). */
+export function stripBoxes(text) {
+  return text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
 }
 
 /** The same article with its boxes written as imported Astro components (MDX). */

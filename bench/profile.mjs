@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
-import { article } from './corpus.mjs';
+import { article, stripBoxes } from './corpus.mjs';
 import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -27,11 +27,7 @@ const config = (body) => `${head}${dropRecords}${pageSsr}export default defineCo
 const late = (plugin) => `markdown: { processor: satteri() }, integrations: [mdx(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => { const options = config.markdown.processor.options; options.features = { ...options.features, directive: true }; options.mdastPlugins.push(${plugin}); } } }]`;
 // The integration with its own plugin entry swapped for the bare `fact-boxes/satteri` one: what the integration adds besides its plugin.
 const swapped = (integration) => `markdown: { processor: satteri() }, integrations: [mdx(), ${integration}, { name: 'swap', hooks: { 'astro:config:done': ({ config }) => { const list = config.markdown.processor.options.mdastPlugins; list.splice(list.findIndex((plugin) => typeof plugin === 'function'), 1, ...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins); } } }]`;
-// What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
-// (bench/satteri-copy.mjs, imported by the generated config, so a site runs the copy bench/satteri-floor.mjs runs).
-const copyBack = 'copyBack';
 
-const stripBoxes = (text) => text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
 /** Each box as the one static string fact-boxes renders for it, with no plugin at build time. */
 const asStrings = (text) =>
   text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => `\n<Fragment set:html={${JSON.stringify(markdownToHtml(box, { features: { directive: true }, ...factBoxes() }).html.trim())}} />\n`);
@@ -44,7 +40,9 @@ export const VARIANTS = {
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
   'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
-  'boxes copied and handed back as <div>, no fact-boxes': { config: config(late(copyBack)) },
+  // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
+  // (`copyBack` from bench/satteri-copy.mjs, which the config imports: the copy bench/satteri-floor.mjs runs).
+  'boxes copied and handed back as <div>, no fact-boxes': { config: config(late('copyBack')) },
   // The plugin as `fact-boxes/satteri` gives it, with MDX's static HTML as the integration sets it, without the integration.
   'fact-boxes/satteri without the integration': { config: config(late("...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins")) },
   'the integration around the bare fact-boxes/satteri plugin': { config: config(swapped('factBoxes()')) },

@@ -1,13 +1,13 @@
 // Site build: `astro build` of generated sites of N articles, in variants: Sätteri + fact-boxes,
-// unified + fact-boxes, Sätteri with no boxes (the floor; unified's own floor too), the boxes' HTML written into the pages
-// with no plugin (static HTML), and the same boxes written as imported Astro components in MDX.
+// unified + fact-boxes, no boxes (the floor, on Sätteri and on unified), the boxes' HTML written into
+// the pages with no plugin (static HTML), and the same boxes written as imported Astro components in MDX.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import satteriFactBoxes from 'fact-boxes/satteri';
-import { article, articleAsComponents, benchEntities } from './corpus.mjs';
+import { article, articleAsComponents, benchEntities, stripBoxes } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
@@ -37,10 +37,6 @@ const CONFIGS = {
   'static HTML': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   components: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
 };
-
-function stripBoxes(text) {
-  return text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');
-}
 
 /**
  * Each box as the HTML fact-boxes renders for it, written into the page by hand, with no plugin at
