@@ -12,7 +12,7 @@
  */
 import type { FactBoxRecord } from './boxes/define.js';
 import type { Entity } from './entities/entity.js';
-import { siteStore, type EntityMention, type FactBoxPage } from './astro/store.js';
+import { recordsOf, siteStore, type EntityMention, type FactBoxPage } from './astro/store.js';
 
 export type { EntityMention, FactBoxPage };
 
@@ -25,12 +25,13 @@ export type { EntityMention, FactBoxPage };
  *   const records = pages.flatMap((page) => page.records);
  */
 export function getAllFactBoxes(): FactBoxPage[] {
-  return [...siteStore().pages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([file, records]) => ({ file, records }));
+  const store = siteStore();
+  return [...store.pages.keys()].sort().map((file) => ({ file, records: recordsOf(store, file) ?? [] }));
 }
 
 /** The records of one file (`entry.filePath` of a content collection entry), or `[]`. */
 export function getFactBoxes(file: string): FactBoxRecord[] {
-  return siteStore().pages.get(file.replaceAll('\\', '/').replace(/^\.\//, '')) ?? [];
+  return recordsOf(siteStore(), file.replaceAll('\\', '/').replace(/^\.\//, '')) ?? [];
 }
 
 /** The site's entities, as the integration read them (the `entities` option or folder). */

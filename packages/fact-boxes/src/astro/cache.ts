@@ -80,7 +80,7 @@ export class StoredRecords {
       if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
       for (const [file, records] of Object.entries(stored.pages)) {
         // A file deleted since has no page.
-        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, records);
+        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, JSON.stringify(records));
       }
       store.version++;
       return true;
@@ -92,7 +92,9 @@ export class StoredRecords {
   save(key: string): void {
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
-      writeFileSync(this.file, JSON.stringify({ key, pages: Object.fromEntries(siteStore().pages) }));
+      // The pages are JSON already: written as they are, not parsed and written again.
+      const pages = [...siteStore().pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
+      writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}}}`);
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.
     }

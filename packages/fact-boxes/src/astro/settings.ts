@@ -8,7 +8,7 @@ import type { FactBoxRecord } from '../boxes/define.js';
 import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { slashes, type Pending } from './errors.js';
-import { siteStore } from './store.js';
+import { putRecords, siteStore } from './store.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
 export interface AstroPluginSettings {
@@ -54,10 +54,7 @@ export function storeRecords(settings: AstroPluginSettings, path: string | undef
   if (!path || !settings.root) return;
   const file = relative(settings.root, path).split(sep).join('/');
   if (file.startsWith('..')) return;
-  const store = siteStore();
-  if (records.length === 0 && !store.pages.has(file)) return;
-  store.pages.set(file, [...records]);
-  store.version++;
+  putRecords(siteStore(), file, records);
 }
 
 /** Resolved options, with the page languages of the site's i18n routing. */

@@ -25,14 +25,22 @@ export interface EntityMention {
 
 /** What the integration shares with the build, on `globalThis`: one store per process, whichever copy of the package reads it. */
 export interface SiteStore {
-  pages: Map<string, FactBoxRecord[]>;
+  /**
+   * Each page's records as one JSON string. Strings a plugin reads from a
+   * document are often slices of its whole source, and a record holding one
+   * keeps that source alive for the rest of the build (bench/profile.md).
+   */
+  pages: Map<string, string>;
+  /** Records read back, by file: each stored string is parsed once. */
+  read?: Map<string, { json: string; records: FactBoxRecord[] }>;
   entities: Entity[];
   /** Changes when a page's records change, so derived indexes are rebuilt only then. */
   version: number;
   byEntity?: { version: number; mentions: Map<string, EntityMention[]> };
 }
 
-const KEY = Symbol.for('fact-boxes.site-store');
+// Versioned: a copy of the package with another shape of store keeps its own.
+const KEY = Symbol.for('fact-boxes.site-store.2');
 
 /** The store of this process (created empty when the integration has not run). */
 export function siteStore(): SiteStore {
@@ -40,3 +48,22 @@ export function siteStore(): SiteStore {
   return (holder[KEY] ??= { pages: new Map(), entities: [], version: 0 });
 }
 
+
+/** Keep a page's records (none: forget the page, unless it had some, which are now none). */
+export function putRecords(store: SiteStore, file: string, records: readonly FactBoxRecord[]): void {
+  if (records.length === 0 && !store.pages.has(file)) return;
+  store.pages.set(file, JSON.stringify(records));
+  store.version++;
+}
+
+/** A page's records, as stored (`undefined` for a page with none). */
+export function recordsOf(store: SiteStore, file: string): FactBoxRecord[] | undefined {
+  const json = store.pages.get(file);
+  if (json === undefined) return undefined;
+  const read = (store.read ??= new Map());
+  const known = read.get(file);
+  if (known?.json === json) return known.records;
+  const records = JSON.parse(json) as FactBoxRecord[];
+  read.set(file, { json, records });
+  return records;
+}

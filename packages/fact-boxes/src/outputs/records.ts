@@ -11,7 +11,11 @@ export type FrontmatterRecords = 'objects' | 'json' | false;
 /** The value to put on the frontmatter as `factBoxes`. */
 export function recordsForFrontmatter(records: FactBoxRecord[], form: FrontmatterRecords): FactBoxRecord[] | string | undefined {
   if (form === false) return undefined;
-  return form === 'json' ? JSON.stringify(records) : records;
+  const json = JSON.stringify(records);
+  // As objects, a copy read back from the JSON: the records' strings are often slices of the
+  // document's source, and a host that keeps the frontmatter (a content collection's store) would
+  // keep every source whole with them.
+  return form === 'json' ? json : (JSON.parse(json) as FactBoxRecord[]);
 }
 
 /**
