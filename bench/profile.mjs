@@ -35,6 +35,8 @@ const asStrings = (text) =>
 export const VARIANTS = {
   'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
   'boxes as one HTML string each, no plugin': { config: config('integrations: [mdx()]'), page: asStrings },
+  // The same pages with five more (empty) JSX calls after each box: what a call in every page weighs.
+  'boxes as one HTML string each, and 40 more JSX calls a page': { config: config('integrations: [mdx()]'), page: (text) => asStrings(text).replace(/\n(<Fragment set:html=.*\n)/g, (_, box) => `\n${box}${'<Fragment set:html="<i></i>" />\n'.repeat(5)}`) },
   'fact-boxes, styles by page-ssr (before)': { config: config("integrations: [mdx(), factBoxes({ injectStyles: false }), pageSsr]") },
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
@@ -58,7 +60,8 @@ export const MD_VARIANTS = {
   'fact-boxes, no records on the frontmatter': { site: 'satteri + fact-boxes, .md collection', config: config('integrations: [factBoxes({ records: false })]') },
 };
 
-export function profile(name, count, nodeArgs = []) {
+/** The site of one variant (`VARIANTS`), written afresh: its folder. */
+export function profileSite(name, count) {
   const variant = VARIANTS[name];
   const dir = join(work, `profile-${name.replace(/[^a-z]+/g, '-')}-${count}`);
   rmSync(dir, { recursive: true, force: true });
@@ -66,7 +69,11 @@ export function profile(name, count, nodeArgs = []) {
   writeFileSync(join(dir, 'astro.config.mjs'), variant.config);
   writeFileSync(join(dir, 'package.json'), '{ "type": "module", "private": true }\n');
   for (let index = 0; index < count; index++) writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), (variant.page ?? ((text) => text))(article(index)));
-  return measure(dir, nodeArgs);
+  return dir;
+}
+
+export function profile(name, count, nodeArgs = []) {
+  return measure(profileSite(name, count), nodeArgs);
 }
 
 /** A `.md` collection variant (`MD_VARIANTS`), built as `profile` builds. */
