@@ -71,6 +71,23 @@ describe('staticHtml', () => {
     expect(code).not.toMatch(/_components\.(dl|dt|dd|header|footer)/);
   });
 
+  test('should put the section and plain author words into the strings in MDX, keeping marked-up author content live', async () => {
+    const attributesOf = (node: { attributes?: { value?: unknown }[] }) => (node.attributes ?? []).map((attribute) => String(attribute.value)).join('');
+    // A title with markup and a body: one bare Fragment around strings and the author's nodes.
+    const [box] = (await tree(claim, 'fragment')).children as unknown as { type: string; name: string; attributes: []; children: { type: string; name?: string; attributes?: { value?: unknown }[] }[] }[];
+    expect([box!.type, box!.name, box!.attributes]).toEqual(['mdxJsxFlowElement', 'Fragment', []]);
+    expect(box!.children.map((child) => child.name ?? child.type)).toEqual(['Fragment', 'text', 'emphasis', 'text', 'Fragment', 'paragraph', 'Fragment', 'paragraph', 'Fragment']);
+    expect(attributesOf(box!.children[0]!)).toMatch(/^<section class="fact-box fact-box--claim" id="militia-vows-to-act"[^>]*><header/);
+    expect(attributesOf(box!.children.at(-1)!)).toMatch(/<\/section>$/);
+    // Plain words only (the title, each group's label): the whole box is one string, the words in their places.
+    const [plain] = (await tree(':::casualties[Toll]{source=AP}\n::group[First strike]{killed=3}\n:::\n', 'fragment')).children as unknown as { name: string; attributes?: { value?: unknown }[] }[];
+    expect(plain!.name).toBe('Fragment');
+    expect(attributesOf(plain!)).toMatch(/^<section [^>]*>.*>Toll<\/h2>.*>First strike<.*<\/section>$/s);
+    // Words HTML would write differently stay nodes, for the host to escape.
+    const [escaped] = (await tree(':::casualties[Tom & Jerry]{source=AP}\n::group[First strike]{killed=3}\n:::\n', 'fragment')).children as unknown as { children: { type: string; value?: string }[] }[];
+    expect(escaped!.children.some((child) => child.type === 'text' && child.value === 'Tom & Jerry')).toBe(true);
+  });
+
   test('should refuse a form it does not know', async () => {
     await expect(tree(claim, 'html' as 'raw')).rejects.toThrow(/staticHtml must be false, "raw" or "fragment"/);
   });

@@ -280,7 +280,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         if (hooks.shift) shiftPoint(place, hooks.shift);
         problems.push({ ...problem, place });
       }
-      ctx.data.factBoxes = [...(ctx.data.factBoxes ?? []), ...records];
+      // This document's own array when nothing came before it: the integration writes its JSON once, for the frontmatter and the store.
+      ctx.data.factBoxes = ctx.data.factBoxes?.length ? [...ctx.data.factBoxes, ...records] : records;
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) {
         const value = recordsForFrontmatter(ctx.data.factBoxes, hooks.records ?? 'json');

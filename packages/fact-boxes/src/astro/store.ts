@@ -5,6 +5,7 @@
  */
 import type { FactBoxRecord } from '../boxes/define.js';
 import type { Entity } from '../entities/entity.js';
+import { recordsJson } from '../outputs/records.js';
 
 /** One page's records, with the file it comes from. */
 export interface FactBoxPage {
@@ -48,11 +49,10 @@ export function siteStore(): SiteStore {
   return (holder[KEY] ??= { pages: new Map(), entities: [], version: 0 });
 }
 
-
 /** Keep a page's records (none: forget the page, unless it had some, which are now none). */
 export function putRecords(store: SiteStore, file: string, records: readonly FactBoxRecord[]): void {
   if (records.length === 0 && !store.pages.has(file)) return;
-  store.pages.set(file, JSON.stringify(records));
+  store.pages.set(file, recordsJson(records));
   store.version++;
 }
 

@@ -8,10 +8,23 @@ import type { FactBoxRecord } from '../boxes/define.js';
 /** How records go on a page's frontmatter: an array, one JSON string, or not at all. */
 export type FrontmatterRecords = 'objects' | 'json' | false;
 
+/** Each page's records as JSON, written once for the frontmatter and the site-wide store alike. */
+const written = new WeakMap<readonly FactBoxRecord[], string>();
+
+/**
+ * A page's records as one JSON string (remembered for the same array, which
+ * the integration puts on the frontmatter and in its store).
+ */
+export function recordsJson(records: readonly FactBoxRecord[]): string {
+  let json = written.get(records);
+  if (json === undefined) written.set(records, (json = JSON.stringify(records)));
+  return json;
+}
+
 /** The value to put on the frontmatter as `factBoxes`. */
 export function recordsForFrontmatter(records: FactBoxRecord[], form: FrontmatterRecords): FactBoxRecord[] | string | undefined {
   if (form === false) return undefined;
-  const json = JSON.stringify(records);
+  const json = recordsJson(records);
   // As objects, a copy read back from the JSON: the records' strings are often slices of the
   // document's source, and a host that keeps the frontmatter (a content collection's store) would
   // keep every source whole with them.

@@ -75,7 +75,7 @@ type Piece = string | RootContent;
  */
 function toPieces(child: BoxChild, out: Piece[]): void {
   if (child.type === 'factBoxContent') {
-    // Plain words (a title, a timeline's event) go in the string around them: one piece of code fewer
+    // Plain words (a title, a casualty group's label) go in the string around them: one piece of code fewer
     // in every compiled page. Only where the HTML is the same either way: no markup, nothing any
     // serialiser escapes, no data another plugin left on them.
     if (child.nodes.every(isPlainText)) out.push(child.nodes.map((node) => (node as Text).value).join(''));
@@ -116,6 +116,8 @@ function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): 
   // together (MDX would put a line break between pieces at the top of a page) and costs no attributes.
   if (form === 'fragment') toPieces(element, pieces);
   else for (const child of element.children) toPieces(child, pieces);
+  // A box whose author content is all plain words is one string, like a box without any.
+  if (form === 'fragment' && pieces.every((piece) => typeof piece === 'string')) return staticHtmlNode(pieces.join(''), form);
   const children: RootContent[] = [];
   let html = '';
   for (const piece of pieces) {
@@ -128,11 +130,7 @@ function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): 
     children.push(piece);
   }
   if (html !== '') children.push(staticHtmlNode(html, form));
-  if (form === 'fragment') {
-    // A box whose author content is all plain words is one string, like a box without any.
-    if (children.length === 1 && typeof pieces[0] === 'string') return children[0]!;
-    return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [], children } as unknown as RootContent;
-  }
+  if (form === 'fragment') return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [], children } as unknown as RootContent;
   return elementNode(element, children);
 }
 
