@@ -71,6 +71,13 @@ function toPlain<T>(node: T, snapshots?: Snapshots): T {
   return copy as T;
 }
 
+/** How many fields a plain node has (as `Object.keys(node).length`, without making the list). */
+function keyCount(node: Record<string, unknown>): number {
+  let count = 0;
+  for (const key in node) if (Object.hasOwn(node, key)) count++;
+  return count;
+}
+
 /**
  * The author's nodes the plugin did not change go back to Sätteri as the nodes
  * it handed out: it keeps them where they are (by reference) instead of
@@ -83,7 +90,7 @@ function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
   const children = Array.isArray(plain.children) ? (plain.children as object[]) : undefined;
   if (children) for (let index = 0; index < children.length; index++) children[index] = reuseOriginals(children[index], snapshots) as object;
   const snapshot = snapshots.get(plain);
-  if (!snapshot || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data || Object.keys(plain).length !== snapshot.keys) return node;
+  if (!snapshot || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data || keyCount(plain) !== snapshot.keys) return node;
   // Unchanged only if every child went back as the original it was copied from, in the same order.
   const was = snapshot.children;
   if (children) {

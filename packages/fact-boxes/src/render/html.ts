@@ -9,7 +9,7 @@
  * itself, so the output never differs; `tests/render/html.test.ts` holds the
  * two to the same bytes.
  */
-import type { ElementContent, Properties } from 'hast';
+import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { find, html as htmlSchema } from 'property-information';
 
@@ -50,16 +50,19 @@ function escapeAttribute(value: string): string {
   return HAS_ATTRIBUTE_ESCAPE.test(value) ? value.replace(ATTRIBUTE_ESCAPES, hex) : value;
 }
 
-/** ` name="value"` for one property, `''` when it is left out, `undefined` when the fast path does not know it. */
-function attribute(key: string, raw: Properties[string]): string | undefined {
-  if (raw === null || raw === undefined) return '';
+/** Writes ` name="value"` for one property (nothing when it is left out); `false` when the fast path does not know it. */
+function writeAttribute(key: string, raw: Properties[string], out: string[]): boolean {
+  if (raw === null || raw === undefined) return true;
   const info = infoOf(key);
-  if (info === null) return undefined;
+  if (info === null) return false;
   let value: unknown = raw;
   if (info.overloadedBoolean && (value === info.attribute || value === '')) value = true;
   else if ((info.boolean || info.overloadedBoolean) && (typeof value !== 'string' || value === info.attribute || value === '')) value = Boolean(value);
-  if (value === false || (typeof value === 'number' && Number.isNaN(value))) return '';
-  if (value === true) return ` ${info.attribute}`;
+  if (value === false || (typeof value === 'number' && Number.isNaN(value))) return true;
+  if (value === true) {
+    out.push(' ', info.attribute);
+    return true;
+  }
   let text: string;
   if (Array.isArray(value)) {
     // As comma-separated-tokens and space-separated-tokens write lists (a last empty entry of a comma list is kept).
@@ -67,37 +70,73 @@ function attribute(key: string, raw: Properties[string]): string | undefined {
     text = items.join(info.commaSeparated ? ', ' : ' ').trim();
   }
   else if (typeof value === 'string' || typeof value === 'number') text = String(value);
-  else return undefined;
-  return ` ${info.attribute}="${escapeAttribute(text)}"`;
+  else return false;
+  out.push(' ', info.attribute, '="', escapeAttribute(text), '"');
+  return true;
 }
 
-function element(node: Extract<ElementContent, { type: 'element' }>): string | undefined {
-  if (SPECIAL.has(node.tagName) || node.tagName.toLowerCase() !== node.tagName) return undefined;
-  let out = `<${node.tagName}`;
-  for (const key in node.properties) {
-    const written = attribute(key, node.properties[key]);
-    if (written === undefined) return undefined;
-    out += written;
-  }
-  out += '>';
-  const inner = nodes(node.children);
-  if (inner === undefined) return undefined;
+/** Whether the fast path writes this element's own tag (its children are checked as they are written). */
+const plainElement = (node: Element): boolean => !SPECIAL.has(node.tagName) && node.tagName.toLowerCase() === node.tagName;
+
+function writeStart(node: Element, out: string[]): boolean {
+  out.push('<', node.tagName);
+  for (const key in node.properties) if (!writeAttribute(key, node.properties[key], out)) return false;
+  out.push('>');
+  return true;
+}
+
+function writeElement(node: Element, out: string[]): boolean {
+  if (!plainElement(node) || !writeStart(node, out)) return false;
+  const mark = out.length;
+  if (!writeNodes(node.children, out)) return false;
   // A void element with children loses its void-ness, as in hast-util-to-html.
-  if (VOID.has(node.tagName) && inner === '') return out;
-  return `${out}${inner}</${node.tagName}>`;
+  if (VOID.has(node.tagName) && isEmpty(out, mark)) return true;
+  out.push('</', node.tagName, '>');
+  return true;
 }
 
-function nodes(list: readonly ElementContent[]): string | undefined {
-  let out = '';
+/** Whether nothing but empty strings was written after `mark`. */
+function isEmpty(out: readonly string[], mark: number): boolean {
+  for (let index = mark; index < out.length; index++) if (out[index] !== '') return false;
+  return true;
+}
+
+function writeNodes(list: readonly ElementContent[], out: string[]): boolean {
   for (const node of list) {
-    if (node.type === 'text') out += escapeText(node.value);
-    else if (node.type === 'element') {
-      const written = element(node);
-      if (written === undefined) return undefined;
-      out += written;
-    } else return undefined;
+    if (node.type === 'text') out.push(escapeText(node.value));
+    else if (node.type !== 'element' || !writeElement(node, out)) return false;
   }
-  return out;
+  return true;
+}
+
+/**
+ * Write hast nodes as rehype-stringify would with its defaults, at the end of
+ * `out` (the pieces are joined once, by whoever asked for them: no string is
+ * built per element).
+ *
+ * @example
+ *   const out: string[] = [];
+ *   writeHtml([{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'x < y' }] }], out);
+ *   out.join('') // '<p>x &#x3C; y</p>'
+ */
+export function writeHtml(list: readonly ElementContent[], out: string[]): void {
+  const mark = out.length;
+  if (writeNodes(list, out)) return;
+  out.length = mark;
+  out.push(toHtml({ type: 'root', children: [...list] }));
+}
+
+/**
+ * Write an element's start tag (`<p class="a">`) at the end of `out`, its
+ * children left to the caller.
+ */
+export function writeStartTag(node: Element, out: string[]): void {
+  const mark = out.length;
+  if (plainElement(node) && writeStart(node, out)) return;
+  out.length = mark;
+  const close = `</${node.tagName}>`;
+  const empty = toHtml({ ...node, children: [] });
+  out.push(empty.endsWith(close) ? empty.slice(0, empty.length - close.length) : empty);
 }
 
 /**
@@ -108,5 +147,7 @@ function nodes(list: readonly ElementContent[]): string | undefined {
  *   // '<p class="a">x &#x3C; y</p>'
  */
 export function serialiseHtml(list: readonly ElementContent[]): string {
-  return nodes(list) ?? toHtml({ type: 'root', children: [...list] });
+  const out: string[] = [];
+  writeHtml(list, out);
+  return out.join('');
 }

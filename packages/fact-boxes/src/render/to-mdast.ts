@@ -12,10 +12,10 @@
  * parses and keeps; as HTML the plugin serialised itself (with the same
  * escaping rules as rehype-stringify), a static part is one string.
  */
-import type { ElementContent } from 'hast';
+import type { Element, ElementContent } from 'hast';
 import type { Data, Html, Parent, RootContent, Text } from 'mdast';
 import type { BoxChild, BoxElement } from './h.js';
-import { serialiseHtml } from './html.js';
+import { serialiseHtml, writeHtml, writeStartTag } from './html.js';
 
 /**
  * How the static parts of a box enter the tree:
@@ -63,8 +63,23 @@ function elementNode(element: BoxElement, children: RootContent[], hChildren?: E
   return { type: 'factBoxElement', data: { hName: element.tagName, ...(properties ? { hProperties: properties } : {}), ...(hChildren ? { hChildren } : {}) }, children };
 }
 
-/** Static HTML and author content, in reading order. */
-type Piece = string | RootContent;
+/**
+ * A box's static HTML and author content, in reading order: the HTML between
+ * two pieces of author content is written into `html` and becomes one string
+ * when author content comes (`flush`), so no string is made per element.
+ */
+interface Pieces {
+  /** The strings and author nodes so far. */
+  list: Array<string | RootContent>;
+  /** HTML written since the last author content. */
+  html: string[];
+}
+
+function flush(pieces: Pieces): void {
+  const html = pieces.html.join('');
+  pieces.html = [];
+  if (html !== '') pieces.list.push(html);
+}
 
 /**
  * An element as pieces: all of it as HTML when it holds no author content,
@@ -73,25 +88,27 @@ type Piece = string | RootContent;
  * content inside it is never wrapped or re-spaced by the host; titles are then
  * headings in the page but not nodes that hosts collect for a table of contents.
  */
-function toPieces(child: BoxChild, out: Piece[]): void {
+function toPieces(child: BoxChild, pieces: Pieces): void {
   if (child.type === 'factBoxContent') {
     // Plain words (a title, a casualty group's label) go in the string around them: one piece of code fewer
     // in every compiled page. Only where the HTML is the same either way: no markup, nothing any
     // serialiser escapes, no data another plugin left on them.
-    if (child.nodes.every(isPlainText)) out.push(child.nodes.map((node) => (node as Text).value).join(''));
-    else out.push(...(child.nodes as RootContent[]));
-  } else if (child.type === 'text') {
-    out.push(serialiseHtml([child]));
-  } else if (child.type === 'element') {
-    if (!hasContent(child)) {
-      out.push(serialiseHtml([child as ElementContent]));
+    if (child.nodes.every(isPlainText)) {
+      for (const node of child.nodes) pieces.html.push((node as Text).value);
       return;
     }
-    const close = `</${child.tagName}>`;
-    const empty = serialiseHtml([{ ...child, children: [] } as ElementContent]);
-    out.push(empty.slice(0, empty.length - close.length));
-    for (const grandchild of child.children) toPieces(grandchild, out);
-    out.push(close);
+    flush(pieces);
+    for (const node of child.nodes) pieces.list.push(node as RootContent);
+  } else if (child.type === 'text') {
+    writeHtml([child], pieces.html);
+  } else if (child.type === 'element') {
+    if (!hasContent(child)) {
+      writeHtml([child as ElementContent], pieces.html);
+      return;
+    }
+    writeStartTag(child as Element, pieces.html);
+    for (const grandchild of child.children) toPieces(grandchild, pieces);
+    pieces.html.push('</', child.tagName, '>');
   }
   // hast comments and doctypes have no place in a box.
 }
@@ -111,25 +128,15 @@ function staticHtmlNode(html: string, form: Exclude<StaticHtml, false>): RootCon
 
 function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): RootContent {
   if (!hasContent(element)) return staticHtmlNode(serialiseHtml([element as ElementContent]), form);
-  const pieces: Piece[] = [];
+  const pieces: Pieces = { list: [], html: [] };
   // In MDX the section's own tags are strings too, inside a bare `<Fragment>`: it holds the pieces
   // together (MDX would put a line break between pieces at the top of a page) and costs no attributes.
   if (form === 'fragment') toPieces(element, pieces);
   else for (const child of element.children) toPieces(child, pieces);
+  flush(pieces);
   // A box whose author content is all plain words is one string, like a box without any.
-  if (form === 'fragment' && pieces.every((piece) => typeof piece === 'string')) return staticHtmlNode(pieces.join(''), form);
-  const children: RootContent[] = [];
-  let html = '';
-  for (const piece of pieces) {
-    if (typeof piece === 'string') {
-      html += piece;
-      continue;
-    }
-    if (html !== '') children.push(staticHtmlNode(html, form));
-    html = '';
-    children.push(piece);
-  }
-  if (html !== '') children.push(staticHtmlNode(html, form));
+  if (form === 'fragment' && pieces.list.length === 1 && typeof pieces.list[0] === 'string') return staticHtmlNode(pieces.list[0], form);
+  const children = pieces.list.map((piece) => (typeof piece === 'string' ? staticHtmlNode(piece, form) : piece));
   if (form === 'fragment') return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [], children } as unknown as RootContent;
   return elementNode(element, children);
 }
