@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { describe, expect, test } from 'vitest';
-import { serialiseHtml } from '../../packages/fact-boxes/src/render/html.js';
+import { serialiseHtml, writeHtml, writeStartTag } from '../../packages/fact-boxes/src/render/html.js';
 import { article } from '../../bench/corpus.mjs';
 import { render } from '../helpers/pipeline.js';
 import { readFileSync } from 'node:fs';
@@ -62,5 +62,25 @@ describe('serialiseHtml', () => {
   test('should escape text and attribute values as rehype-stringify does', () => {
     const node: ElementContent = { type: 'element', tagName: 'q', properties: { cite: 'a"b&c\'d`e', className: ['x', 'y'], hidden: true, dataShare: 65 }, children: [{ type: 'text', value: '1 < 2 & 3 > 0 "q"' }] };
     expect(serialiseHtml([node])).toBe('<q cite="a&#x22;b&#x26;c&#x27;d&#x60;e" class="x y" hidden data-share="65">1 &#x3C; 2 &#x26; 3 > 0 "q"</q>');
+  });
+
+  test('should write a start tag as hast-util-to-html writes it, for any element (its children left out)', () => {
+    fc.assert(
+      fc.property(tree, (node) => {
+        if (node.type !== 'element') return;
+        const out: string[] = ['before'];
+        writeStartTag(node, out);
+        const whole = toHtml({ ...node, children: [] });
+        const close = `</${node.tagName}>`;
+        expect(out.join('')).toBe(`before${whole.endsWith(close) ? whole.slice(0, -close.length) : whole}`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  test('should leave what was written before it alone when a node needs the fallback', () => {
+    const out = ['<div>'];
+    writeHtml([{ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'text', value: 'a' }, { type: 'comment', value: 'b' }] }], out);
+    expect(out.join('')).toBe('<div><p>a<!--b--></p>');
   });
 });
