@@ -1,6 +1,6 @@
 // What the Sätteri pipeline allocates per article of the bench corpus, with and without fact-boxes,
 // collected objects included: `node bench/alloc.mjs` (after npm run build:package). V8's sampling
-// heap profiler (one sample per KiB allocated) over 20 rounds of 20 articles after a warm-up; the
+// collected objects included: `node bench/alloc.mjs` (after npm run build:package). V8's sampling
 // functions that allocate most are listed for the run with fact-boxes.
 import { Session } from 'node:inspector/promises';
 import { mdxToJs } from 'satteri';
@@ -20,21 +20,25 @@ async function allocated(plugins) {
   const { profile } = await session.post('HeapProfiler.stopSampling');
   session.disconnect();
   const byFunction = new Map();
+  const byPackage = new Map();
   let total = 0;
   const walk = (node) => {
     total += node.selfSize;
     const { url, functionName, lineNumber } = node.callFrame;
+    // Built-ins (no url) count as native: strings joined, maps grown, keys listed, for whichever caller.
+    const where = /fact-boxes\/dist/.test(url) ? 'fact-boxes' : /satteri/.test(url) ? 'Sätteri' : url ? 'other JavaScript' : 'native';
+    byPackage.set(where, (byPackage.get(where) ?? 0) + node.selfSize);
     const key = `${url.replace(/.*\/(satteri|fact-boxes\/dist|node_modules)\//, '$1/') || '(native)'} ${functionName || '(anonymous)'}:${lineNumber + 1}`;
     if (node.selfSize) byFunction.set(key, (byFunction.get(key) ?? 0) + node.selfSize);
     for (const child of node.children) walk(child);
   };
   walk(profile.head);
   const perArticle = (bytes) => bytes / 1024 / (ROUNDS * corpus.length);
-  return { total: perArticle(total), top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, bytes]) => [key, perArticle(bytes)]) };
+  return { total: perArticle(total), byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${perArticle(bytes).toFixed(1)}`).join(', '), top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, bytes]) => [key, perArticle(bytes)]) };
 }
 
 const alone = await allocated({});
 const withBoxes = await allocated(factBoxes({ staticHtml: 'fragment' }));
-console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, with fact-boxes ${withBoxes.total.toFixed(1)}`);
+console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, with fact-boxes ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage})`);
 console.log('| with fact-boxes, allocated by | KiB per article |\n| --- | ---: |');
 for (const [key, kib] of withBoxes.top) console.log(`| ${key} | ${kib.toFixed(1)} |`);
