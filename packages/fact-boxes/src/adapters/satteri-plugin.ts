@@ -189,7 +189,10 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   };
   const names = [...options.boxes.keys()];
   // Lines that start like a box (`:::name`): only paragraphs there can be failed boxes.
-  const fenceLines = boxLines(document.source);
+  // The document's text as it was handed to Sätteri. A visitor's `source` is the same text, but
+  // Sätteri decodes a new copy of it from Rust for each pass (visitors, then the `after` hook).
+  const source = document.source;
+  const fenceLines = boxLines(source);
   // Those that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
   const openings = boxOpenings(fenceLines, options.boxes);
   const seen: SeenNodes = { ranges: [], paragraphs: new Set() };
@@ -197,7 +200,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // Made at the first box, not in a `before` hook: a hook is a pass of its own over the document, paid by every page.
   let state: DocumentState | undefined;
   const stateOf = (ctx: MdastVisitorContext): DocumentState =>
-    (state ??= new DocumentState(ctx.source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source: ctx.source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options));
+    (state ??= new DocumentState(source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options));
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
 
@@ -227,12 +230,12 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     paragraph(node, ctx) {
       // Cheap test first: reading children makes Sätteri build them in JS.
       const start = node.position?.start.offset;
-      if (openings.size > 0 && holdsBoxLine(ctx.source, node)) seeParagraph(seen, node);
+      if (openings.size > 0 && holdsBoxLine(source, node)) seeParagraph(seen, node);
       if (start === undefined || !fenceLines.has(start)) return;
       seen.paragraphs.add(start);
       const first = node.children[0];
       if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
-      const problem = diagnoseParagraph(copy(node), ctx.source, names);
+      const problem = diagnoseParagraph(copy(node), source, names);
       if (problem) problems.push(problem);
     },
   };
@@ -254,9 +257,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           const copy_ = copy(node, snapshots) as unknown as ContainerDirective;
           copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
           const root: Root = { type: 'root', children: [copy_] };
-          alignWithMicromark(root, ctx.source);
-          const result = processDocument(root, ctx.source, options, stateOf(ctx));
-          restoreUnhandledDirectives(root, ctx.source);
+          alignWithMicromark(root, source);
+          const result = processDocument(root, source, options, stateOf(ctx));
+          restoreUnhandledDirectives(root, source);
           records.push(...result.records);
           problems.push(...result.problems);
           ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
@@ -266,23 +269,23 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       rebuilding(node);
       const snapshots: Snapshots = new Map();
       const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
-      alignWithMicromark(root, ctx.source);
-      const result = processDocument(root, ctx.source, options, stateOf(ctx));
-      restoreUnhandledDirectives(root, ctx.source);
+      alignWithMicromark(root, source);
+      const result = processDocument(root, source, options, stateOf(ctx));
+      restoreUnhandledDirectives(root, source);
       records.push(...result.records);
       problems.push(...result.problems);
       ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
     },
     leafDirective(node, ctx) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
-      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node, ctx.source) }] });
+      ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node, source) }] });
     },
     textDirective(node, ctx) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
-      ctx.replaceNode(node, { type: 'text', value: directiveSource(node, ctx.source) });
+      ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
     after(_root, ctx) {
-      for (const problem of unseenBoxes(ctx.source, openings, seen)) {
+      for (const problem of unseenBoxes(source, openings, seen)) {
         const place = { ...(problem.place as Point) };
         if (hooks.shift) shiftPoint(place, hooks.shift);
         problems.push({ ...problem, place });
