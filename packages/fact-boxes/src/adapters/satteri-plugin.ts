@@ -22,7 +22,6 @@ import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from 
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
-import { ASTRO_HTML_IMPORT } from '../render/to-mdast.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */
@@ -204,8 +203,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     (state ??= new DocumentState(source, options.headingLevel, options.locales?.forDocument({ data: ctx.data, source, path: document.fileURL ? fileURLToPath(document.fileURL) : undefined }), options));
   const records: FactBoxRecord[] = [];
   const problems: Problem[] = [];
-  // Boxes written as expressions of Astro's `unescapeHTML` need its import, once per page.
-  let expressions = false;
 
   // The outermost container being rebuilt whole (boxes, and unknown ones kept as <div>), by source offsets:
   // Sätteri visits in document order, parents first, so a node that starts inside it is one of its descendants.
@@ -262,7 +259,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           const root: Root = { type: 'root', children: [copy_] };
           alignWithMicromark(root, source);
           const result = processDocument(root, source, options, stateOf(ctx));
-          expressions ||= options.staticHtml === 'astro-html';
           restoreUnhandledDirectives(root, source);
           records.push(...result.records);
           problems.push(...result.problems);
@@ -275,7 +271,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
       alignWithMicromark(root, source);
       const result = processDocument(root, source, options, stateOf(ctx));
-      expressions ||= options.staticHtml === 'astro-html';
       restoreUnhandledDirectives(root, source);
       records.push(...result.records);
       problems.push(...result.problems);
@@ -289,8 +284,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
-    after(root, ctx) {
-      if (expressions) ctx.prependChild(root, { type: 'mdxjsEsm', value: ASTRO_HTML_IMPORT } as never);
+    after(_root, ctx) {
       for (const problem of unseenBoxes(source, openings, seen)) {
         const place = { ...(problem.place as Point) };
         if (hooks.shift) shiftPoint(place, hooks.shift);

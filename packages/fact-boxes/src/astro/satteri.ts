@@ -17,8 +17,8 @@ import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords 
  */
 export function satteriPluginForAstro(settings: AstroPluginSettings) {
   const resolved = resolveForAstro(settings);
-  // Static parts of a box as one string each: expressions of Astro's `unescapeHTML` in MDX, raw HTML in Markdown.
-  const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'astro-html' };
+  // Static parts of a box as one string each: `<Fragment set:html>` in MDX, raw HTML in Markdown.
+  const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'fragment' };
   const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
   const { pending } = settings;
   return (document: PluginFactoryContext) => {

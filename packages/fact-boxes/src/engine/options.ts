@@ -1,7 +1,7 @@
 /** The boxes a pipeline knows: the built-ins plus the site's own. */
 import type { AnyFactBoxDefinition } from '../boxes/define.js';
 import { boxRegistry } from '../boxes/registry.js';
-import type { StaticHtml, StaticHtmlForm } from '../render/to-mdast.js';
+import type { StaticHtml } from '../render/to-mdast.js';
 import { didYouMean } from '../text/spelling.js';
 import { canonicalTag, knownKeys, LocaleCatalog, phraseProblem, type SiteStrings } from '../locales/i18n.js';
 import { indexEntities, type EntityIndex, type EntityInput } from '../entities/entity.js';
@@ -72,8 +72,7 @@ export interface ResolvedOptions {
   onInvalid: 'error' | 'warn';
   development: boolean;
   headingLevel: number;
-  /** As `staticHtml`, or a form only an integration chooses (`StaticHtmlForm`). */
-  staticHtml: StaticHtmlForm;
+  staticHtml: StaticHtml;
   /** The site's locale and strings, checked; shared by every document of the build. */
   locales: LocaleCatalog;
   /** The site's entities, indexed by name and alias. */

@@ -25,24 +25,6 @@ import { serialiseHtml, writeHtml, writeStartTag } from './html.js';
  */
 export type StaticHtml = false | 'raw' | 'fragment';
 
-/**
- * The forms the core writes: the public ones, and `'astro-html'`, which the
- * Astro integration chooses for MDX on Sätteri. Each static part is then an
- * MDX expression, `{$$factBoxesHtml("…")}`: Astro's own `unescapeHTML` (what
- * its compiler calls for `set:html`), imported once per page
- * (`ASTRO_HTML_IMPORT`). A page writes such a string out as it is, where a
- * `<Fragment set:html>` is an element (a JSX call, its props, an async
- * render) of its own. The parts of a box are held together by a bare `<>`
- * fragment, Astro's own, which a page renders without a component lookup.
- */
-export type StaticHtmlForm = StaticHtml | 'astro-html';
-
-/** The name a page imports Astro's `unescapeHTML` under, for the `'astro-html'` form. */
-export const ASTRO_HTML = '$$factBoxesHtml';
-
-/** The import an MDX page needs once it holds a box in the `'astro-html'` form (an `mdxjsEsm` node's value). */
-export const ASTRO_HTML_IMPORT = `import { unescapeHTML as ${ASTRO_HTML} } from "astro/runtime/server/index.js";`;
-
 /** An element of a rendered box, as an mdast node. */
 export interface FactBoxElementNode extends Parent {
   type: 'factBoxElement';
@@ -138,26 +120,24 @@ function isPlainText(node: RootContent | { type: string }): boolean {
   return node.type === 'text' && (node as Text).data === undefined && PLAIN.test((node as Text).value);
 }
 
-function staticHtmlNode(html: string, form: Exclude<StaticHtmlForm, false>): RootContent {
+function staticHtmlNode(html: string, form: Exclude<StaticHtml, false>): RootContent {
   if (form === 'raw') return { type: 'html', value: html } satisfies Html;
-  if (form === 'astro-html') return { type: 'mdxFlowExpression', value: `${ASTRO_HTML}(${JSON.stringify(html)})` } as unknown as RootContent;
   const fragment: StaticFragmentNode = { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [{ type: 'mdxJsxAttribute', name: 'set:html', value: html }], children: [] };
   return fragment as unknown as RootContent;
 }
 
-function withStaticHtml(element: BoxElement, form: Exclude<StaticHtmlForm, false>): RootContent {
+function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): RootContent {
   if (!hasContent(element)) return staticHtmlNode(serialiseHtml([element as ElementContent]), form);
   const pieces: Pieces = { list: [], html: [] };
-  const mdx = form !== 'raw';
-  // In MDX the section's own tags are strings too, inside a bare fragment: it holds the pieces
+  // In MDX the section's own tags are strings too, inside a bare `<Fragment>`: it holds the pieces
   // together (MDX would put a line break between pieces at the top of a page) and costs no attributes.
-  if (mdx) toPieces(element, pieces);
+  if (form === 'fragment') toPieces(element, pieces);
   else for (const child of element.children) toPieces(child, pieces);
   flush(pieces);
   // A box whose author content is all plain words is one string, like a box without any.
-  if (mdx && pieces.list.length === 1 && typeof pieces.list[0] === 'string') return staticHtmlNode(pieces.list[0], form);
+  if (form === 'fragment' && pieces.list.length === 1 && typeof pieces.list[0] === 'string') return staticHtmlNode(pieces.list[0], form);
   const children = pieces.list.map((piece) => (typeof piece === 'string' ? staticHtmlNode(piece, form) : piece));
-  if (mdx) return { type: 'mdxJsxFlowElement', name: form === 'fragment' ? 'Fragment' : null, attributes: [], children } as unknown as RootContent;
+  if (form === 'fragment') return { type: 'mdxJsxFlowElement', name: 'Fragment', attributes: [], children } as unknown as RootContent;
   return elementNode(element, children);
 }
 
@@ -179,6 +159,6 @@ function asElements(element: BoxElement): RootContent {
  * @example
  *   toMdast(h('section', {}, h('p', {}, 'Claim'), content(body)), 'fragment')
  */
-export function toMdast(element: BoxElement, form: StaticHtmlForm = false): RootContent {
+export function toMdast(element: BoxElement, form: StaticHtml = false): RootContent {
   return form === false ? asElements(element) : withStaticHtml(element, form);
 }
