@@ -1,11 +1,13 @@
 // What the Sätteri pipeline allocates per article of the bench corpus, with and without fact-boxes,
 // collected objects included: `node bench/alloc.mjs` (after npm run build:package). V8's sampling
 // heap profiler (one sample per KiB allocated) over 20 rounds of 20 articles after a warm-up; the
-// functions that allocate most are listed for the run with fact-boxes, and the first line splits the total by package.
+// functions that allocate most are listed for the run with fact-boxes, and the first line splits its total by package.
+// Also measured: a plugin that copies each box and hands it back, the floor of reading a box.
 import { Session } from 'node:inspector/promises';
 import { mdxToJs } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
+import { copyBack } from './satteri-copy.mjs';
 
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
 const ROUNDS = 20;
@@ -38,7 +40,9 @@ async function allocated(plugins) {
 }
 
 const alone = await allocated({});
+// What any plugin that reads a box and hands a copy back allocates (bench/satteri-copy.mjs), before work of its own.
+const copied = await allocated({ mdastPlugins: [() => copyBack] });
 const withBoxes = await allocated(factBoxes({ staticHtml: 'fragment' }));
-console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, with fact-boxes ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage})`);
+console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, each box copied and handed back ${copied.total.toFixed(1)}, with fact-boxes ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage})`);
 console.log('| with fact-boxes, allocated by | KiB per article |\n| --- | ---: |');
 for (const [key, kib] of withBoxes.top) console.log(`| ${key} | ${kib.toFixed(1)} |`);

@@ -7,7 +7,7 @@
 // NODE_ARGS="…" passes more flags to the build's node.
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { profileSite } from './profile.mjs';
+import { nodeArgs, profileSite } from './profile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.argv[2] ?? 1000);
@@ -16,8 +16,7 @@ const names = (process.argv[3] ?? 'boxes as one HTML string each, no plugin;fact
 function trace(name) {
   const dir = profileSite(name, count);
   const script = `const { build } = await import('astro'); await build({ root: ${JSON.stringify(dir)}, logLevel: 'error' }); process.exit(0);`;
-  const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
-  const out = execFileSync(process.execPath, ['--trace-gc-nvp', ...nodeArgs, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, ['--trace-gc-nvp', ...nodeArgs(), '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'inherit'] });
   const totals = { scavenges: 0, full: 0, promoted: 0 };
   for (const line of out.split('\n')) {
     const kind = /\bgc=(\w+)/.exec(line)?.[1];

@@ -60,6 +60,9 @@ export const MD_VARIANTS = {
   'fact-boxes, no records on the frontmatter': { site: 'satteri + fact-boxes, .md collection', config: config('integrations: [factBoxes({ records: false })]') },
 };
 
+/** Flags for the node of a build in a child process: `NODE_ARGS="…"` (e.g. `--cpu-prof`, V8's heap settings). */
+export const nodeArgs = () => (process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : []);
+
 /** The site of one variant (`VARIANTS`), written afresh: its folder. */
 export function profileSite(name, count) {
   const variant = VARIANTS[name];
@@ -112,11 +115,10 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'modu
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const md = process.argv[2] === 'md';
   const count = Number(process.argv[md ? 3 : 2] ?? 2000);
-  const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
   const names = process.env.PROFILE_VARIANTS ? process.env.PROFILE_VARIANTS.split(';') : Object.keys(md ? MD_VARIANTS : VARIANTS);
   console.log(`| variant (${count} ${md ? '.md entries of a content collection' : 'MDX articles'}) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);
   for (const name of names) {
-    const result = md ? profileMd(name, count, nodeArgs) : profile(name, count, nodeArgs);
+    const result = md ? profileMd(name, count, nodeArgs()) : profile(name, count, nodeArgs());
     console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
   }
 }

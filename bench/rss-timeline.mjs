@@ -7,7 +7,7 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { profileSite } from './profile.mjs';
+import { nodeArgs, profileSite } from './profile.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.argv[2] ?? 1000);
@@ -22,8 +22,7 @@ const { build } = await import('astro');
 await build({ root: ${JSON.stringify(dir)}, logLevel: 'error', integrations: [{ name: 'rss-timeline', hooks: { 'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { plugins: [phases] } }), 'astro:build:generated': () => mark('pages generated') } }] });
 mark('done'); process.exit(0);`;
   return new Promise((resolve, reject) => {
-    const nodeArgs = process.env.NODE_ARGS ? process.env.NODE_ARGS.split(' ') : [];
-    const child = spawn(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [...nodeArgs(), '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
     const start = performance.now();
     const samples = [];
     const marks = [];
