@@ -4,7 +4,7 @@
  * hands to the processor), what is wrong, and the fix. One small fixture
  * site per way Astro renders Markdown.
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { astro, ROOT } from './astro-cli.ts';
@@ -54,18 +54,33 @@ const CASES: Case[] = [
 const PROCESSORS = ['satteri', 'unified'] as const;
 type ProcessorName = (typeof PROCESSORS)[number];
 
-async function build(site: string, processor: ProcessorName) {
-  const root = join(SITES, site);
+async function build(root: string, processor: ProcessorName) {
   return astro(['build', '--root', root, '--outDir', join(root, `.tmp/${processor}/dist`)], ROOT, { FACT_BOXES_PROCESSOR: processor });
+}
+
+/**
+ * A fresh copy of a fixture site for one processor. Builds of one site run
+ * side by side on both processors, and Astro writes its data store under the
+ * site's own `.astro/`, which no option moves: two builds in one folder race
+ * on its files.
+ */
+function copySite(site: string, processor: ProcessorName): string {
+  const parent = join(SITES, '.tmp', `errors-${processor}`);
+  const root = join(parent, site);
+  rmSync(root, { recursive: true, force: true });
+  cpSync(join(SITES, site), root, { recursive: true, filter: (path) => !/[\\/]\.(tmp|astro)$/.test(path) });
+  // The fixtures' configs import ../processor.mjs.
+  cpSync(join(SITES, 'processor.mjs'), join(parent, 'processor.mjs'));
+  return root;
 }
 
 describe.concurrent.each(PROCESSORS)('invalid fact boxes on %s', (processor) => {
   for (const item of CASES) {
     test(`should fail the build of ${item.name} with file:line:column and the fix`, async () => {
-      rmSync(join(SITES, item.site, '.tmp', processor), { recursive: true, force: true });
-      const run = await build(item.site, processor);
+      const root = copySite(item.site, processor);
+      const run = await build(root, processor);
       expect(run.code, run.output).not.toBe(0);
-      const where = `${join(SITES, item.site, item.file)}:${item.line}:${item.column}`;
+      const where = `${join(root, item.file)}:${item.line}:${item.column}`;
       expect(run.output).toContain(`${where}: `);
       expect(run.output).toContain(item.reason);
       expect(run.output).toContain(item.fix);
@@ -76,7 +91,7 @@ describe.concurrent.each(PROCESSORS)('invalid fact boxes on %s', (processor) => 
       expect(run.output).not.toContain('Stack trace:');
       if (item.site === 'invalid') {
         // Astro caches collection entries by content; the broken one must not slip through on the next build.
-        const again = await build(item.site, processor);
+        const again = await build(root, processor);
         expect(again.code, again.output).not.toBe(0);
         expect(again.output).toContain(`${where}: `);
       }
@@ -86,12 +101,12 @@ describe.concurrent.each(PROCESSORS)('invalid fact boxes on %s', (processor) => 
 
 describe.each(PROCESSORS)('onInvalid: warn on %s', (processor) => {
   test('should keep building and print every problem with file:line:column through Astro’s logger', async () => {
-    rmSync(join(SITES, 'warn', '.tmp', processor), { recursive: true, force: true });
-    const run = await build('warn', processor);
+    const root = copySite('warn', processor);
+    const run = await build(root, processor);
     expect(run.code, run.output).toBe(0);
-    const file = join(SITES, 'warn/src/pages/index.md');
+    const file = join(root, 'src/pages/index.md');
     expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:7:1: casualty: there is no box called "casualty"; did you mean "casualties"?`);
     expect(run.output).toContain(`[WARN] [fact-boxes] ${file}:10:32: casualties: "injured" must be a count`);
-    expect(readFileSync(join(SITES, `warn/.tmp/${processor}/dist/index.html`), 'utf8')).toContain('At 10:30 the figures came in.');
+    expect(readFileSync(join(root, `.tmp/${processor}/dist/index.html`), 'utf8')).toContain('At 10:30 the figures came in.');
   });
 });
