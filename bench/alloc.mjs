@@ -36,7 +36,7 @@ async function allocated(plugins) {
   };
   walk(profile.head);
   const perArticle = (bytes) => bytes / 1024 / (ROUNDS * corpus.length);
-  return { total: perArticle(total), byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${perArticle(bytes).toFixed(1)}`).join(', '), top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([key, bytes]) => [key, perArticle(bytes)]) };
+  return { total: perArticle(total), byPackage: [...byPackage].sort((a, b) => b[1] - a[1]).map(([name, bytes]) => `${name} ${perArticle(bytes).toFixed(1)}`).join(', '), top: [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env.ALLOC_ROWS ?? 15)).map(([key, bytes]) => [key, perArticle(bytes)]) };
 }
 
 const alone = await allocated({});

@@ -10,7 +10,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import remarkDirective from 'remark-directive';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkStringify from 'remark-stringify';
 import { markdownToHtml } from 'satteri';
+import { unified } from 'unified';
+import remarkFactBoxes from 'fact-boxes/remark';
 import factBoxes from 'fact-boxes/satteri';
 import { article, stripBoxes } from './corpus.mjs';
 import { generate } from './site.mjs';
@@ -32,11 +38,24 @@ const swapped = (integration) => `markdown: { processor: satteri() }, integratio
 const asStrings = (text) =>
   text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => `\n<Fragment set:html={${JSON.stringify(markdownToHtml(box, { features: { directive: true }, ...factBoxes() }).html.trim())}} />\n`);
 
+const asMdx = unified().use(remarkParse).use(remarkMdx).use(remarkDirective).use(remarkFactBoxes, { staticHtml: 'fragment' }).use(remarkStringify);
+
+/** Each box as the MDX fact-boxes makes of it (a bare `<Fragment>` of static strings around the author's paragraphs), written into the page. */
+export const asFactBoxesMdx = (text) =>
+  text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => {
+    const file = `${box}\n`;
+    return `\n${asMdx.stringify(asMdx.runSync(asMdx.parse(file), file))}`;
+  });
+
 export const VARIANTS = {
   'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
   'boxes as one HTML string each, no plugin': { config: config('integrations: [mdx()]'), page: asStrings },
   // The same pages with five more (empty) JSX calls after each box: what a call in every page weighs.
   'boxes as one HTML string each, and 40 more JSX calls a page': { config: config('integrations: [mdx()]'), page: (text) => asStrings(text).replace(/\n(<Fragment set:html=.*\n)/g, (_, box) => `\n${box}${'<Fragment set:html="<i></i>" />\n'.repeat(5)}`) },
+  // The same JSX fact-boxes hands Sätteri for each box, written into the page: what the output costs without the plugin's work.
+  'the MDX fact-boxes makes of each box, written by hand, no plugin': { config: config('integrations: [mdx()]'), page: asFactBoxesMdx },
+  // The same MDX made during the build: each .mdx file's boxes rewritten by a Vite plugin before Sätteri reads it (unified on each box's text).
+  'the same MDX made at build time by a Vite plugin, no Sätteri plugin': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'pre', enforce: 'pre', async transform(code, id) { if (id.endsWith('.mdx')) return (await import('../../profile.mjs')).asFactBoxesMdx(code); } }] }") },
   'fact-boxes, styles by page-ssr (before)': { config: config("integrations: [mdx(), factBoxes({ injectStyles: false }), pageSsr]") },
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
