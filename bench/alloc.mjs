@@ -7,7 +7,7 @@ import { Session } from 'node:inspector/promises';
 import { mdxToJs } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
-import { copyBack } from './satteri-copy.mjs';
+import { copyBack, copyBackAndAllocate } from './satteri-copy.mjs';
 
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
 const ROUNDS = 20;
@@ -42,7 +42,9 @@ async function allocated(plugins) {
 const alone = await allocated({});
 // What any plugin that reads a box and hands a copy back allocates (bench/satteri-copy.mjs), before work of its own.
 const copied = await allocated({ mdastPlugins: [() => copyBack] });
+// The same with garbage of its own per box, about what fact-boxes' work adds (bench/profile.mjs builds it too).
+const garbage = await allocated({ mdastPlugins: [() => copyBackAndAllocate] });
 const withBoxes = await allocated(factBoxes({ staticHtml: 'fragment' }));
-console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, each box copied and handed back ${copied.total.toFixed(1)}, with fact-boxes ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage})`);
+console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, each box copied and handed back ${copied.total.toFixed(1)} (with garbage of its own ${garbage.total.toFixed(1)}), with fact-boxes ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage})`);
 console.log('| with fact-boxes, allocated by | KiB per article |\n| --- | ---: |');
 for (const [key, kib] of withBoxes.top) console.log(`| ${key} | ${kib.toFixed(1)} |`);

@@ -23,7 +23,7 @@ import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
-const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack } from '../../satteri-copy.mjs';\n";
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack, copyBackAndAllocate, copyBackAsFragments } from '../../satteri-copy.mjs';\n";
 // A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
 const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
@@ -60,10 +60,19 @@ export const VARIANTS = {
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
   'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
+  // Pages without boxes, with the integration: what its stylesheet and its plugin cost a page that has none.
+  'no boxes, fact-boxes': { config: config('integrations: [mdx(), factBoxes()]'), page: stripBoxes },
+  'no boxes, fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]'), page: stripBoxes },
+  // The same pages with fact-boxes' stylesheet appended to each page's imports, as the integration does it.
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported by every page': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'styles', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + '\\nimport \"fact-boxes/styles.css\";\\n', map: null }; } }] }"), page: asFactBoxesMdx },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
   // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
   // (`copyBack` from bench/satteri-copy.mjs, which the config imports: the copy bench/satteri-floor.mjs runs).
   'boxes copied and handed back as <div>, no fact-boxes': { config: config(late('copyBack')) },
+  // The same, and about as much short-lived garbage per box as fact-boxes' own work allocates: what allocation alone costs.
+  'boxes copied and handed back, and garbage allocated': { config: config(late('copyBackAndAllocate')) },
+  // The same, handed back in the shape fact-boxes hands back in MDX (static strings in <Fragment set:html> around the paragraphs).
+  'boxes copied and handed back as fragments of HTML, no fact-boxes': { config: config(late('copyBackAsFragments')) },
   // The plugin as `fact-boxes/satteri` gives it, with MDX's static HTML as the integration sets it, without the integration.
   'fact-boxes/satteri without the integration': { config: config(late("...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins")) },
   'the integration around the bare fact-boxes/satteri plugin': { config: config(swapped('factBoxes()')) },
