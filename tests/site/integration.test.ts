@@ -115,6 +115,39 @@ describe('astro integration', () => {
     expect(plugin!.transform.call(server, 'x', route)?.code).toContain('fact-boxes/styles.css');
   });
 
+  test('should import the stylesheet from an MDX page’s own module on Sätteri, so the Vite plugin hands back no page', async () => {
+    const { mdxToJs } = await import('satteri');
+    const processor = { name: 'satteri', options: {} as { mdastPlugins?: unknown[] } };
+    const { updateConfig } = setUp(processor as never);
+    const plugin = vitePlugins(updateConfig).find((added) => added.name === 'fact-boxes:styles')!;
+    const server = { environment: { name: 'prerender' } };
+    const compile = (path: string, source: string) =>
+      mdxToJs(source, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data: { astro: { frontmatter: {} } }, fileURL: new URL(`file://${path}`), jsxImportSource: 'astro' }).code;
+    const box = ':::claim[A claim]{by="Someone" status=unverified}\nWe said so.\n:::\n';
+    const imports = (code: string) => code.match(/^import "fact-boxes\/styles\.css";$/gm)?.length ?? 0;
+
+    // A page with a box: the import is in the compiled module, and the Vite plugin leaves the page alone.
+    const page = '/nonexistent/src/pages/news/a.mdx';
+    const code = compile(page, `# News\n\nAt 10:30 the figures came.\n\n${box}`);
+    expect(imports(code)).toBe(1);
+    expect(plugin.transform.call(server, code, page)).toBeUndefined();
+    // A page the plugin does not run on (no directive can be in it) gets the import from the Vite plugin.
+    const plain = '/nonexistent/src/pages/news/b.mdx';
+    const plainCode = compile(plain, '# News\n\nNothing to box here.\n');
+    expect(imports(plainCode)).toBe(0);
+    expect(imports(plugin.transform.call(server, plainCode, plain)!.code)).toBe(1);
+    // The same file again without its box: no longer taken for one with the import.
+    expect(imports(compile(page, '# News\n\nNothing to box here.\n'))).toBe(0);
+    expect(plugin.transform.call(server, 'x', page)?.code).toContain('fact-boxes/styles.css');
+    // An MDX file that is not a page (a collection entry, a component) gets no import at all.
+    expect(imports(compile('/nonexistent/src/content/news/c.mdx', box))).toBe(0);
+    // Without injectStyles, neither.
+    const bare = { name: 'satteri', options: {} as { mdastPlugins?: unknown[] } };
+    setUp(bare as never, { injectStyles: false });
+    const bareCode = mdxToJs(box, { features: { directive: true }, mdastPlugins: bare.options.mdastPlugins as never, data: { astro: { frontmatter: {} } }, fileURL: new URL(`file://${page}`), jsxImportSource: 'astro' }).code;
+    expect(imports(bareCode)).toBe(0);
+  });
+
   test('should read injected routes given relative to the root, as Astro gives them', () => {
     const root = new URL('../../', import.meta.url);
     const updateConfig = vi.fn();

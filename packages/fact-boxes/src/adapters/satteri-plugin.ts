@@ -175,6 +175,8 @@ export interface SatteriHooks {
    * otherwise log it, wrap it or print its place again.
    */
   throwErrors?: boolean;
+  /** ESM written into an MDX document's module, such as an import (the Astro integration's stylesheet on pages). */
+  esm?: string;
 }
 
 /**
@@ -284,7 +286,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (insideBox(node, ctx) || isHandledDirective(node)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
-    after(_root, ctx) {
+    after(root, ctx) {
+      if (hooks.esm !== undefined && document.sourceFormat === 'mdx') ctx.appendChild(root, { type: 'mdxjsEsm', value: hooks.esm } as unknown as RootContent);
       for (const problem of unseenBoxes(source, openings, seen)) {
         const place = { ...(problem.place as Point) };
         if (hooks.shift) shiftPoint(place, hooks.shift);

@@ -165,6 +165,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         for (const file of loaded.files) addWatchFile?.(file);
         const pagesUrl = new URL('pages/', config.srcDir);
         const pagesDir = fileURLToPath(pagesUrl);
+        pageFiles = { pagesDir: pagesUrl, injected: new Set(), styled: new Set() };
         const settings: AstroPluginSettings = {
           options: {
             ...shared,
@@ -178,6 +179,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           pagesDir,
           root: rootPath,
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
+          ...(injectStyles ? { styles: pageFiles } : {}),
         };
         // Check the entities now, so a mistake in a file shows when the config loads.
         const resolved = resolveOptions(settings.options);
@@ -216,7 +218,6 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else {
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
-        pageFiles = { pagesDir: pagesUrl, injected: new Set() };
         root = config.root;
         const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : [])];
         updateConfig({ vite: { plugins: vitePlugins } });

@@ -9,6 +9,7 @@ import { mayHoldDirective } from '../engine/syntax.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords } from './settings.js';
+import { STYLESHEET, isPageFile } from './styles.js';
 
 /**
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
@@ -26,6 +27,12 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     const key = path ?? '<unknown file>';
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     const records = recordsFormOf(settings, path);
+    // An MDX page imports the stylesheet from its own module, written by the plugin (see PageFiles.styled);
+    // a page the plugin does not run on gets it from the integration's Vite plugin.
+    const styled = settings.styles?.styled;
+    const page = path?.replaceAll('\\', '/');
+    if (page !== undefined) styled?.delete(page);
+    const styles = settings.styles && page !== undefined && document.sourceFormat === 'mdx' && isPageFile(settings.styles, page);
     if (!mayHoldDirective(document.source)) {
       // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
       const value = recordsForFrontmatter([], records);
@@ -40,7 +47,9 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
       records,
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
+      ...(styles ? { esm: `import ${JSON.stringify(STYLESHEET)};` } : {}),
       done: ({ records, problems, error }) => {
+        if (styles) styled?.add(page!);
         storeRecords(settings, path, records);
         if (error) remember(pending, key, error);
         else if (pending.errors.delete(key)) pending.onChange?.();

@@ -9,6 +9,7 @@ import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { slashes, type Pending } from './errors.js';
 import { putRecords, siteStore } from './store.js';
+import type { PageFiles } from './styles.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
 export interface AstroPluginSettings {
@@ -24,6 +25,8 @@ export interface AstroPluginSettings {
   pathLanguage?: (path: string) => string | undefined;
   /** The project root, as a path: the store keys files by their path from it. */
   root?: string;
+  /** The pages that get the stylesheet (`injectStyles`): MDX pages import it from their own module. */
+  styles?: PageFiles;
 }
 
 /**

@@ -17,6 +17,9 @@ export interface StylesVitePlugin {
   transform(this: { environment?: { name?: string } }, code: string, id: string, options?: { ssr?: boolean }): { code: string; map: null } | undefined;
 }
 
+/** The default theme, as pages import it. */
+export const STYLESHEET = 'fact-boxes/styles.css';
+
 /** Markdown and MDX files, by the extensions Astro renders as pages. */
 export const MARKDOWN_FILE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
 const isPage = (path: string) => path.endsWith('.astro') || MARKDOWN_FILE.test(path);
@@ -26,9 +29,29 @@ export interface PageFiles {
   pagesDir: URL;
   /** Absolute paths of injected routes' entry points, filled in once routes are resolved. */
   injected: Set<string>;
+  /**
+   * MDX pages whose compiled module imports the stylesheet already: the
+   * Sätteri plugin writes the import into the page as MDX's own ESM, where
+   * it costs nothing. A Vite plugin that hands back a page's code makes the
+   * bundler keep another copy of the page: at 1,000 MDX articles with boxes
+   * that was about 100 MiB of the build's peak (bench/profile.md).
+   */
+  styled?: Set<string>;
 }
 
 const toPath = (url: URL) => fileURLToPath(url).replaceAll('\\', '/');
+
+/**
+ * Whether the file at `path` (an absolute path or a Vite id without query) is a page that gets the stylesheet.
+ *
+ * @example
+ *   isPageFile(pageFiles, '/site/src/pages/index.mdx') // true
+ */
+export function isPageFile(pageFiles: PageFiles, path: string): boolean {
+  const normalised = path.replaceAll('\\', '/');
+  if (!isPage(normalised)) return false;
+  return normalised.startsWith(toPath(pageFiles.pagesDir)) || pageFiles.injected.has(normalised);
+}
 
 /**
  * The absolute path of a route's entry point (`astro:routes:resolved` gives
@@ -54,8 +77,7 @@ export function entryPointPath(entrypoint: string, root: URL): string | undefine
  * @example
  *   updateConfig({ vite: { plugins: [stylesOnEveryPage({ pagesDir: new URL('pages/', config.srcDir), injected: new Set() })] } })
  */
-export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = 'fact-boxes/styles.css'): StylesVitePlugin {
-  const pages = toPath(pageFiles.pagesDir);
+export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = STYLESHEET): StylesVitePlugin {
   const line = `\nimport ${JSON.stringify(stylesheet)};\n`;
   return {
     name: 'fact-boxes:styles',
@@ -63,8 +85,8 @@ export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = 'fact-boxes
     transform(code, id, options) {
       // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
       if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
-      if (id.includes('?') || !isPage(id)) return undefined;
-      if (!id.startsWith(pages) && !pageFiles.injected.has(id)) return undefined;
+      if (id.includes('?') || !isPageFile(pageFiles, id)) return undefined;
+      if (pageFiles.styled?.has(id.replaceAll('\\', '/'))) return undefined;
       return { code: code + line, map: null };
     },
   };
