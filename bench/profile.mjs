@@ -65,6 +65,10 @@ export const VARIANTS = {
   'no boxes, fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]'), page: stripBoxes },
   // The same pages with fact-boxes' stylesheet appended to each page's imports, as the integration does it.
   'the MDX fact-boxes makes, written by hand, and the stylesheet imported by every page': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'styles', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + '\\nimport \"fact-boxes/styles.css\";\\n', map: null }; } }] }"), page: asFactBoxesMdx },
+  // The same pages with a Vite plugin that hands back each page's code with only a comment added: what handing back a page costs.
+  'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'comment', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + '\\n// fact-boxes\\n', map: { mappings: '' } }; } }] }"), page: asFactBoxesMdx },
+  // The same pages importing the stylesheet themselves, as MDX's own ESM: what the Sätteri plugin now writes into a page.
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
   // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
   // (`copyBack` from bench/satteri-copy.mjs, which the config imports: the copy bench/satteri-floor.mjs runs).
