@@ -31,10 +31,10 @@ export interface PageFiles {
   injected: Set<string>;
   /**
    * MDX pages whose compiled module imports the stylesheet already: the
-   * Sätteri plugin writes the import into the page as MDX's own ESM, where
-   * it costs nothing. A Vite plugin that hands back a page's code makes the
-   * bundler keep another copy of the page: at 1,000 MDX articles with boxes
-   * that was about 100 MiB of the build's peak (bench/profile.md).
+   * Sätteri plugin writes the import into the page as MDX's own ESM. A Vite
+   * plugin that hands back a page's code costs the bundler another copy of
+   * the page: at 1,000 MDX articles with boxes, about 50 MiB of the build's
+   * peak (bench/profile.md).
    */
   styled?: Set<string>;
 }
