@@ -63,6 +63,17 @@ export function article(index, seed = 42) {
   return `${parts.join('\n\n')}\n`;
 }
 
+/**
+ * Each box of an article (a `:::name` block on lines of its own) replaced by
+ * `replace(box)`, which ends with a newline.
+ *
+ * @example
+ *   eachBox(article(0), () => '<hr>\n')
+ */
+export function eachBox(text, replace) {
+  return text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => `\n${replace(box)}`);
+}
+
 /** An article with its boxes taken out (the prose, times like `10:30` included, stays). */
 export function stripBoxes(text) {
   return text.replace(/\n:::[a-z]+[\s\S]*?\n:::\n/g, '\n');

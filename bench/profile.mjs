@@ -18,7 +18,7 @@ import { markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import remarkFactBoxes from 'fact-boxes/remark';
 import factBoxes from 'fact-boxes/satteri';
-import { article, stripBoxes } from './corpus.mjs';
+import { article, eachBox, stripBoxes } from './corpus.mjs';
 import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -35,17 +35,19 @@ const late = (plugin) => `markdown: { processor: satteri() }, integrations: [mdx
 const swapped = (integration) => `markdown: { processor: satteri() }, integrations: [mdx(), ${integration}, { name: 'swap', hooks: { 'astro:config:done': ({ config }) => { const list = config.markdown.processor.options.mdastPlugins; list.splice(list.findIndex((plugin) => typeof plugin === 'function'), 1, ...satteriFactBoxes({ staticHtml: 'fragment' }).mdastPlugins); } } }]`;
 
 /** Each box as the one static string fact-boxes renders for it, with no plugin at build time. */
-const asStrings = (text) =>
-  text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => `\n<Fragment set:html={${JSON.stringify(markdownToHtml(box, { features: { directive: true }, ...factBoxes() }).html.trim())}} />\n`);
+const asStrings = (text) => eachBox(text, (box) => `<Fragment set:html={${JSON.stringify(markdownToHtml(box, { features: { directive: true }, ...factBoxes() }).html.trim())}} />\n`);
 
 const asMdx = unified().use(remarkParse).use(remarkMdx).use(remarkDirective).use(remarkFactBoxes, { staticHtml: 'fragment' }).use(remarkStringify);
 
 /** Each box as the MDX fact-boxes makes of it (a bare `<Fragment>` of static strings around the author's paragraphs), written into the page. */
 export const asFactBoxesMdx = (text) =>
-  text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => {
+  eachBox(text, (box) => {
     const file = `${box}\n`;
-    return `\n${asMdx.stringify(asMdx.runSync(asMdx.parse(file), file))}`;
+    return asMdx.stringify(asMdx.runSync(asMdx.parse(file), file));
   });
+
+/** Config source for a Vite plugin that hands back every `.mdx` module with `text` appended (and `map`, as source). */
+const appending = (name, text, map = 'null') => `vite: { plugins: [{ name: '${name}', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + ${JSON.stringify(text)}, map: ${map} }; } }] }`;
 
 export const VARIANTS = {
   'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
@@ -64,9 +66,9 @@ export const VARIANTS = {
   'no boxes, fact-boxes': { config: config('integrations: [mdx(), factBoxes()]'), page: stripBoxes },
   'no boxes, fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]'), page: stripBoxes },
   // The same pages with fact-boxes' stylesheet appended to each page's imports, as the integration does it.
-  'the MDX fact-boxes makes, written by hand, and the stylesheet imported by every page': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'styles', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + '\\nimport \"fact-boxes/styles.css\";\\n', map: null }; } }] }"), page: asFactBoxesMdx },
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported by every page': { config: config(`integrations: [mdx()], ${appending('styles', '\nimport "fact-boxes/styles.css";\n')}`), page: asFactBoxesMdx },
   // The same pages with a Vite plugin that hands back each page's code with only a comment added: what handing back a page costs.
-  'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'comment', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + '\\n// fact-boxes\\n', map: { mappings: '' } }; } }] }"), page: asFactBoxesMdx },
+  'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config(`integrations: [mdx()], ${appending('comment', '\n// fact-boxes\n', "{ mappings: '' }")}`), page: asFactBoxesMdx },
   // The same pages importing the stylesheet themselves, as MDX's own ESM: what the Sätteri plugin now writes into a page.
   'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import satteriFactBoxes from 'fact-boxes/satteri';
-import { article, articleAsComponents, benchEntities, stripBoxes } from './corpus.mjs';
+import { article, articleAsComponents, benchEntities, eachBox, stripBoxes } from './corpus.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
@@ -44,9 +44,9 @@ const CONFIGS = {
  * In MDX one `<Fragment set:html>` each; in `.md` one raw HTML block (no blank line inside).
  */
 function boxesAsHtml(text, form) {
-  return text.replace(/\n(:::[a-z]+[\s\S]*?\n:::)\n/g, (_, box) => {
+  return eachBox(text, (box) => {
     const html = markdownToHtml(box, { features: { directive: true }, ...satteriFactBoxes() }).html.trim().replace(/\n+/g, '\n');
-    return form === 'mdx' ? `\n<Fragment set:html={${JSON.stringify(html)}} />\n` : `\n${html}\n`;
+    return form === 'mdx' ? `<Fragment set:html={${JSON.stringify(html)}} />\n` : `${html}\n`;
   });
 }
 

@@ -4,7 +4,7 @@
  * failing file's (see `Pending`).
  */
 import { FactBoxesError } from '../engine/errors.js';
-import { MARKDOWN_FILE } from './styles.js';
+import { MARKDOWN_FILE, slashes } from './styles.js';
 
 /**
  * Errors waiting to be reported, by file; shared by the plugins, the Vite
@@ -49,8 +49,6 @@ export function forBuild(error: FactBoxesError): FactBoxesError {
   Object.defineProperty(copy, 'loc', { value: undefined, enumerable: false, writable: true, configurable: true });
   return copy;
 }
-
-export const slashes = (path: string) => path.replaceAll('\\', '/');
 
 /**
  * The Vite plugin that fails a page or `.mdx` module with its file's error,

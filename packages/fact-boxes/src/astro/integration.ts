@@ -30,7 +30,7 @@ import { remarkPluginsFor } from './remark.js';
 import { satteriPluginForAstro } from './satteri.js';
 import { isCollectionEntry, type AstroPluginSettings } from './settings.js';
 import { siteStore } from './store.js';
-import { type PageFiles, entryPointPath, stylesOnEveryPage } from './styles.js';
+import { type PageFiles, entryPointPath, slashes, stylesOnEveryPage } from './styles.js';
 
 /** Options of the Astro integration. */
 export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development' | 'entities'> {
@@ -165,7 +165,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         for (const file of loaded.files) addWatchFile?.(file);
         const pagesUrl = new URL('pages/', config.srcDir);
         const pagesDir = fileURLToPath(pagesUrl);
-        pageFiles = { pagesDir: pagesUrl, injected: new Set(), styled: new Set() };
+        pageFiles = { pagesDir: slashes(pagesDir), injected: new Set(), styled: new Set() };
         const settings: AstroPluginSettings = {
           options: {
             ...shared,

@@ -9,7 +9,7 @@ import { mayHoldDirective } from '../engine/syntax.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords } from './settings.js';
-import { STYLESHEET, isPageFile } from './styles.js';
+import { STYLESHEET, isPageFile, slashes } from './styles.js';
 
 /**
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
@@ -30,7 +30,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     // An MDX page imports the stylesheet from its own module, written by the plugin (see PageFiles.styled);
     // a page the plugin does not run on gets it from the integration's Vite plugin.
     const styled = settings.styles?.styled;
-    const page = path?.replaceAll('\\', '/');
+    const page = path === undefined ? undefined : slashes(path);
     if (page !== undefined) styled?.delete(page);
     const styles = settings.styles && page !== undefined && document.sourceFormat === 'mdx' && isPageFile(settings.styles, page);
     if (!mayHoldDirective(document.source)) {

@@ -7,9 +7,9 @@ import { relative, sep } from 'node:path';
 import type { FactBoxRecord } from '../boxes/define.js';
 import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
-import { slashes, type Pending } from './errors.js';
+import type { Pending } from './errors.js';
 import { putRecords, siteStore } from './store.js';
-import type { PageFiles } from './styles.js';
+import { type PageFiles, slashes } from './styles.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
 export interface AstroPluginSettings {

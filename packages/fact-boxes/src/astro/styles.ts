@@ -24,9 +24,13 @@ export const STYLESHEET = 'fact-boxes/styles.css';
 export const MARKDOWN_FILE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
 const isPage = (path: string) => path.endsWith('.astro') || MARKDOWN_FILE.test(path);
 
+/** A path with forward slashes, as Vite writes module ids on every system. */
+export const slashes = (path: string) => path.replaceAll('\\', '/');
+
 /** The files that are pages: those under the pages folder, and the entry points of routes that integrations inject (Starlight's). */
 export interface PageFiles {
-  pagesDir: URL;
+  /** The pages folder, as a path with forward slashes and a trailing one. */
+  pagesDir: string;
   /** Absolute paths of injected routes' entry points, filled in once routes are resolved. */
   injected: Set<string>;
   /**
@@ -39,18 +43,16 @@ export interface PageFiles {
   styled?: Set<string>;
 }
 
-const toPath = (url: URL) => fileURLToPath(url).replaceAll('\\', '/');
+const toPath = (url: URL) => slashes(fileURLToPath(url));
 
 /**
- * Whether the file at `path` (an absolute path or a Vite id without query) is a page that gets the stylesheet.
+ * Whether the file at `path` (an absolute path in forward slashes, a Vite id without query) is a page that gets the stylesheet.
  *
  * @example
  *   isPageFile(pageFiles, '/site/src/pages/index.mdx') // true
  */
 export function isPageFile(pageFiles: PageFiles, path: string): boolean {
-  const normalised = path.replaceAll('\\', '/');
-  if (!isPage(normalised)) return false;
-  return normalised.startsWith(toPath(pageFiles.pagesDir)) || pageFiles.injected.has(normalised);
+  return isPage(path) && (path.startsWith(pageFiles.pagesDir) || pageFiles.injected.has(path));
 }
 
 /**
@@ -75,7 +77,7 @@ export function entryPointPath(entrypoint: string, root: URL): string | undefine
  * renders it: pages under the pages folder and injected routes.
  *
  * @example
- *   updateConfig({ vite: { plugins: [stylesOnEveryPage({ pagesDir: new URL('pages/', config.srcDir), injected: new Set() })] } })
+ *   updateConfig({ vite: { plugins: [stylesOnEveryPage({ pagesDir: '/site/src/pages/', injected: new Set() })] } })
  */
 export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = STYLESHEET): StylesVitePlugin {
   const line = `\nimport ${JSON.stringify(stylesheet)};\n`;
@@ -85,8 +87,9 @@ export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = STYLESHEET)
     transform(code, id, options) {
       // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
       if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
-      if (id.includes('?') || !isPageFile(pageFiles, id)) return undefined;
-      if (pageFiles.styled?.has(id.replaceAll('\\', '/'))) return undefined;
+      if (id.includes('?')) return undefined;
+      const path = slashes(id);
+      if (!isPageFile(pageFiles, path) || pageFiles.styled?.has(path)) return undefined;
       return { code: code + line, map: null };
     },
   };
