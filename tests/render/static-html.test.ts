@@ -39,6 +39,7 @@ describe('staticHtml', () => {
     ['a timeline', timeline],
     ['a box without a title or body', ':::casualties{killed=3 source=AP}\n:::\n'],
     ['nested boxes', '::::claim[Outer]{by=A}\nQuote.\n\n:::actor[B]{type=militia}\nAn actor.\n:::\n::::\n'],
+    ['titles of plain words, with characters HTML escapes, and with markup', ':::claim[Plain words]{by=A}\nQ.\n:::\n\n:::claim[Tom & "Jerry" <b>]{by=A}\nQ.\n:::\n\n:::claim[A `code` title]{by=A}\nQ.\n:::\n'],
   ])('should give readers the same HTML as hast elements for %s', async (_name, markdown) => {
     expect(await html(markdown, 'raw')).toBe(await html(markdown, false));
   });
@@ -52,6 +53,20 @@ describe('staticHtml', () => {
     // The title's heading opens and closes around the author's own words.
     expect(section.children[0]!.value).toMatch(/<h2 class="fact-box__title" id="militia-vows-to-act-title">$/);
     expect(section.children[4]!.value).toMatch(/^<\/h2><\/header><blockquote/);
+  });
+
+  test('should send a part whose author content is plain words (a title) to remark-rehype whole, as hast, and a part with markup as mdast', async () => {
+    type Carrier = { type: string; data: { hName: string; hChildren?: unknown[] }; children: Carrier[] };
+    const header = async (markdown: string) => ((await tree(markdown, false)).children[0] as unknown as Carrier).children[0]!;
+    // One node for the header, its title's words as hast text: mdast-util-to-hast clones the properties of each node it is given.
+    const plain = await header(':::claim[Plain words]{by=A}\nQ.\n:::\n');
+    expect(plain.data.hName).toBe('header');
+    expect(plain.children).toEqual([]);
+    expect(JSON.stringify(plain.data.hChildren)).toContain('"type":"text","value":"Plain words"');
+    // Markup in the title stays Markdown, for remark-rehype and other plugins to handle.
+    const marked = await header(':::claim[Militia *vows*]{by=A}\nQ.\n:::\n');
+    expect(marked.data.hChildren).toBeUndefined();
+    expect(JSON.stringify(marked.children)).toContain('"type":"emphasis"');
   });
 
   test('should escape attribute values inside the strings it writes', async () => {

@@ -141,9 +141,31 @@ function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): 
   return elementNode(element, children);
 }
 
+/** Author content of plain words on one line: the same HTML as hast text as through remark-rehype, which trims spaces around line endings. */
+function isPlainLine(node: RootContent | { type: string }): boolean {
+  return isPlainText(node) && !/[\r\n]/.test((node as Text).value);
+}
+
+/** Whether an element holds author content other than plain words on one line (that content must stay mdast). */
+function hasMarkdown(child: BoxChild): boolean {
+  if (child.type === 'factBoxContent') return !child.nodes.every(isPlainLine);
+  return child.type === 'element' && child.children.some(hasMarkdown);
+}
+
+/** Hast of a part whose author content is plain words only: those words as hast text. */
+function asHast(children: BoxChild[]): ElementContent[] {
+  if (!children.some(hasContent)) return children as ElementContent[];
+  return children.flatMap((child): ElementContent[] => {
+    if (child.type === 'factBoxContent') return child.nodes.map((node) => ({ type: 'text', value: (node as Text).value }));
+    if (child.type === 'element') return [{ ...child, children: asHast(child.children) } as Element];
+    return [child as ElementContent];
+  });
+}
+
 function asElements(element: BoxElement): RootContent {
-  // A part without author content goes over whole: one node, which keeps mdast-util-to-hast from cloning the properties of each element.
-  if (!hasContent(element)) return elementNode(element, [], element.children as ElementContent[]);
+  // A part without author content, or with plain words only (a title), goes over whole: one node,
+  // which keeps mdast-util-to-hast from cloning the properties of each element (about 3 µs a clone).
+  if (!hasMarkdown(element)) return elementNode(element, [], asHast(element.children));
   const children: RootContent[] = [];
   for (const child of element.children) {
     if (child.type === 'factBoxContent') children.push(...(child.nodes as RootContent[]));
