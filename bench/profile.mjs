@@ -62,6 +62,8 @@ export const VARIANTS = {
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
   'fact-boxes': { config: config('integrations: [mdx(), factBoxes()]') },
+  // Each page's records on its frontmatter as one JSON string, compiled into its module: the default before they stayed in the build's store.
+  'fact-boxes, records as one JSON string': { config: config("integrations: [mdx(), factBoxes({ records: 'json' })]") },
   // Pages without boxes, with the integration: what its stylesheet and its plugin cost a page that has none.
   'no boxes, fact-boxes': { config: config('integrations: [mdx(), factBoxes()]'), page: stripBoxes },
   'no boxes, fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]'), page: stripBoxes },

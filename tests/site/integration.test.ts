@@ -25,7 +25,7 @@ function setUp(processor: { name: string; options: Record<string, unknown> }, op
     updateConfig,
     logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
   });
-  const done = () => (integration.hooks['astro:config:done'] as unknown as () => void)();
+  const done = (config: { adapter?: unknown } = {}) => (integration.hooks['astro:config:done'] as unknown as (options: { config: object }) => void)({ config });
   return { injectScript, updateConfig, done, integration, plugins: processor.options.remarkPlugins as unknown[] };
 }
 
@@ -246,7 +246,7 @@ describe('astro integration', () => {
     expect(readFactBoxes(json)[0]).toMatchObject({ type: 'claim', id: 'vow', title: 'Vow' });
     expect('factBoxes' in frontmatterWith(false)).toBe(false);
     expect(readFactBoxes(frontmatterWith(false))).toEqual([]);
-    expect(() => factBoxes({ records: 'yaml' as 'json' })).toThrow(/records must be "objects", "json" or false/);
+    expect(() => factBoxes({ records: 'yaml' as 'json' })).toThrow(/records must be "objects", "json", "store" or false/);
   });
 
   test('should by default put records as one JSON string where the frontmatter is compiled into a module, and as an array on content collection entries', async () => {
@@ -279,6 +279,55 @@ describe('astro integration', () => {
     expect([await unifiedForm(page), await unifiedForm(entry), await unifiedForm(mdx)]).toEqual(['string', 'array', 'string']);
     // Chosen once for every file when the option is given.
     expect([satteriForm(page, { records: 'objects' }), satteriForm(entry, { records: 'json' })]).toEqual(['array', 'string']);
+  });
+
+  test('should keep a compiled page’s records in the build’s store when every page renders in this process, and put them on the frontmatter with an adapter', async () => {
+    const { markdownToHtml } = await import('satteri');
+    const { unified: unifiedProcessor } = await import('unified');
+    const { default: remarkParse } = await import('remark-parse');
+    const { VFile } = await import('vfile');
+    const { readFactBoxes } = await import('fact-boxes');
+    const { getFactBoxes } = await import('fact-boxes/astro/records');
+    const source = ':::claim[Pledge]{by="Ashab al-Kahf"}\nWe will act.\n:::\n';
+    const page = '/nonexistent/src/pages/news/pledge.mdx';
+    const entry = '/nonexistent/src/content/articles/pledge.md';
+    const satteriFrontmatter = (path: string, config: { adapter?: unknown }, text = source) => {
+      const processor = { name: 'satteri', options: { mdastPlugins: [] as unknown[], features: {} as Record<string, unknown> } };
+      setUp(processor).done(config);
+      const frontmatter: Record<string, unknown> = {};
+      markdownToHtml(text, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data: { astro: { frontmatter } }, fileURL: new URL(`file://${path}`) });
+      return frontmatter;
+    };
+    const unifiedFrontmatter = async (path: string, config: { adapter?: unknown }) => {
+      const processor = unified();
+      setUp(processor).done(config);
+      const pipeline = unifiedProcessor().use(remarkParse);
+      for (const plugin of processor.options.remarkPlugins as unknown[]) (pipeline.use as (...args: unknown[]) => unknown)(...(Array.isArray(plugin) ? plugin : [plugin]));
+      const file = new VFile({ path, value: source });
+      await pipeline.run(pipeline.parse(file), file);
+      return (file.data as { astro: { frontmatter: Record<string, unknown> } }).astro.frontmatter;
+    };
+    for (const frontmatter of [satteriFrontmatter(page, {}), await unifiedFrontmatter(page, {})]) {
+      // The page's place in the store, which holds its records: a few bytes in the page's module instead of them.
+      expect(frontmatter.factBoxes).toEqual({ file: 'src/pages/news/pledge.mdx' });
+      expect(readFactBoxes(frontmatter)).toEqual(getFactBoxes('src/pages/news/pledge.mdx'));
+      expect(readFactBoxes(frontmatter)[0]).toMatchObject({ type: 'claim', id: 'pledge', title: 'Pledge', attributes: { by: 'Ashab al-Kahf' } });
+      // Each read is new objects: a layout that changes them changes nothing for the next reader.
+      expect(readFactBoxes(frontmatter)[0]).not.toBe(readFactBoxes(frontmatter)[0]);
+    }
+    // With an adapter a page may render in another process (a server, the adapter's runtime): the records go with it.
+    const withAdapter = satteriFrontmatter(page, { adapter: { name: 'some-adapter' } });
+    expect(typeof withAdapter.factBoxes).toBe('string');
+    expect(typeof (await unifiedFrontmatter(page, { adapter: { name: 'some-adapter' } })).factBoxes).toBe('string');
+    expect(readFactBoxes(withAdapter)).toEqual(readFactBoxes(satteriFrontmatter(page, {})));
+    // Content collection entries keep theirs on the frontmatter, which Astro's content cache keeps for the next build.
+    expect(Array.isArray(satteriFrontmatter(entry, {}).factBoxes)).toBe(true);
+    // A page without boxes has nothing to keep: an empty list, readable anywhere.
+    expect(satteriFrontmatter('/nonexistent/src/pages/news/plain.mdx', {}, 'No boxes, at 10:30.\n').factBoxes).toBe('[]');
+    // Read where the build's store is not (a server without it, a browser): a clear error, not an empty list.
+    expect(() => readFactBoxes({ factBoxes: { file: 'src/pages/never-built.mdx' } })).toThrow(
+      /the records of src\/pages\/never-built\.mdx are kept by the Astro build that compiled it.*set factBoxes\(\{ records: 'json' \}\)/,
+    );
   });
 
   test('should give records and errors the file’s own lines when Sätteri parses a content collection entry’s body alone', async () => {

@@ -12,7 +12,7 @@
  */
 import type { FactBoxRecord } from './boxes/define.js';
 import type { Entity } from './entities/entity.js';
-import { recordsOf, siteStore, type EntityMention, type FactBoxPage } from './astro/store.js';
+import { recordsOf, siteStore, type EntityMention, type FactBoxPage } from './outputs/site-store.js';
 
 export type { EntityMention, FactBoxPage };
 

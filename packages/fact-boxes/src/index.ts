@@ -30,7 +30,7 @@ export { renderCount, renderDate, renderFacts, renderPeriod, type FactRow } from
 export { entityJsonLd, entityJsonLdId, serializeJsonLd, toJsonLd, type EntityIdOptions, type JsonLdDocument, type ToJsonLdOptions } from './outputs/jsonld.js';
 export { anchorOf } from './render/anchor.js';
 export { attributesJsonSchema, boxesJsonSchema, type JsonSchema } from './outputs/json-schema.js';
-export { readFactBoxes, type FrontmatterRecords } from './outputs/records.js';
+export { readFactBoxes, type FrontmatterRecords, type StoredRecordsPlace } from './outputs/records.js';
 export { FactBoxesError } from './engine/errors.js';
 
 // Entities.

@@ -167,6 +167,8 @@ export interface SatteriHooks {
   shift?: Shift;
   /** How the records go on Astro's frontmatter (default: one JSON string, read with `readFactBoxes()`). */
   records?: FrontmatterRecords;
+  /** The file the integration's store keeps this document's records under (`records: 'store'`). */
+  storedAs?: string | undefined;
   /** Called once per document, before an error is thrown. */
   done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesError }): void;
   /**
@@ -297,7 +299,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       ctx.data.factBoxes = ctx.data.factBoxes?.length ? [...ctx.data.factBoxes, ...records] : records;
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) {
-        const value = recordsForFrontmatter(ctx.data.factBoxes, hooks.records ?? 'json');
+        const value = recordsForFrontmatter(ctx.data.factBoxes, hooks.records ?? 'json', hooks.storedAs);
         if (value === undefined) delete astro.frontmatter.factBoxes;
         else astro.frontmatter.factBoxes = value;
       }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FactBoxRecord } from '../boxes/define.js';
-import { siteStore } from './store.js';
+import { siteStore } from '../outputs/site-store.js';
 
 /**
  * Content collection entries are cached by content digest, in `.astro/` (dev)

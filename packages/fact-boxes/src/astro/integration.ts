@@ -29,7 +29,7 @@ import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProces
 import { remarkPluginsFor } from './remark.js';
 import { satteriPluginForAstro } from './satteri.js';
 import { isCollectionEntry, type AstroPluginSettings } from './settings.js';
-import { siteStore } from './store.js';
+import { siteStore } from '../outputs/site-store.js';
 import { type PageFiles, entryPointPath, slashes, stylesOnEveryPage } from './styles.js';
 
 /** Options of the Astro integration. */
@@ -55,11 +55,13 @@ export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'developme
   development?: boolean;
   /**
    * How each page's records go on its frontmatter as `factBoxes` (read them
-   * with `readFactBoxes()`, which takes either form): `'json'` one JSON
-   * string; `'objects'` an array; `false` none. Default: one JSON string in
-   * what is compiled into a module (MDX files, Markdown pages), where an
-   * array would be an object literal in every page; an array on the Markdown
-   * entries of content collections, whose store keeps it smaller than a string.
+   * with `readFactBoxes()`, which takes every form): `'json'` one JSON
+   * string; `'objects'` an array; `'store'` the page's file, its records
+   * kept by the build and read from there; `false` none. Default, in what is
+   * compiled into a module (MDX files, Markdown pages): `'store'` on a site
+   * without an adapter, where every page renders in the build's process, and
+   * one JSON string with an adapter; an array on the Markdown entries of
+   * content collections, which Astro keeps between builds.
    */
   records?: FrontmatterRecords;
 }
@@ -131,7 +133,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   }
   if (Array.isArray(entitiesOption)) resolveOptions({ ...shared, entities: entitiesOption });
   if (typeof injectStyles !== 'boolean') throw new TypeError(`fact-boxes: injectStyles must be true or false; got ${JSON.stringify(injectStyles)}`);
-  if (records !== undefined && records !== 'objects' && records !== 'json' && records !== false) throw new TypeError(`fact-boxes: records must be "objects", "json" or false; got ${JSON.stringify(records)}`);
+  if (records !== undefined && records !== 'objects' && records !== 'json' && records !== 'store' && records !== false) {
+    throw new TypeError(`fact-boxes: records must be "objects", "json", "store" or false; got ${JSON.stringify(records)}`);
+  }
   // Check the options now, so a mistake shows when the config loads rather than on the first file.
   resolveOptions(shared);
   const pending: Pending = { errors: new Map() };
@@ -144,6 +148,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   let placeAgain: (() => void) | undefined;
   /** The site-wide records between runs, and the key of the entities they were made with. */
   let stored: StoredRecords | undefined;
+  /** What the processor wrappers are given; told in astro:config:done whether pages render in this process. */
+  let pluginSettings: AstroPluginSettings | undefined;
   let storeKey = '';
 
   const integration: AstroIntegration = {
@@ -181,6 +187,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
           ...(injectStyles ? { styles: pageFiles } : {}),
         };
+        pluginSettings = settings;
         // Check the entities now, so a mistake in a file shows when the config loads.
         const resolved = resolveOptions(settings.options);
         const store = siteStore();
@@ -238,8 +245,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       },
       // Integrations after this one (Starlight's directive restoration among them) have added their plugins by now:
       // run before any restoration, and after every other plugin, whatever the order of `integrations`.
-      'astro:config:done': () => {
+      'astro:config:done': ({ config }) => {
         placeAgain?.();
+        // Without an adapter every page renders in this process, after its module was compiled here: records can stay in the store.
+        if (pluginSettings) pluginSettings.rendersHere = config.adapter === undefined;
       },
       // Routes that integrations inject (Starlight's pages) are pages too: they get the stylesheet.
       'astro:routes:resolved': ({ routes }) => {

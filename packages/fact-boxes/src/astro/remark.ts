@@ -15,7 +15,7 @@ import { shiftOf, shiftPositions } from '../engine/positions.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
-import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords } from './settings.js';
+import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
 function frontmatterOf(file: VFile): Record<string, unknown> {
@@ -55,8 +55,9 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
       settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, file.path || undefined));
     }
-    storeRecords(settings, file.path || undefined, file.data.factBoxes ?? []);
-    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, file.path || undefined));
+    const path = file.path || undefined;
+    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), storeKeyOf(settings, path));
+    storeRecords(settings, path, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
   };
 }

@@ -8,7 +8,7 @@ import { shiftOf } from '../engine/positions.js';
 import { mayHoldDirective } from '../engine/syntax.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
-import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeRecords } from './settings.js';
+import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET, isPageFile, slashes } from './styles.js';
 
 /**
@@ -45,6 +45,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
       records,
+      ...(records === 'store' ? { storedAs: storeKeyOf(settings, path) } : {}),
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
       ...(styles ? { esm: `import ${JSON.stringify(STYLESHEET)};` } : {}),

@@ -8,7 +8,7 @@ import type { FactBoxRecord } from '../boxes/define.js';
 import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import type { Pending } from './errors.js';
-import { putRecords, siteStore } from './store.js';
+import { putRecords, siteStore } from '../outputs/site-store.js';
 import { type PageFiles, slashes } from './styles.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
@@ -27,19 +27,29 @@ export interface AstroPluginSettings {
   root?: string;
   /** The pages that get the stylesheet (`injectStyles`): MDX pages import it from their own module. */
   styles?: PageFiles;
+  /**
+   * Every page renders in this process, which fills the store: the site has
+   * no adapter (set when Astro's config is done). With one, pages may render
+   * elsewhere (a server, an adapter's own runtime) and need their records with them.
+   */
+  rendersHere?: boolean;
 }
 
 /**
- * How a file's records go on its frontmatter. By default, one JSON string
- * where the frontmatter is compiled into a module (every MDX file, Markdown
- * pages): as an array it would be an object literal the bundler parses on
- * every page. An array on the entries of content collections, which the
- * content layer stores and serialises: a string of JSON there is escaped
- * at each step, and costs it more than the array.
+ * How a file's records go on its frontmatter. By default, where the
+ * frontmatter is compiled into a module (every MDX file, Markdown pages),
+ * the page's place in the store when pages render in this process, else one
+ * JSON string: as an array they would be an object literal the bundler
+ * parses on every page, and as JSON a string it keeps several copies of.
+ * An array on the entries of content collections, which the content layer
+ * stores, serialises and reuses in the next build, when the store has only
+ * what the last build kept: a string of JSON there is escaped at each step,
+ * and costs it more than the array.
  */
 export function recordsFormOf(settings: AstroPluginSettings, path: string | undefined): FrontmatterRecords {
   if (settings.records !== undefined) return settings.records;
-  return path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir) ? 'objects' : 'json';
+  if (path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir)) return 'objects';
+  return settings.rendersHere ? 'store' : 'json';
 }
 
 /**
@@ -52,12 +62,17 @@ export function isCollectionEntry(path: string, pagesDir: string): boolean {
   return !file.endsWith('.mdx') && !file.startsWith(slashes(pagesDir));
 }
 
+/** The file the store keeps a page's records under: its path from the project root (`undefined` outside it). */
+export function storeKeyOf(settings: AstroPluginSettings, path: string | undefined): string | undefined {
+  if (!path || !settings.root) return undefined;
+  const file = relative(settings.root, path).split(sep).join('/');
+  return file.startsWith('..') ? undefined : file;
+}
+
 /** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */
 export function storeRecords(settings: AstroPluginSettings, path: string | undefined, records: readonly FactBoxRecord[]): void {
-  if (!path || !settings.root) return;
-  const file = relative(settings.root, path).split(sep).join('/');
-  if (file.startsWith('..')) return;
-  putRecords(siteStore(), file, records);
+  const file = storeKeyOf(settings, path);
+  if (file !== undefined) putRecords(siteStore(), file, records);
 }
 
 /** Resolved options, with the page languages of the site's i18n routing. */

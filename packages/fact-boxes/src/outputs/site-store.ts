@@ -5,7 +5,6 @@
  */
 import type { FactBoxRecord } from '../boxes/define.js';
 import type { Entity } from '../entities/entity.js';
-import { recordsJson } from '../outputs/records.js';
 
 /** One page's records, with the file it comes from. */
 export interface FactBoxPage {
@@ -43,6 +42,19 @@ export interface SiteStore {
 // Versioned: a copy of the package with another shape of store keeps its own.
 const KEY = Symbol.for('fact-boxes.site-store.2');
 
+/** Each page's records as JSON, written once for the frontmatter and the site-wide store alike. */
+const written = new WeakMap<readonly FactBoxRecord[], string>();
+
+/**
+ * A page's records as one JSON string (remembered for the same array, which
+ * the integration puts on the frontmatter and in its store).
+ */
+export function recordsJson(records: readonly FactBoxRecord[]): string {
+  let json = written.get(records);
+  if (json === undefined) written.set(records, (json = JSON.stringify(records)));
+  return json;
+}
+
 /** The store of this process (created empty when the integration has not run). */
 export function siteStore(): SiteStore {
   const holder = globalThis as { [KEY]?: SiteStore };
@@ -66,4 +78,20 @@ export function recordsOf(store: SiteStore, file: string): FactBoxRecord[] | und
   const records = JSON.parse(json) as FactBoxRecord[];
   read.set(file, { json, records });
   return records;
+}
+
+/**
+ * A page's records read from the store, as new objects on each call (a
+ * layout that reads every page's records does not keep them all): what
+ * `readFactBoxes()` gives for records the frontmatter holds as `{ file }`.
+ */
+export function storedRecords(file: string): FactBoxRecord[] {
+  const json = siteStore().pages.get(file);
+  if (json === undefined) {
+    throw new Error(
+      `fact-boxes: the records of ${file} are kept by the Astro build that compiled it (records: 'store'), and this process has none. ` +
+        "Read them where the page renders at build time (its layout, getStaticPaths, an endpoint), or set factBoxes({ records: 'json' }) to put them on the frontmatter.",
+    );
+  }
+  return JSON.parse(json) as FactBoxRecord[];
 }
