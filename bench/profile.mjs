@@ -23,7 +23,7 @@ import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
-const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack, copyBackAndAllocate, copyBackAsFragments } from '../../satteri-copy.mjs';\n";
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack, copyBackAndAllocate, copyBackAsFragments } from '../../satteri-copy.mjs';\n";
 // A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
 const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
@@ -73,6 +73,10 @@ export const VARIANTS = {
   'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config(`integrations: [mdx()], ${appending('comment', '\n// fact-boxes\n', "{ mappings: '' }")}`), page: asFactBoxesMdx },
   // The same pages importing the stylesheet themselves, as MDX's own ESM: what the Sätteri plugin now writes into a page.
   'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
+  // The same pages on unified(), without boxes, with fact-boxes, and with fact-boxes' stylesheet from the Vite plugin on every page.
+  'unified, floor (no boxes)': { config: config('markdown: { processor: unified() }, integrations: [mdx()]'), page: stripBoxes },
+  'unified, fact-boxes': { config: config('markdown: { processor: unified() }, integrations: [mdx(), factBoxes()]') },
+  'unified, fact-boxes, the stylesheet by the Vite plugin (before)': { config: config(`markdown: { processor: unified() }, integrations: [mdx(), factBoxes({ injectStyles: false })], ${appending('styles', '\nimport "fact-boxes/styles.css";\n')}`) },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
   // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>
   // (`copyBack` from bench/satteri-copy.mjs, which the config imports: the copy bench/satteri-floor.mjs runs).

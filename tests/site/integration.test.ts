@@ -148,6 +148,33 @@ describe('astro integration', () => {
     expect(imports(bareCode)).toBe(0);
   });
 
+  test('should import the stylesheet from an MDX page’s own module on unified too, so the Vite plugin hands back no page', async () => {
+    const { compile } = await import('@mdx-js/mdx');
+    const processor = unified();
+    const { updateConfig } = setUp(processor);
+    const plugin = vitePlugins(updateConfig).find((added) => added.name === 'fact-boxes:styles')!;
+    const server = { environment: { name: 'prerender' } };
+    const build = async (path: string, source: string) => String(await compile({ path, value: source }, { remarkPlugins: processor.options.remarkPlugins as never, jsxImportSource: 'astro' }));
+    const box = ':::claim[A claim]{by="Someone" status=unverified}\nWe said so.\n:::\n';
+    const imports = (code: string) => code.match(/^import "fact-boxes\/styles\.css";$/gm)?.length ?? 0;
+
+    const page = '/nonexistent/src/pages/news/a.mdx';
+    const code = await build(page, `# News\n\nAt 10:30 the figures came.\n\n${box}`);
+    expect(imports(code)).toBe(1);
+    expect(code).toContain('fact-box__quote');
+    expect(plugin.transform.call(server, code, page)).toBeUndefined();
+    // A page without boxes has it too (the remark plugin runs on every document), once.
+    expect(imports(await build('/nonexistent/src/pages/news/b.mdx', '# News\n\nNothing to box here.\n'))).toBe(1);
+    expect(plugin.transform.call(server, 'x', '/nonexistent/src/pages/news/b.mdx')).toBeUndefined();
+    // An MDX file that is not a page (a collection entry, a component) gets no import at all, and a Markdown page gets it from the Vite plugin.
+    expect(imports(await build('/nonexistent/src/content/news/c.mdx', box))).toBe(0);
+    expect(plugin.transform.call(server, 'x', '/nonexistent/src/pages/news/d.md')?.code).toContain('fact-boxes/styles.css');
+    // Without injectStyles, none.
+    const bare = unified();
+    setUp(bare, { injectStyles: false });
+    expect(imports(String(await compile({ path: page, value: box }, { remarkPlugins: bare.options.remarkPlugins as never, jsxImportSource: 'astro' })))).toBe(0);
+  });
+
   test('should read injected routes given relative to the root, as Astro gives them', () => {
     const root = new URL('../../', import.meta.url);
     const updateConfig = vi.fn();

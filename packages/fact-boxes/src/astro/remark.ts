@@ -2,7 +2,7 @@
  * The remark plugin as Astro runs it (on unified() and on Astro 6), and the
  * list of remark plugins the integration adds.
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import remarkDirective from 'remark-directive';
 import type { Processor } from 'unified';
 import type { VFile } from 'vfile';
@@ -16,6 +16,7 @@ import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
+import { STYLESHEET, isPageFile, slashes } from './styles.js';
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
 function frontmatterOf(file: VFile): Record<string, unknown> {
@@ -23,6 +24,16 @@ function frontmatterOf(file: VFile): Record<string, unknown> {
   data.astro ??= {};
   data.astro.frontmatter ??= {};
   return data.astro.frontmatter;
+}
+
+/**
+ * `import "<stylesheet>";` as MDX's own ESM, with the estree that @mdx-js/mdx
+ * compiles it from (a new one for each page: the compiler may move its nodes).
+ */
+function stylesheetImport(): RootContent {
+  const source = { type: 'Literal', value: STYLESHEET, raw: JSON.stringify(STYLESHEET) };
+  const estree = { type: 'Program', sourceType: 'module', body: [{ type: 'ImportDeclaration', specifiers: [], attributes: [], source }] };
+  return { type: 'mdxjsEsm', value: `import ${JSON.stringify(STYLESHEET)};`, data: { estree } } as unknown as RootContent;
 }
 
 /**
@@ -38,8 +49,11 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
   const forMarkdown = createTransform(resolved, false);
   const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
-  const { pending } = settings;
+  const { pending, styles } = settings;
   return function transformForAstro(tree: Root, file: VFile): void {
+    // An MDX page imports the stylesheet from its own module, as on Sätteri (see PageFiles.styled).
+    const page = file.path ? slashes(file.path) : undefined;
+    if (page !== undefined) styles?.styled?.delete(page);
     const shift = typeof file.value === 'string' ? shiftOf(file.path, file.value) : undefined;
     if (shift) shiftPositions(tree, shift);
     const key = file.path || '<unknown file>';
@@ -59,6 +73,10 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), storeKeyOf(settings, path));
     storeRecords(settings, path, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
+    if (styles && page !== undefined && file.extname === '.mdx' && isPageFile(styles, page)) {
+      tree.children.push(stylesheetImport());
+      styles.styled?.add(page);
+    }
   };
 }
 

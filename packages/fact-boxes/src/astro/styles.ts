@@ -35,7 +35,8 @@ export interface PageFiles {
   injected: Set<string>;
   /**
    * MDX pages whose compiled module imports the stylesheet already: the
-   * Sätteri plugin writes the import into the page as MDX's own ESM. A Vite
+   * plugin (on Sätteri and on unified) writes the import into the page as
+   * MDX's own ESM. A Vite
    * plugin that hands back a page's code costs the bundler another copy of
    * the page: at 1,000 MDX articles with boxes, about 50 MiB of the build's
    * peak (bench/profile.md).
