@@ -16,7 +16,7 @@ import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
-import { STYLESHEET, isPageFile, slashes } from './styles.js';
+import { STYLESHEET, STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
 function frontmatterOf(file: VFile): Record<string, unknown> {
@@ -33,7 +33,7 @@ function frontmatterOf(file: VFile): Record<string, unknown> {
 function stylesheetImport(): RootContent {
   const source = { type: 'Literal', value: STYLESHEET, raw: JSON.stringify(STYLESHEET) };
   const estree = { type: 'Program', sourceType: 'module', body: [{ type: 'ImportDeclaration', specifiers: [], attributes: [], source }] };
-  return { type: 'mdxjsEsm', value: `import ${JSON.stringify(STYLESHEET)};`, data: { estree } } as unknown as RootContent;
+  return { type: 'mdxjsEsm', value: STYLESHEET_IMPORT, data: { estree } } as unknown as RootContent;
 }
 
 /**
@@ -49,14 +49,14 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
   const forMarkdown = createTransform(resolved, false);
   const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
-  const { pending, styles } = settings;
+  const { pending } = settings;
   return function transformForAstro(tree: Root, file: VFile): void {
+    const path = file.path || undefined;
     // An MDX page imports the stylesheet from its own module, as on Sätteri (see PageFiles.styled).
-    const page = file.path ? slashes(file.path) : undefined;
-    if (page !== undefined) styles?.styled?.delete(page);
+    const styledPage = pageImportingStyles(settings.styles, path, file.extname === '.mdx');
     const shift = typeof file.value === 'string' ? shiftOf(file.path, file.value) : undefined;
     if (shift) shiftPositions(tree, shift);
-    const key = file.path || '<unknown file>';
+    const key = path ?? '<unknown file>';
     try {
       transform(tree, file);
       if (pending.errors.delete(key)) pending.onChange?.();
@@ -67,15 +67,15 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     }
     for (const message of file.messages) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
-      settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, file.path || undefined));
+      settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, path));
     }
-    const path = file.path || undefined;
-    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), storeKeyOf(settings, path));
-    storeRecords(settings, path, file.data.factBoxes ?? []);
+    const stored = storeKeyOf(settings, path);
+    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), stored);
+    storeRecords(stored, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
-    if (styles && page !== undefined && file.extname === '.mdx' && isPageFile(styles, page)) {
+    if (styledPage !== undefined) {
       tree.children.push(stylesheetImport());
-      styles.styled?.add(page);
+      settings.styles?.styled?.add(styledPage);
     }
   };
 }

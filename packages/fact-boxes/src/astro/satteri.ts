@@ -9,7 +9,7 @@ import { mayHoldDirective } from '../engine/syntax.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { remember } from './errors.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
-import { STYLESHEET, isPageFile, slashes } from './styles.js';
+import { STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
 /**
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
@@ -27,31 +27,29 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     const key = path ?? '<unknown file>';
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     const records = recordsFormOf(settings, path);
+    const stored = storeKeyOf(settings, path);
     // An MDX page imports the stylesheet from its own module, written by the plugin (see PageFiles.styled);
     // a page the plugin does not run on gets it from the integration's Vite plugin.
-    const styled = settings.styles?.styled;
-    const page = path === undefined ? undefined : slashes(path);
-    if (page !== undefined) styled?.delete(page);
-    const styles = settings.styles && page !== undefined && document.sourceFormat === 'mdx' && isPageFile(settings.styles, page);
+    const styledPage = pageImportingStyles(settings.styles, path, document.sourceFormat === 'mdx');
     if (!mayHoldDirective(document.source)) {
       // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
       const value = recordsForFrontmatter([], records);
       if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
       if (pending.errors.delete(key)) pending.onChange?.();
-      storeRecords(settings, path, []);
+      storeRecords(stored, []);
       return null;
     }
     const shift = shiftOf(path, document.source);
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
       records,
-      ...(records === 'store' ? { storedAs: storeKeyOf(settings, path) } : {}),
+      storedAs: stored,
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
-      ...(styles ? { esm: `import ${JSON.stringify(STYLESHEET)};` } : {}),
+      ...(styledPage !== undefined ? { esm: STYLESHEET_IMPORT } : {}),
       done: ({ records, problems, error }) => {
-        if (styles) styled?.add(page!);
-        storeRecords(settings, path, records);
+        if (styledPage !== undefined) settings.styles?.styled?.add(styledPage);
+        storeRecords(stored, records);
         if (error) remember(pending, key, error);
         else if (pending.errors.delete(key)) pending.onChange?.();
         for (const problem of problems) {

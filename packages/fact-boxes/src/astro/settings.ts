@@ -69,9 +69,8 @@ export function storeKeyOf(settings: AstroPluginSettings, path: string | undefin
   return file.startsWith('..') ? undefined : file;
 }
 
-/** Put a file's records in the site-wide store (`fact-boxes/astro/records`). */
-export function storeRecords(settings: AstroPluginSettings, path: string | undefined, records: readonly FactBoxRecord[]): void {
-  const file = storeKeyOf(settings, path);
+/** Put a file's records in the site-wide store (`fact-boxes/astro/records`), under its `storeKeyOf` (none: not kept). */
+export function storeRecords(file: string | undefined, records: readonly FactBoxRecord[]): void {
   if (file !== undefined) putRecords(siteStore(), file, records);
 }
 

@@ -20,6 +20,9 @@ export interface StylesVitePlugin {
 /** The default theme, as pages import it. */
 export const STYLESHEET = 'fact-boxes/styles.css';
 
+/** Its import, as an MDX page's own ESM (see `PageFiles.styled`). */
+export const STYLESHEET_IMPORT = `import ${JSON.stringify(STYLESHEET)};`;
+
 /** Markdown and MDX files, by the extensions Astro renders as pages. */
 export const MARKDOWN_FILE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
 const isPage = (path: string) => path.endsWith('.astro') || MARKDOWN_FILE.test(path);
@@ -36,10 +39,9 @@ export interface PageFiles {
   /**
    * MDX pages whose compiled module imports the stylesheet already: the
    * plugin (on Sätteri and on unified) writes the import into the page as
-   * MDX's own ESM. A Vite
-   * plugin that hands back a page's code costs the bundler another copy of
-   * the page: at 1,000 MDX articles with boxes, about 50 MiB of the build's
-   * peak (bench/profile.md).
+   * MDX's own ESM. A Vite plugin that hands back a page's code costs the
+   * bundler another copy of the page: at 1,000 MDX articles with boxes,
+   * about 50 MiB of the build's peak (bench/profile.md).
    */
   styled?: Set<string>;
 }
@@ -54,6 +56,20 @@ const toPath = (url: URL) => slashes(fileURLToPath(url));
  */
 export function isPageFile(pageFiles: PageFiles, path: string): boolean {
   return isPage(path) && (path.startsWith(pageFiles.pagesDir) || pageFiles.injected.has(path));
+}
+
+/**
+ * The page a Markdown processor is about to write `STYLESHEET_IMPORT` into
+ * (an MDX page, when the site gets the stylesheet), as `styled` keys it; add
+ * it there once the import is written. Any earlier mark for the file is
+ * forgotten first: a page that no longer gets the import (the plugin skipped
+ * it) gets it from the Vite plugin again.
+ */
+export function pageImportingStyles(pageFiles: PageFiles | undefined, path: string | undefined, mdx: boolean): string | undefined {
+  if (!pageFiles || path === undefined) return undefined;
+  const page = slashes(path);
+  pageFiles.styled?.delete(page);
+  return mdx && isPageFile(pageFiles, page) ? page : undefined;
 }
 
 /**
