@@ -357,6 +357,24 @@ describe('astro integration', () => {
     );
   });
 
+  test('should keep in the store the records an earlier Sätteri plugin put on the page, with the integration’s own', async () => {
+    const { markdownToHtml } = await import('satteri');
+    const { readFactBoxes } = await import('fact-boxes');
+    const { getFactBoxes } = await import('fact-boxes/astro/records');
+    const { default: satteriFactBoxes } = await import('fact-boxes/satteri');
+    // A site that also runs fact-boxes/satteri itself, before the integration's plugin: that one renders the claim.
+    const earlier = satteriFactBoxes().mdastPlugins[0];
+    const processor = { name: 'satteri', options: { mdastPlugins: [earlier] as unknown[], features: {} as Record<string, unknown> } };
+    setUp(processor).done({});
+    const frontmatter: Record<string, unknown> = {};
+    const source = ':::claim[Earlier]{by="Ashab al-Kahf"}\nWe will act.\n:::\n\nAt 10:30, more.\n';
+    const page = '/nonexistent/src/pages/news/earlier.mdx';
+    markdownToHtml(source, { features: { directive: true }, mdastPlugins: processor.options.mdastPlugins as never, data: { astro: { frontmatter } }, fileURL: new URL(`file://${page}`) });
+    expect(frontmatter.factBoxes).toEqual({ file: 'src/pages/news/earlier.mdx' });
+    expect(readFactBoxes(frontmatter).map((record) => record.id)).toEqual(['earlier']);
+    expect(getFactBoxes('src/pages/news/earlier.mdx').map((record) => record.id)).toEqual(['earlier']);
+  });
+
   test('should give records and errors the file’s own lines when Sätteri parses a content collection entry’s body alone', async () => {
     const { markdownToHtml } = await import('satteri');
     const { mkdtempSync, writeFileSync } = await import('node:fs');

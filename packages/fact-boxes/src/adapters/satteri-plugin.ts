@@ -169,7 +169,10 @@ export interface SatteriHooks {
   records?: FrontmatterRecords;
   /** The file the integration's store keeps this document's records under (`records: 'store'`). */
   storedAs?: string | undefined;
-  /** Called once per document, before an error is thrown. */
+  /**
+   * Called once per document, before an error is thrown, with the document's records (those an
+   * earlier plugin put on `data.factBoxes` too, as on the frontmatter) and this plugin's problems.
+   */
   done?(outcome: { records: FactBoxRecord[]; problems: Problem[]; error?: FactBoxesError }): void;
   /**
    * Throw the document's error (default `true`). The Astro integration passes
@@ -296,17 +299,18 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         problems.push({ ...problem, place });
       }
       // This document's own array when nothing came before it: the integration writes its JSON once, for the frontmatter and the store.
-      ctx.data.factBoxes = ctx.data.factBoxes?.length ? [...ctx.data.factBoxes, ...records] : records;
+      const documentRecords = ctx.data.factBoxes?.length ? [...ctx.data.factBoxes, ...records] : records;
+      ctx.data.factBoxes = documentRecords;
       const astro = ctx.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
       if (astro?.frontmatter) {
-        const value = recordsForFrontmatter(ctx.data.factBoxes, hooks.records ?? 'json', hooks.storedAs);
+        const value = recordsForFrontmatter(documentRecords, hooks.records ?? 'json', hooks.storedAs);
         if (value === undefined) delete astro.frontmatter.factBoxes;
         else astro.frontmatter.factBoxes = value;
       }
       ctx.data.factBoxesProblems = problems;
       const errors = problems.filter((problem) => problem.severity !== 'warning');
       const error = options.onInvalid === 'error' && errors.length > 0 ? new FactBoxesError(errors, document.fileURL ? fileURLToPath(document.fileURL) : undefined) : undefined;
-      hooks.done?.({ records, problems, ...(error ? { error } : {}) });
+      hooks.done?.({ records: documentRecords, problems, ...(error ? { error } : {}) });
       if (error && hooks.throwErrors !== false) throw error;
     },
     ...(fenceLines.size > 0 ? paragraphVisitor : {}),
