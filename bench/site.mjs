@@ -25,6 +25,8 @@ const CONFIGS = {
   'static HTML, .md collection': `import { defineConfig } from 'astro/config';\nexport default defineConfig({ logLevel: 'error' });\n`,
   'satteri + fact-boxes, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, records as one JSON string, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes({ records: 'json' })], logLevel: 'error' });\n`,
+  // Each entry's records on its frontmatter as an array: the default on a site with an adapter (and on every site before they stayed in the build's store).
+  'satteri + fact-boxes, records as an array, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, records as objects': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,

@@ -3,7 +3,10 @@
  * adds to the unified processor and where, the stylesheet, and the message
  * for a processor it cannot run on.
  */
-import { fileURLToPath } from 'node:url';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import remarkDirective from 'remark-directive';
 import { describe, expect, test, vi } from 'vitest';
 import { z } from 'zod';
@@ -13,13 +16,17 @@ import { remarkRestoreDirectives } from 'fact-boxes/remark';
 
 type Setup = (options: Record<string, unknown>) => void;
 
+/** Astro's cache folder for these setups: the integration keeps its records and failed files there. */
+const CACHE = mkdtempSync(join(tmpdir(), 'fact-boxes-integration-'));
+const cacheDir = pathToFileURL(`${CACHE}/`);
+
 function setUp(processor: { name: string; options: Record<string, unknown> }, options: Parameters<typeof factBoxes>[0] = {}, command = 'build') {
   const injectScript = vi.fn();
   const updateConfig = vi.fn();
   const integration = factBoxes(options);
   const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
   setup({
-    config: { markdown: { processor }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
+    config: { markdown: { processor }, cacheDir, root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
     command,
     injectScript,
     updateConfig,
@@ -180,7 +187,7 @@ describe('astro integration', () => {
     const updateConfig = vi.fn();
     const integration = factBoxes();
     (integration.hooks['astro:config:setup'] as unknown as Setup)({
-      config: { markdown: { processor: unified() }, cacheDir: new URL('file:///nonexistent/cache/'), root, srcDir: new URL('site/', root) },
+      config: { markdown: { processor: unified() }, cacheDir, root, srcDir: new URL('site/', root) },
       command: 'build',
       injectScript: vi.fn(),
       updateConfig,
@@ -241,7 +248,7 @@ describe('astro integration', () => {
     const integration = factBoxes();
     const setup = integration.hooks['astro:config:setup'] as unknown as Setup;
     setup({
-      config: { markdown: { remarkPlugins: [] }, cacheDir: new URL('file:///nonexistent/cache/'), root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
+      config: { markdown: { remarkPlugins: [] }, cacheDir, root: new URL('file:///nonexistent/'), srcDir: new URL('file:///nonexistent/src/') },
       command: 'build',
       injectScript: vi.fn(),
       updateConfig,
@@ -308,7 +315,7 @@ describe('astro integration', () => {
     expect([satteriForm(page, { records: 'objects' }), satteriForm(entry, { records: 'json' })]).toEqual(['array', 'string']);
   });
 
-  test('should keep a compiled page’s records in the build’s store when every page renders in this process, and put them on the frontmatter with an adapter', async () => {
+  test('should keep every file’s records in the build’s store, on disk too, when every page renders in this process, and put them on the frontmatter with an adapter', async () => {
     const { markdownToHtml } = await import('satteri');
     const { unified: unifiedProcessor } = await import('unified');
     const { default: remarkParse } = await import('remark-parse');
@@ -347,8 +354,19 @@ describe('astro integration', () => {
     expect(typeof withAdapter.factBoxes).toBe('string');
     expect(typeof (await unifiedFrontmatter(page, { adapter: { name: 'some-adapter' } })).factBoxes).toBe('string');
     expect(readFactBoxes(withAdapter)).toEqual(readFactBoxes(satteriFrontmatter(page, {})));
-    // Content collection entries keep theirs on the frontmatter, which Astro's content cache keeps for the next build.
-    expect(Array.isArray(satteriFrontmatter(entry, {}).factBoxes)).toBe(true);
+    // Content collection entries too: the content layer keeps every entry, and the records would weigh on it.
+    for (const frontmatter of [satteriFrontmatter(entry, {}), await unifiedFrontmatter(entry, {})]) {
+      expect(frontmatter.factBoxes).toEqual({ file: 'src/content/articles/pledge.md' });
+      expect(readFactBoxes(frontmatter)[0]).toMatchObject({ type: 'claim', id: 'pledge' });
+    }
+    // The next build takes unchanged entries from Astro's cache, places and all: the store is on disk a moment after it changes.
+    const saved = join(CACHE, 'fact-boxes/records.json');
+    const onDisk = () => (existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as { pages: Record<string, { id: string }[]> }).pages : {});
+    await vi.waitFor(() => expect(onDisk()['src/content/articles/pledge.md']?.map((record) => record.id)).toEqual(['pledge']), { timeout: 2000, interval: 20 });
+    expect(onDisk()['src/pages/news/pledge.mdx']?.map((record) => record.id)).toEqual(['pledge']);
+    // With an adapter, an array on the entry, which the content layer keeps and an on-demand page reads.
+    expect(Array.isArray(satteriFrontmatter(entry, { adapter: { name: 'some-adapter' } }).factBoxes)).toBe(true);
+    expect(Array.isArray((await unifiedFrontmatter(entry, { adapter: { name: 'some-adapter' } })).factBoxes)).toBe(true);
     // A page without boxes has nothing to keep: an empty list, readable anywhere.
     expect(satteriFrontmatter('/nonexistent/src/pages/news/plain.mdx', {}, 'No boxes, at 10:30.\n').factBoxes).toBe('[]');
     // Read where the build's store is not (a server without it, a browser): a clear error, not an empty list.

@@ -57,6 +57,9 @@ export class FailureNote {
   }
 }
 
+/** How long after the last change of the store it is saved (Astro's content store: 500 ms). */
+const SAVE_DELAY_MS = 100;
+
 /**
  * The site-wide records (`fact-boxes/astro/records`) between runs. Astro
  * takes unchanged content collection entries from its cache without running
@@ -67,9 +70,25 @@ export class FailureNote {
  */
 export class StoredRecords {
   private readonly file: string;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private onExit: (() => void) | undefined;
 
   constructor(cacheDir: URL) {
     this.file = fileURLToPath(new URL('fact-boxes/records.json', cacheDir));
+  }
+
+  /**
+   * Save a moment after the last change. Astro writes its content store half a
+   * second after its own last change, and its cached entries hold only their
+   * file's place in this store: saved first, the records on disk are as new as
+   * the entries that point at them, even when the run ends without its done
+   * hook (a build that fails, a dev server killed, `astro sync`).
+   */
+  saveSoon(key: string): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.save(key), SAVE_DELAY_MS);
+    // A command that ends with process.exit() (`astro sync`) never fires the timer: save on the way out.
+    if (!this.onExit) process.once('exit', (this.onExit = () => this.save(key)));
   }
 
   /** Fill the store from the last run; `false` when there was nothing usable for this key. */
@@ -90,6 +109,10 @@ export class StoredRecords {
   }
 
   save(key: string): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.onExit) process.removeListener('exit', this.onExit);
+    this.onExit = undefined;
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
       // The pages are JSON already: written as they are, not parsed and written again.

@@ -71,7 +71,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     }
     const stored = storeKeyOf(settings, path);
     const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), stored);
-    storeRecords(stored, file.data.factBoxes ?? []);
+    storeRecords(settings, stored, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
     if (styledPage !== undefined) {
       tree.children.push(stylesheetImport());

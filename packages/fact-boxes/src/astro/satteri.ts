@@ -36,7 +36,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
       const value = recordsForFrontmatter([], records);
       if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
       if (pending.errors.delete(key)) pending.onChange?.();
-      storeRecords(stored, []);
+      storeRecords(settings, stored, []);
       return null;
     }
     const shift = shiftOf(path, document.source);
@@ -49,7 +49,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
       ...(styledPage !== undefined ? { esm: STYLESHEET_IMPORT } : {}),
       done: ({ records, problems, error }) => {
         if (styledPage !== undefined) settings.styles?.styled?.add(styledPage);
-        storeRecords(stored, records);
+        storeRecords(settings, stored, records);
         if (error) remember(pending, key, error);
         else if (pending.errors.delete(key)) pending.onChange?.();
         for (const problem of problems) {

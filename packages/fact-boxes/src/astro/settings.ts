@@ -33,23 +33,26 @@ export interface AstroPluginSettings {
    * elsewhere (a server, an adapter's own runtime) and need their records with them.
    */
   rendersHere?: boolean;
+  /** Called when a file's records in the store change (the integration keeps the store on disk for the next run). */
+  recordsChanged?: () => void;
 }
 
 /**
- * How a file's records go on its frontmatter. By default, where the
- * frontmatter is compiled into a module (every MDX file, Markdown pages),
- * the page's place in the store when pages render in this process, else one
- * JSON string: as an array they would be an object literal the bundler
- * parses on every page, and as JSON a string it keeps several copies of.
- * An array on the entries of content collections, which the content layer
- * stores, serialises and reuses in the next build, when the store has only
- * what the last build kept: a string of JSON there is escaped at each step,
- * and costs it more than the array.
+ * How a file's records go on its frontmatter. By default, when every page
+ * renders in this process (no adapter), the file's place in the store: the
+ * records stay out of the page modules the bundler keeps, and out of the
+ * content layer's store, which keeps every entry in memory, serialises it
+ * and reuses it in the next build (the integration keeps its own store on
+ * disk for that build: `StoredRecords`). With an adapter, where pages may
+ * render in another process, the records go with the file: one JSON string
+ * where the frontmatter is compiled into a module (every MDX file, Markdown
+ * pages), an array on the entries of content collections, which the content
+ * layer stores rather than compiles (bench/profile.md).
  */
 export function recordsFormOf(settings: AstroPluginSettings, path: string | undefined): FrontmatterRecords {
   if (settings.records !== undefined) return settings.records;
-  if (path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir)) return 'objects';
-  return settings.rendersHere ? 'store' : 'json';
+  if (settings.rendersHere) return 'store';
+  return path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir) ? 'objects' : 'json';
 }
 
 /**
@@ -70,8 +73,8 @@ export function storeKeyOf(settings: AstroPluginSettings, path: string | undefin
 }
 
 /** Put a file's records in the site-wide store (`fact-boxes/astro/records`), under its `storeKeyOf` (none: not kept). */
-export function storeRecords(file: string | undefined, records: readonly FactBoxRecord[]): void {
-  if (file !== undefined) putRecords(siteStore(), file, records);
+export function storeRecords(settings: AstroPluginSettings, file: string | undefined, records: readonly FactBoxRecord[]): void {
+  if (file !== undefined && putRecords(siteStore(), file, records)) settings.recordsChanged?.();
 }
 
 /** Resolved options, with the page languages of the site's i18n routing. */

@@ -61,11 +61,17 @@ export function siteStore(): SiteStore {
   return (holder[KEY] ??= { pages: new Map(), entities: [], version: 0 });
 }
 
-/** Keep a page's records (none: forget the page, unless it had some, which are now none). */
-export function putRecords(store: SiteStore, file: string, records: readonly FactBoxRecord[]): void {
-  if (records.length === 0 && !store.pages.has(file)) return;
-  store.pages.set(file, recordsJson(records));
+/**
+ * Keep a page's records (none: forget the page, unless it had some, which are
+ * now none). Whether the store changed.
+ */
+export function putRecords(store: SiteStore, file: string, records: readonly FactBoxRecord[]): boolean {
+  if (records.length === 0 && !store.pages.has(file)) return false;
+  const json = recordsJson(records);
+  if (store.pages.get(file) === json) return false;
+  store.pages.set(file, json);
   store.version++;
+  return true;
 }
 
 /** A page's records, as stored (`undefined` for a page with none). */
