@@ -196,8 +196,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         storeKey = shortDigest(JSON.stringify([store.entities, String(shared.entityUrl ?? '')]));
         // Astro's content layer keeps rendered entries while its config digest (the config as JSON) stays the same.
         // Our entries hide what they render with (functions, entities read from files): show a digest of it instead.
-        const digest = { 'fact-boxes': renderDigest(settings.options) };
-        const asDigest = { value: () => digest };
+        const rendered = renderDigest(settings.options);
+        // And where an entry's records go (`recordsFormOf`), which depends on the adapter: Astro leaves it out of its digest.
+        const asDigest = { value: () => ({ 'fact-boxes': rendered, records: settings.records ?? (settings.rendersHere ? 'store' : 'with each file') }) };
         Object.defineProperty(settings, 'toJSON', asDigest);
         const processor = config.markdown.processor;
         if (processor && isSatteriProcessor(processor)) {
