@@ -28,7 +28,7 @@ import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
 import { remarkPluginsFor } from './remark.js';
 import { satteriPluginForAstro } from './satteri.js';
-import { isCollectionEntry, type AstroPluginSettings } from './settings.js';
+import { isCollectionEntry, recordsOfEveryFile, type AstroPluginSettings } from './settings.js';
 import { siteStore } from '../outputs/site-store.js';
 import { type PageFiles, entryPointPath, slashes, stylesOnEveryPage } from './styles.js';
 
@@ -198,7 +198,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         // Our entries hide what they render with (functions, entities read from files): show a digest of it instead.
         const rendered = renderDigest(settings.options);
         // And where an entry's records go (`recordsFormOf`), which depends on the adapter: Astro leaves it out of its digest.
-        const asDigest = { value: () => ({ 'fact-boxes': rendered, records: settings.records ?? (settings.rendersHere ? 'store' : 'with each file') }) };
+        const asDigest = { value: () => ({ 'fact-boxes': rendered, records: recordsOfEveryFile(settings) ?? 'by the kind of file' }) };
         Object.defineProperty(settings, 'toJSON', asDigest);
         const processor = config.markdown.processor;
         if (processor && isSatteriProcessor(processor)) {

@@ -50,9 +50,13 @@ export interface AstroPluginSettings {
  * layer stores rather than compiles (bench/profile.md).
  */
 export function recordsFormOf(settings: AstroPluginSettings, path: string | undefined): FrontmatterRecords {
+  return recordsOfEveryFile(settings) ?? (path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir) ? 'objects' : 'json');
+}
+
+/** The form every file's records take (the option, or the store when pages render here); `undefined`: each file's kind decides. */
+export function recordsOfEveryFile(settings: AstroPluginSettings): FrontmatterRecords | undefined {
   if (settings.records !== undefined) return settings.records;
-  if (settings.rendersHere) return 'store';
-  return path !== undefined && settings.pagesDir !== undefined && isCollectionEntry(path, settings.pagesDir) ? 'objects' : 'json';
+  return settings.rendersHere ? 'store' : undefined;
 }
 
 /**
