@@ -1,7 +1,7 @@
-// What a build keeps alive: `node bench/heap-live.mjs [articles] [at]` builds two variants of the
-// profile site (bench/profile.mjs: fact-boxes, and the boxes' HTML by hand with no plugin), each in a
-// child process, and writes a heap snapshot when Astro's MDX plugin is handed the `at`-th article
-// (default: 700 of 1,000), mid-build. A snapshot holds only what is reachable, so it tells what the
+// What a build keeps alive: `node bench/heap-live.mjs [articles] [at] [variant;variant…]` builds
+// variants of the profile site (bench/profile.mjs; default: the boxes' HTML by hand with no plugin, and
+// fact-boxes), each in a child process, and writes a heap snapshot when Astro's MDX plugin is handed
+// the `at`-th article (default: 700 of 1,000), mid-build. A snapshot holds only what is reachable, so it tells what the
 // build keeps from what it has not collected yet. Printed per variant: the live heap by kind of
 // object, and the strings that are only alive because a slice of them is (a slice of a string keeps
 // all of it): which objects hold the slices, by the field they are in.
@@ -71,7 +71,7 @@ function read(file) {
 }
 
 const mib = (bytes) => (bytes / 2 ** 20).toFixed(1);
-for (const name of ['boxes as one HTML string each, no plugin', 'fact-boxes']) {
+for (const name of (process.argv[4] ?? 'boxes as one HTML string each, no plugin;fact-boxes').split(';')) {
   const { byKind, sliceHolders, live } = read(snapshot(name));
   console.log(`\n${name}, at the ${at}th of ${count} MDX articles: ${mib(live)} MiB live`);
   for (const [key, size] of [...byKind].sort((a, b) => b[1] - a[1]).slice(0, 6)) console.log(`  ${mib(size).padStart(6)} MiB  ${key}`);
