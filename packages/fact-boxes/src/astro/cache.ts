@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FactBoxRecord } from '../boxes/define.js';
-import { siteStore, storedJson } from '../outputs/site-store.js';
+import { siteStore } from '../outputs/site-store.js';
 
 /**
  * Content collection entries are cached by content digest, in `.astro/` (dev)
@@ -99,7 +99,7 @@ export class StoredRecords {
       if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
       for (const [file, records] of Object.entries(stored.pages)) {
         // A file deleted since has no page.
-        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, storedJson(JSON.stringify(records)));
+        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, JSON.stringify(records));
       }
       store.version++;
       return true;
@@ -115,11 +115,9 @@ export class StoredRecords {
     this.onExit = undefined;
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
-      // The pages are JSON already: their bytes are written as they are, not parsed, not joined into one string.
-      const pieces: Uint8Array[] = [Buffer.from(`{"key":${JSON.stringify(key)},"pages":{`)];
-      for (const [file, json] of siteStore().pages) pieces.push(Buffer.from(`${pieces.length > 1 ? ',' : ''}${JSON.stringify(file)}:`), json);
-      pieces.push(Buffer.from('}}'));
-      writeFileSync(this.file, Buffer.concat(pieces));
+      // The pages are JSON already: written as they are, not parsed and written again.
+      const pages = [...siteStore().pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
+      writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}}}`);
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.
     }

@@ -26,16 +26,13 @@ export interface EntityMention {
 /** What the integration shares with the build, on `globalThis`: one store per process, whichever copy of the package reads it. */
 export interface SiteStore {
   /**
-   * Each page's records as JSON, in UTF-8 bytes. Not the records as made:
-   * strings a plugin reads from a document are often slices of its whole
-   * source, and a record holding one keeps that source alive for the rest of
-   * the build. Not a JSON string either: bytes live outside V8's heap, which
-   * a large build lets grow to up to about four times what it holds before
-   * collecting its garbage, so a byte kept there can cost four (bench/profile.md).
+   * Each page's records as one JSON string. Strings a plugin reads from a
+   * document are often slices of its whole source, and a record holding one
+   * keeps that source alive for the rest of the build (bench/profile.md).
    */
-  pages: Map<string, Uint8Array>;
-  /** Records read back, by file: each stored page is parsed once. */
-  read?: Map<string, { json: Uint8Array; records: FactBoxRecord[] }>;
+  pages: Map<string, string>;
+  /** Records read back, by file: each stored string is parsed once. */
+  read?: Map<string, { json: string; records: FactBoxRecord[] }>;
   entities: Entity[];
   /** Changes when a page's records change, so derived indexes are rebuilt only then. */
   version: number;
@@ -43,20 +40,7 @@ export interface SiteStore {
 }
 
 // Versioned: a copy of the package with another shape of store keeps its own.
-const KEY = Symbol.for('fact-boxes.site-store.3');
-
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
-/** A page's records as the store keeps them: the JSON of `recordsJson`, as UTF-8. */
-export function storedJson(json: string): Uint8Array {
-  return encoder.encode(json);
-}
-
-/** What `storedJson` keeps, as JSON again. */
-export function jsonOf(bytes: Uint8Array): string {
-  return decoder.decode(bytes);
-}
+const KEY = Symbol.for('fact-boxes.site-store.2');
 
 /** Each page's records as JSON, written once for the frontmatter and the site-wide store alike. */
 const written = new WeakMap<readonly FactBoxRecord[], string>();
@@ -84,9 +68,8 @@ export function siteStore(): SiteStore {
 export function putRecords(store: SiteStore, file: string, records: readonly FactBoxRecord[]): boolean {
   if (records.length === 0 && !store.pages.has(file)) return false;
   const json = recordsJson(records);
-  const known = store.pages.get(file);
-  if (known !== undefined && jsonOf(known) === json) return false;
-  store.pages.set(file, storedJson(json));
+  if (store.pages.get(file) === json) return false;
+  store.pages.set(file, json);
   store.version++;
   return true;
 }
@@ -98,7 +81,7 @@ export function recordsOf(store: SiteStore, file: string): FactBoxRecord[] | und
   const read = (store.read ??= new Map());
   const known = read.get(file);
   if (known?.json === json) return known.records;
-  const records = JSON.parse(jsonOf(json)) as FactBoxRecord[];
+  const records = JSON.parse(json) as FactBoxRecord[];
   read.set(file, { json, records });
   return records;
 }
@@ -116,5 +99,5 @@ export function storedRecords(file: string): FactBoxRecord[] {
         "Read them where the page renders at build time (its layout, getStaticPaths, an endpoint), or set factBoxes({ records: 'json' }) to put them on the frontmatter.",
     );
   }
-  return JSON.parse(jsonOf(json)) as FactBoxRecord[];
+  return JSON.parse(json) as FactBoxRecord[];
 }
