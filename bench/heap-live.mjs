@@ -1,8 +1,8 @@
 // What a build keeps alive: `node bench/heap-live.mjs [articles] [at] [variant;variant…]` builds
 // variants of the profile site (bench/profile.mjs; default: the boxes' HTML by hand with no plugin, and
 // fact-boxes), each in a child process, and writes a heap snapshot when Astro's MDX plugin is handed
-// the `at`-th article (default: 700 of 1,000), mid-build. A snapshot holds only what is reachable, so it tells what the
-// build keeps from what it has not collected yet. Printed per variant: the live heap by kind of
+// the `at`-th article (default: 700 of 1,000), mid-build. A snapshot holds only what is reachable, so
+// it tells what the build keeps from what it has not collected yet. Printed per variant: the live heap by kind of
 // object, and the strings that are only alive because a slice of them is (a slice of a string keeps
 // all of it): which objects hold the slices, by the field they are in.
 import { execFileSync } from 'node:child_process';

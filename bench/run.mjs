@@ -196,7 +196,7 @@ rows.push(`| unified plugin overhead at most 1.15× | ${fmt(plugin.ratios.unifie
 rows.push(`| stylesheet under 4 KB gzipped | ${run.stylesheet.gzip.toLocaleString('en-GB')} B | ${yes(run.stylesheet.gzip < 4096)} |`);
 if (has('satteri + fact-boxes')) rows.push(`| zero client JavaScript | ${site(largest, 'satteri + fact-boxes').jsBytes} B | ${yes(site(largest, 'satteri + fact-boxes').jsBytes === 0)} |`);
 rows.push('');
-rows.push("Sites of 1,000 articles and more are built once per variant, and one build's peak memory is only so exact: it depends on when V8 runs its full collections. At 6,000 MDX articles one package peaked at 3,320 MiB in one build and 4,290 in the next (bench/profile.md). Read the memory ratios with that in mind.", '');
+rows.push("Sites of 1,000 articles and more are built once per variant, and one build's peak memory is only so exact: it depends on when V8 runs its full collections. At 6,000 MDX articles the package of commit 6d9b81f (a change since reverted) peaked at 3,320 MiB in one build and 4,290 in the next (bench/profile.md). Read the memory ratios with that in mind.", '');
 // What fact-boxes costs over its own HTML written into the pages by hand: no goal of the issue, the floor of any design.
 const againstHtml = [['MDX pages', 'satteri + fact-boxes', 'static HTML'], ['.md collection', 'satteri + fact-boxes, .md collection', 'static HTML, .md collection'], ['.md collection, second build', 'satteri + fact-boxes, .md collection, second build', 'static HTML, .md collection, second build']].filter(([, fb, html]) => sites.some((entry) => entry.variant === fb) && sites.some((entry) => entry.variant === html));
 if (againstHtml.length > 0) {
