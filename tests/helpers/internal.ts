@@ -13,3 +13,5 @@ export { readWrittenAttributes } from '../../packages/fact-boxes/dist/text/writt
 export { putRecords, recordsOf, siteStore } from '../../packages/fact-boxes/dist/outputs/site-store.js';
 export { satteriPluginForAstro } from '../../packages/fact-boxes/dist/astro/satteri.js';
 export { remarkPluginsFor } from '../../packages/fact-boxes/dist/astro/remark.js';
+export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/satteri-plugin.js';
+export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';

@@ -7,7 +7,7 @@
  * for unified), Sätteri's GFM is off as remark-parse has none, and only
  * whitespace between tags is normalised; box HTML must match exactly.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fromHtml } from 'hast-util-from-html';
@@ -20,6 +20,7 @@ import { markdownToHtml } from 'satteri';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
+import { markdownFixtures } from '../helpers/fixtures.js';
 import type { FactBoxesOptions, FactBoxRecord, Problem } from 'fact-boxes';
 import remarkFactBoxes from 'fact-boxes/remark';
 import factBoxes from 'fact-boxes/satteri';
@@ -27,16 +28,6 @@ import { describeProblem } from '../helpers/internal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
-function fixtures(folder: string): string[] {
-  const found: string[] = [];
-  for (const name of readdirSync(folder)) {
-    const path = join(folder, name);
-    if (name === 'node_modules' || name === 'sites' || name.startsWith('.')) continue;
-    if (statSync(path).isDirectory()) found.push(...fixtures(path));
-    else if (name.endsWith('.md') && folder.includes('fixtures')) found.push(path);
-  }
-  return found.sort();
-}
 
 interface Outcome {
   records: Omit<FactBoxRecord, 'position'>[];
@@ -79,7 +70,7 @@ function throughSatteri(source: string, path: string, staticHtml: false | 'raw' 
   };
 }
 
-const files = fixtures(join(root, 'tests'));
+const files = markdownFixtures(join(root, 'tests'));
 
 /**
  * Where the two Markdown parsers themselves read a document differently, the

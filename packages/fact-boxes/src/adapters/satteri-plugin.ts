@@ -10,7 +10,7 @@ import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import type { ContainerDirective } from 'mdast-util-directive';
-import type { MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
+import type { Features, MdastNode, MdastPluginDefinition, MdastVisitorContext, PluginFactoryContext } from 'satteri';
 import { DocumentState } from '../engine/state.js';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { diagnoseParagraph, processDocument } from '../engine/document.js';
@@ -22,6 +22,7 @@ import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from 
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
+import { boxReader } from './satteri-reread.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */
@@ -182,6 +183,11 @@ export interface SatteriHooks {
   throwErrors?: boolean;
   /** ESM written into an MDX document's module, such as an import (the Astro integration's stylesheet on pages). */
   esm?: string;
+  /**
+   * The features Sätteri parses the document with, given only when no plugin ran before this one:
+   * boxes are then read from their own text where that gives the same nodes (satteri-reread.ts).
+   */
+  features?: Features;
 }
 
 /**
@@ -199,6 +205,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // The document's text as it was handed to Sätteri. A visitor's `source` is the same text, but
   // Sätteri decodes a new copy of it from Rust for each pass (visitors, then the `after` hook).
   const source = document.source;
+  const read = boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
   const fenceLines = boxLines(source);
   // Those that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
   const openings = boxOpenings(fenceLines, options.boxes);
@@ -275,7 +282,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       }
       rebuilding(node);
       const snapshots: Snapshots = new Map();
-      const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
+      const root: Root = { type: 'root', children: [read?.(node, ctx) ?? (copy(node, snapshots) as unknown as RootContent)] };
       alignWithMicromark(root, source);
       const result = processDocument(root, source, options, stateOf(ctx));
       restoreUnhandledDirectives(root, source);

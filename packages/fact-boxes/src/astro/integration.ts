@@ -206,9 +206,12 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const options = processor.options;
           options.features ??= {};
           options.features.directive = true;
-          const entry = satteriPluginForAstro(settings);
-          Object.defineProperty(entry, 'toJSON', asDigest);
           const list = (options.mdastPlugins ??= []);
+          // As Astro's Sätteri processor merges them (@astrojs/markdown-satteri): its defaults, then the processor's features.
+          const markdown = config.markdown;
+          const features = () => ({ gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false, ...options.features });
+          const entry = satteriPluginForAstro(settings, { plugins: list, features });
+          Object.defineProperty(entry, 'toJSON', asDigest);
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {

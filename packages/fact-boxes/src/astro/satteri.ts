@@ -1,6 +1,6 @@
 /** The Sätteri adapter as Astro runs it. */
 import { fileURLToPath } from 'node:url';
-import type { PluginFactoryContext } from 'satteri';
+import type { Features, PluginFactoryContext } from 'satteri';
 import { createSatteriPlugin } from '../adapters/satteri-plugin.js';
 import { problemLine } from '../engine/errors.js';
 import type { ResolvedOptions } from '../engine/options.js';
@@ -11,18 +11,26 @@ import { remember } from './errors.js';
 import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
+/** Sätteri's processor as Astro runs it: its plugin list (which this plugin is put in) and its features. */
+export interface SatteriPipeline {
+  plugins: readonly unknown[];
+  /** The features Astro parses documents with (its `gfm` and `smartypants`, then the processor's own). */
+  features(): Features;
+}
+
 /**
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
  * the frontmatter (the adapter does that), errors remembered for content
- * collections, warnings through Astro's logger.
+ * collections, warnings through Astro's logger. With the `pipeline` it is
+ * put in, it reads boxes from their own text when it runs first.
  */
-export function satteriPluginForAstro(settings: AstroPluginSettings) {
+export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: SatteriPipeline) {
   const resolved = resolveForAstro(settings);
   // Static parts of a box as one string each: `<Fragment set:html>` in MDX, raw HTML in Markdown.
   const forMdx: ResolvedOptions = { ...resolved, staticHtml: 'fragment' };
   const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
   const { pending } = settings;
-  return (document: PluginFactoryContext) => {
+  const factory = (document: PluginFactoryContext) => {
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const key = path ?? '<unknown file>';
     const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
@@ -47,6 +55,8 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
       ...(styledPage !== undefined ? { esm: STYLESHEET_IMPORT } : {}),
+      // First in the list: no plugin has changed the tree, so a box's text says what its nodes are.
+      ...(pipeline?.plugins[0] === factory ? { features: pipeline.features() } : {}),
       done: ({ records, problems, error }) => {
         if (styledPage !== undefined) settings.styles?.styled?.add(styledPage);
         storeRecords(settings, stored, records);
@@ -76,4 +86,5 @@ export function satteriPluginForAstro(settings: AstroPluginSettings) {
     }
     return plugin;
   };
+  return factory;
 }

@@ -1,0 +1,103 @@
+/**
+ * Reading a box on Sätteri from its own text. Sätteri's plugin API builds
+ * each node a visitor reads in JavaScript, one by one (positions, strings,
+ * a frozen object, a lazy list of children); parsing the box's slice of the
+ * document again gives the same nodes, materialised in one call, for a
+ * fraction of that (bench/profile.md).
+ *
+ * The same nodes only if nothing but the text decides them, so a box is read
+ * this way only when:
+ * - no plugin ran before this one (the integration knows the list), and its
+ *   caller knows the features the document is parsed with;
+ * - the document has no definitions and no footnotes, which a box's text
+ *   read alone could not resolve;
+ * - the box starts a line (not inside a list or a quote);
+ * - and the text Sätteri holds for the box (`textContent`, a native call) is
+ *   the text read again: different features (smart punctuation, tables,
+ *   strikethrough, task lists) change it. Links written as bare addresses,
+ *   which GFM alone reads as links and leaves the text unchanged, are left
+ *   to the nodes.
+ * Otherwise the plugin reads Sätteri's nodes, as before.
+ */
+import type { Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { markdownToMdast, mdxToMdast, type Features, type MdastNode, type MdastVisitorContext, type SourceFormat } from 'satteri';
+import type { Point, Position } from 'unist';
+import type { Shift } from '../engine/positions.js';
+
+/** A definition (`[x]: url`) or a footnote (`[^x]`): what a box's text read alone could not resolve. */
+const DOCUMENT_WIDE = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:|\[\^/m;
+/** Text that GFM could read as a link (`www.`, `https://`, an e-mail address). */
+const BARE_ADDRESS = /www\.|:\/\/|@/;
+
+type Node = { type: string; value?: string; position?: Position; children?: Node[] };
+
+/** Reads a box from its text: undefined when it has to be read from Sätteri's nodes instead. */
+export type BoxReader = (node: Readonly<MdastNode>, ctx: MdastVisitorContext) => ContainerDirective | undefined;
+
+/**
+ * A reader of the boxes of one document, or undefined when none can be read
+ * from their text (features unknown, or definitions and footnotes in it).
+ *
+ * @example
+ *   const read = boxReader(document.source, document.sourceFormat, features);
+ *   const box = read?.(node, ctx) ?? copyOf(node);
+ */
+export function boxReader(source: string, format: SourceFormat, features: Features | undefined, shift?: Shift): BoxReader | undefined {
+  if (features === undefined || DOCUMENT_WIDE.test(source)) return undefined;
+  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+  return (node, ctx) => {
+    const start = node.position?.start;
+    const end = node.position?.end.offset;
+    if (start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
+    const slice = source.slice(start.offset, end);
+    const tree = parse(slice, { features, position: true }) as unknown as Root;
+    const box = tree.children[0];
+    if (tree.children.length !== 1 || box?.type !== 'containerDirective' || box.name !== (node as { name?: string }).name) return undefined;
+    const parts: string[] = [];
+    if (!textOf(box as Node, slice, parts) || parts.join('') !== ctx.textContent(node, { includeHtml: false, includeImageAlt: false })) return undefined;
+    place(box as Node, start as Required<Point>, shift);
+    return box;
+  };
+}
+
+/**
+ * The text `textContent` gives without HTML and image alts (text, inline code
+ * and inline math, in order), into `parts`; false where the text could be
+ * read otherwise with other features: a bare address, read as a link or not.
+ */
+function textOf(node: Node, slice: string, parts: string[]): boolean {
+  if (node.type === 'text') {
+    if (BARE_ADDRESS.test(node.value!)) return false;
+    parts.push(node.value!);
+  } else if (node.type === 'inlineCode' || node.type === 'inlineMath') {
+    parts.push(node.value!);
+  } else if (node.type === 'link') {
+    // A link written as a link starts with `[` or `<`; any other is a bare address GFM read.
+    const at = node.position?.start.offset;
+    const first = at === undefined ? undefined : slice[at];
+    if (first !== '[' && first !== '<') return false;
+  }
+  if (node.children) for (const child of node.children) if (!textOf(child, slice, parts)) return false;
+  return true;
+}
+
+/** Move a tree read from the slice at `at` (the start of a line) to the document's places, and to the file's (`shift`). */
+function place(tree: Node, at: Required<Point>, shift: Shift | undefined): void {
+  const lines = at.line - 1 + (shift?.lines ?? 0);
+  // The file's columns differ from the text's only on the text's first line.
+  const columns = at.line === 1 ? (shift?.columns ?? 0) : 0;
+  const move = (point: Point) => {
+    if (point.line === 1) point.column += columns;
+    point.line += lines;
+    if (point.offset !== undefined) point.offset += at.offset;
+  };
+  const visit = (node: Node) => {
+    if (node.position) {
+      move(node.position.start);
+      move(node.position.end);
+    }
+    if (node.children) for (const child of node.children) visit(child);
+  };
+  visit(tree);
+}

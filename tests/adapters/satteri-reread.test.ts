@@ -1,0 +1,155 @@
+/**
+ * Sätteri: a box read again from its own text (satteri-reread.ts) must be the
+ * nodes Sätteri's plugin API hands over, positions included, and the pages
+ * the same, HTML, records and messages; where the text alone cannot say what
+ * the nodes are, the box is read from Sätteri's nodes.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { markdownToHtml, mdxToJs, type Features, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
+import { describe, expect, test } from 'vitest';
+import { markdownFixtures } from '../helpers/fixtures.js';
+import { article } from '../../bench/corpus.mjs';
+import { boxReader, createSatteriPlugin, resolveOptions, satteriPluginForAstro } from '../helpers/internal.js';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+
+const GFM: Features = { directive: true, gfm: true, smartPunctuation: true };
+
+const MDX = [
+  ':::claim[A *bold* {title}]{by="The ministry" status=confirmed}\nThey met at 10:30 with <Person name="Ada" /> and {count} others, re:Invent style.\n\n- one\n- two\n:::\n',
+  'export const count = 4;\n\n:::timeline[Days]\n- 2023-10-17: Attacks begin, "the first" -- at 3:1.\n- 2023-10-26: Strikes with <abbr title="United States">US</abbr> forces.\n:::\n\n:::casualties[Toll]{killed=3 source="Officials"}\n:::\n',
+];
+
+/** Whether each box was read from its text, and what the reader gave beside Sätteri's own nodes. */
+function readings(source: string, format: 'markdown' | 'mdx', parseWith: Features, readWith: Features | undefined) {
+  const seen: { read: unknown; nodes: unknown }[] = [];
+  const plugin = (document: PluginFactoryContext): MdastPluginDefinition => {
+    const read = boxReader(document.source, document.sourceFormat, readWith);
+    return {
+      name: 'readings',
+      options: { position: true },
+      containerDirective(node, ctx) {
+        if (ctx.parent(node)?.type !== 'root') return;
+        seen.push({ read: read?.(node, ctx), nodes: JSON.parse(JSON.stringify(node)) });
+      },
+    };
+  };
+  if (format === 'mdx') mdxToJs(source, { features: parseWith, mdastPlugins: [plugin] });
+  else markdownToHtml(source, { features: parseWith, mdastPlugins: [plugin] });
+  return seen;
+}
+
+/** A page through fact-boxes, with boxes read from their text (`features`) or not. */
+function page(source: string, format: 'markdown' | 'mdx', features: Features, reread: boolean, staticHtml: false | 'raw' | 'fragment') {
+  const options = resolveOptions({ onInvalid: 'warn', staticHtml });
+  const plugin = (document: PluginFactoryContext) => createSatteriPlugin(options, document, reread ? { features } : {});
+  const result = format === 'mdx' ? mdxToJs(source, { features, mdastPlugins: [plugin] }) : markdownToHtml(source, { features, mdastPlugins: [plugin] });
+  if (result instanceof Promise) throw new Error('expected a synchronous compile');
+  const output = 'html' in result ? result.html : result.code;
+  return { output, records: JSON.stringify(result.data.factBoxes), problems: JSON.stringify(result.data.factBoxesProblems) };
+}
+
+const documents: [string, string, 'markdown' | 'mdx'][] = [
+  ...markdownFixtures(join(root, 'tests')).map((file): [string, string, 'markdown'] => [file.slice(root.length), readFileSync(file, 'utf8'), 'markdown']),
+  ...Array.from({ length: 6 }, (_, index): [string, string, 'markdown'] => [`bench article ${index}`, article(index), 'markdown']),
+  ...Array.from({ length: 3 }, (_, index): [string, string, 'mdx'] => [`bench article ${index} as MDX`, article(index), 'mdx']),
+  ...MDX.map((source, index): [string, string, 'mdx'] => [`MDX ${index}`, source, 'mdx']),
+];
+
+describe('a box read from its text is the box Sätteri hands over', () => {
+  test.each(documents)('%s', (_name, source, format) => {
+    for (const { read, nodes } of readings(source, format, GFM, GFM)) if (read !== undefined) expect(read).toEqual(nodes);
+  });
+
+  test('every box of the bench articles is read from its text, in Markdown and in MDX', () => {
+    for (let index = 0; index < 4; index++) {
+      for (const format of ['markdown', 'mdx'] as const) {
+        const seen = readings(article(index), format, GFM, GFM);
+        expect(seen).toHaveLength(8);
+        expect(seen.every(({ read }) => read !== undefined)).toBe(true);
+      }
+    }
+  });
+
+  test('with JSX and expressions inside, in MDX', () => {
+    const seen = MDX.flatMap((source) => readings(source, 'mdx', GFM, GFM));
+    expect(seen).toHaveLength(3);
+    expect(seen.every(({ read }) => read !== undefined)).toBe(true);
+  });
+
+  test('positions are moved to the lines of the file (content collections)', () => {
+    const source = 'Intro.\n\n:::claim[T]{by="X"}\nSaid so.\n:::\n';
+    let read: unknown;
+    markdownToHtml(source, {
+      features: GFM,
+      mdastPlugins: [(document: PluginFactoryContext) => {
+        const reader = boxReader(document.source, document.sourceFormat, GFM, { lines: 4, columns: 0 });
+        return { name: 'shifted', options: { position: true }, containerDirective(node, ctx) { read = reader?.(node, ctx); } };
+      }],
+    });
+    expect(read).toMatchObject({ position: { start: { line: 7, column: 1, offset: 8 }, end: { line: 9, column: 4, offset: 40 } } });
+    expect((read as { children: { position: unknown }[] }).children[1]!.position).toEqual({ start: { line: 8, column: 1, offset: 28 }, end: { line: 8, column: 9, offset: 36 } });
+  });
+});
+
+describe('where the text alone cannot say what the nodes are, the box is read from the nodes', () => {
+  const box = ':::claim[Title]{by="X"}\nSaid "so" -- twice.\n:::\n';
+  const fallsBack = (source: string, parseWith = GFM, readWith: Features | null = GFM) => readings(source, 'markdown', parseWith, readWith ?? undefined).map(({ read }) => read === undefined);
+
+  test('the features are not known', () => {
+    expect(fallsBack(box, GFM, null)).toEqual([true]);
+  });
+  test('the document has a definition or a footnote', () => {
+    expect(fallsBack(`${box}\n[ref]: https://example.com\n`)).toEqual([true]);
+    expect(fallsBack(`${box}\nA note.[^1]\n\n[^1]: The note.\n`)).toEqual([true]);
+  });
+  test('the box is inside a list or a quote', () => {
+    expect(readings(`- item\n\n  ${box.replaceAll('\n', '\n  ')}`, 'markdown', GFM, GFM).every(({ read }) => read === undefined)).toBe(true);
+    expect(readings(`> ${box.replaceAll('\n', '\n> ')}`, 'markdown', GFM, GFM).every(({ read }) => read === undefined)).toBe(true);
+  });
+  test('other features read its text otherwise (smart punctuation, tables, strikethrough)', () => {
+    expect(fallsBack(box, GFM, { ...GFM, smartPunctuation: false })).toEqual([true]);
+    expect(fallsBack(':::claim[T]{by="X"}\n| a | b |\n| - | - |\n| 1 | 2 |\n:::\n', GFM, { ...GFM, gfm: false })).toEqual([true]);
+    expect(fallsBack(':::claim[T]{by="X"}\nIt was ~~not~~ so.\n:::\n', { ...GFM, gfm: false }, GFM)).toEqual([true]);
+    // The same features: read from the text.
+    expect(fallsBack(box)).toEqual([false]);
+  });
+  test('a bare address, which only GFM reads as a link', () => {
+    expect(fallsBack(':::claim[T]{by="X" source-url="https://example.com"}\nSee www.example.com today.\n:::\n')).toEqual([true]);
+    expect(fallsBack(':::claim[T]{by="X" source-url="https://example.com"}\nSee [the site](https://example.com).\n:::\n')).toEqual([false]);
+  });
+});
+
+describe('pages are the same whichever way boxes are read', () => {
+  test.each(documents)('%s', (_name, source, format) => {
+    for (const staticHtml of format === 'mdx' ? (['fragment', false] as const) : (['raw', false] as const)) {
+      expect(page(source, format, GFM, true, staticHtml)).toEqual(page(source, format, GFM, false, staticHtml));
+    }
+  });
+});
+
+describe('in Astro, boxes are read from their text only when fact-boxes runs first', () => {
+  // A plugin that marks the author's paragraphs without changing their words: run before fact-boxes, its mark must reach the box.
+  const mark: MdastPluginDefinition = { name: 'mark', paragraph(node, ctx) { ctx.setProperty(node, 'data', { hProperties: { className: ['marked'] } }); } };
+  const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
+  const render = (order: (plugin: unknown) => unknown[]) => {
+    const plugins: unknown[] = [];
+    const entry = satteriPluginForAstro(settings as never, { plugins, features: () => GFM });
+    plugins.push(...order(entry));
+    const result = markdownToHtml(':::claim[Title]{by="X"}\nSaid so at 10:30.\n:::\n', { features: GFM, mdastPlugins: plugins as never, data: { astro: { frontmatter: {} } } });
+    if (result instanceof Promise) throw new Error('expected a synchronous compile');
+    return result.html;
+  };
+
+  test('a plugin before it has changed the nodes: they are read from Sätteri', () => {
+    expect(render((entry) => [mark, entry])).toContain('<p class="marked">Said so at 10:30.</p>');
+  });
+  test('first, it reads the text; later plugins still see the box', () => {
+    const html = render((entry) => [entry, mark]);
+    expect(html).toContain('<p class="marked">Said so at 10:30.</p>');
+    expect(html).toContain('data-fact-box="claim"');
+  });
+});
