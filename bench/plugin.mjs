@@ -10,6 +10,9 @@ import { unified } from 'unified';
 import remarkFactBoxes from 'fact-boxes/remark';
 import satteriFactBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
+// The plugin as the Astro integration makes it for each document (an internal module, from the built files).
+import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
+import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
 
 export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } = {}) {
   const corpus = Array.from({ length: articles }, (_, index) => article(index));
@@ -18,18 +21,30 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   // As the Astro integration runs it: static parts of a box as raw HTML in Markdown, as <Fragment set:html> in MDX.
   const satteriPlugins = satteriFactBoxes({ staticHtml: 'raw' });
   const satteriMdxPlugins = satteriFactBoxes({ staticHtml: 'fragment' });
+  // As the Astro integration runs it when fact-boxes is the first mdast plugin: it knows the features, and reads each box from its text.
+  const features = { directive: true };
+  const asAstro = (staticHtml) => {
+    const options = resolveOptions({ staticHtml });
+    return { mdastPlugins: [(document) => createSatteriPlugin(options, document, { features })], hastPlugins: [] };
+  };
+  const astroPlugins = asAstro('raw');
+  const astroMdxPlugins = asAstro('fragment');
   const tasks = {
     'unified': async () => { for (const text of corpus) await baseline.process(text); },
     'unified + fact-boxes': async () => { for (const text of corpus) await withBoxes.process(text); },
-    'satteri': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true } }); },
-    'satteri + fact-boxes': () => { for (const text of corpus) markdownToHtml(text, { features: { directive: true }, ...satteriPlugins }); },
-    'satteri mdx': () => { for (const text of corpus) mdxToJs(text, { features: { directive: true } }); },
-    'satteri mdx + fact-boxes': () => { for (const text of corpus) mdxToJs(text, { features: { directive: true }, ...satteriMdxPlugins }); },
+    'satteri': () => { for (const text of corpus) markdownToHtml(text, { features }); },
+    'satteri + fact-boxes': () => { for (const text of corpus) markdownToHtml(text, { features, ...astroPlugins }); },
+    'satteri + fact-boxes/satteri': () => { for (const text of corpus) markdownToHtml(text, { features, ...satteriPlugins }); },
+    'satteri mdx': () => { for (const text of corpus) mdxToJs(text, { features }); },
+    'satteri mdx + fact-boxes': () => { for (const text of corpus) mdxToJs(text, { features, ...astroMdxPlugins }); },
+    'satteri mdx + fact-boxes/satteri': () => { for (const text of corpus) mdxToJs(text, { features, ...satteriMdxPlugins }); },
   };
   // Check the with-boxes pipelines really render boxes before timing them.
   const html = String(await withBoxes.process(corpus[0]));
-  const satteriHtml = markdownToHtml(corpus[0], { features: { directive: true }, ...satteriPlugins }).html;
-  const mdx = mdxToJs(corpus[0], { features: { directive: true }, ...satteriMdxPlugins }).code;
+  const satteriHtml = markdownToHtml(corpus[0], { features, ...satteriPlugins }).html;
+  const mdx = mdxToJs(corpus[0], { features, ...satteriMdxPlugins }).code;
+  // Both ways of reading a box on Sätteri give the same page.
+  if (markdownToHtml(corpus[0], { features, ...astroPlugins }).html !== satteriHtml || mdxToJs(corpus[0], { features, ...astroMdxPlugins }).code !== mdx) throw new Error('bench: boxes read from their text give another page');
   if ((mdx.match(/data-fact-box/g) ?? []).length < 8) throw new Error('bench: expected 8 boxes in the MDX module');
   for (const out of [html, satteriHtml]) if ((out.match(/data-fact-box=/g) ?? []).length !== 8) throw new Error('bench: expected 8 boxes per article');
 
@@ -55,6 +70,8 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
       unified: perArticle['unified + fact-boxes'] / perArticle.unified,
       satteri: perArticle['satteri + fact-boxes'] / perArticle.satteri,
       'satteri mdx': perArticle['satteri mdx + fact-boxes'] / perArticle['satteri mdx'],
+      'satteri, fact-boxes/satteri': perArticle['satteri + fact-boxes/satteri'] / perArticle.satteri,
+      'satteri mdx, fact-boxes/satteri': perArticle['satteri mdx + fact-boxes/satteri'] / perArticle['satteri mdx'],
     },
   };
 }
