@@ -36,13 +36,21 @@ const pipelines = {
       }
     },
     async side(dist) {
-      const { default: factBoxes } = await load(dist, 'adapters/satteri.js');
-      const mdx = factBoxes({ staticHtml: 'fragment' });
-      const md = factBoxes({ staticHtml: 'raw' });
+      // As the Astro integration makes the plugin for each document, first in Sätteri's list: with the
+      // features, which a package that reads boxes from their text uses (and an older one ignores).
+      const { createSatteriPlugin } = await load(dist, 'adapters/satteri-plugin.js');
+      const { resolveOptions } = await load(dist, 'engine/options.js');
+      const features = { directive: true };
+      const plugins = (staticHtml) => {
+        const options = resolveOptions({ staticHtml });
+        return { mdastPlugins: [(document) => createSatteriPlugin(options, document, { features })] };
+      };
+      const mdx = plugins('fragment');
+      const md = plugins('raw');
       return () => {
         for (const text of corpus) {
-          mdxToJs(text, { features: { directive: true }, ...mdx });
-          markdownToHtml(text, { features: { directive: true }, ...md });
+          mdxToJs(text, { features, ...mdx });
+          markdownToHtml(text, { features, ...md });
         }
       };
     },
