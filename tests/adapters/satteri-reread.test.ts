@@ -20,6 +20,8 @@ const GFM: Features = { directive: true, gfm: true, smartPunctuation: true };
 
 const MDX = [
   ':::claim[A *bold* {title}]{by="The ministry" status=confirmed}\nThey met at 10:30 with <Person name="Ada" /> and {count} others, re:Invent style.\n\n- one\n- two\n:::\n',
+  // Invalid: the messages, with their places, must be the same whichever way the box is read.
+  'Intro at 10:30.\n\n:::claim[A <em>"quoted"</em> title]{by="Desk" status=maybe}\nSaid {count} times.\n:::\n\n:::casualties[Raid]{killed="two dozen"}\n:::\n',
   'export const count = 4;\n\n:::timeline[Days]\n- 2023-10-17: Attacks begin, "the first" -- at 3:1.\n- 2023-10-26: Strikes with <abbr title="United States">US</abbr> forces.\n:::\n\n:::casualties[Toll]{killed=3 source="Officials"}\n:::\n',
 ];
 
@@ -76,7 +78,7 @@ describe('a box read from its text is the box Sätteri hands over', () => {
 
   test('with JSX and expressions inside, in MDX', () => {
     const seen = MDX.flatMap((source) => readings(source, 'mdx', GFM, GFM));
-    expect(seen).toHaveLength(3);
+    expect(seen).toHaveLength(5);
     expect(seen.every(({ read }) => read !== undefined)).toBe(true);
   });
 
@@ -124,6 +126,17 @@ describe('where the text alone cannot say what the nodes are, the box is read fr
 });
 
 describe('pages are the same whichever way boxes are read', () => {
+  test('messages keep their places in the file: an invalid box in MDX, read from its text', () => {
+    type Place = { line: number; column: number };
+    const problems = JSON.parse(page(MDX[1]!, 'mdx', GFM, true, 'fragment').problems) as { ruleId: string; place: Place | { start: Place } }[];
+    const at = (place: Place | { start: Place }) => ('start' in place ? place.start : place);
+    expect(problems.map((problem) => [problem.ruleId, at(problem.place).line, at(problem.place).column])).toEqual([
+      ['invalid-attribute', 3, 47],
+      ['invalid-attribute', 7, 21],
+      ['missing-attribute', 7, 1],
+    ]);
+  });
+
   test.each(documents)('%s', (_name, source, format) => {
     for (const staticHtml of format === 'mdx' ? (['fragment', false] as const) : (['raw', false] as const)) {
       expect(page(source, format, GFM, true, staticHtml)).toEqual(page(source, format, GFM, false, staticHtml));
