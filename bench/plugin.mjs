@@ -18,7 +18,7 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   const corpus = Array.from({ length: articles }, (_, index) => article(index));
   const baseline = unified().use(remarkParse).use(remarkDirective).use(remarkRehype).use(rehypeStringify).freeze();
   const withBoxes = unified().use(remarkParse).use(remarkDirective).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).freeze();
-  // As the Astro integration runs it: static parts of a box as raw HTML in Markdown, as <Fragment set:html> in MDX.
+  // fact-boxes/satteri on its own (boxes read from Sätteri's nodes); static parts as the integration writes them: raw HTML in Markdown, <Fragment set:html> in MDX.
   const satteriPlugins = satteriFactBoxes({ staticHtml: 'raw' });
   const satteriMdxPlugins = satteriFactBoxes({ staticHtml: 'fragment' });
   // As the Astro integration runs it when fact-boxes is the first mdast plugin: it knows the features, and reads each box from its text.
