@@ -15,6 +15,7 @@ import remarkRehype from 'remark-rehype';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { unified } from 'unified';
 import { article, stripBoxes } from './corpus.mjs';
+import { satteriAsAstro } from './satteri-as-astro.mjs';
 
 // AB_BOXES=0: the same articles with their boxes taken out (prose like `10:30` left in), as most pages of an archive are.
 const withoutBoxes = process.env.AB_BOXES === '0';
@@ -38,13 +39,9 @@ const pipelines = {
     async side(dist) {
       // As the Astro integration makes the plugin for each document, first in Sätteri's list: with the
       // features, which a package that reads boxes from their text uses (and an older one ignores).
-      const { createSatteriPlugin } = await load(dist, 'adapters/satteri-plugin.js');
-      const { resolveOptions } = await load(dist, 'engine/options.js');
+      const modules = { ...(await load(dist, 'adapters/satteri-plugin.js')), ...(await load(dist, 'engine/options.js')) };
       const features = { directive: true };
-      const plugins = (staticHtml) => {
-        const options = resolveOptions({ staticHtml });
-        return { mdastPlugins: [(document) => createSatteriPlugin(options, document, { features })] };
-      };
+      const plugins = (staticHtml) => satteriAsAstro(staticHtml, features, modules);
       const mdx = plugins('fragment');
       const md = plugins('raw');
       return () => {

@@ -6,17 +6,16 @@
 import { Session } from 'node:inspector/promises';
 import { mdxToJs } from 'satteri';
 import factBoxes from 'fact-boxes/satteri';
-// The plugin as the Astro integration makes it for each document (an internal module, from the built files).
-import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
-import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
+import { satteriAsAstro } from './satteri-as-astro.mjs';
 import { article } from './corpus.mjs';
 import { copyBack, copyBackAndAllocate } from './satteri-copy.mjs';
 
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
 const ROUNDS = 20;
+const FEATURES = { directive: true };
 
 async function allocated(plugins) {
-  const run = () => { for (const text of corpus) mdxToJs(text, { features: { directive: true }, ...plugins }); };
+  const run = () => { for (const text of corpus) mdxToJs(text, { features: FEATURES, ...plugins }); };
   for (let round = 0; round < 30; round++) run();
   const session = new Session();
   session.connect();
@@ -49,8 +48,7 @@ const copied = await allocated({ mdastPlugins: [() => copyBack] });
 const garbage = await allocated({ mdastPlugins: [() => copyBackAndAllocate] });
 const standalone = await allocated(factBoxes({ staticHtml: 'fragment' }));
 // As the Astro integration runs it, first in Sätteri's list: it knows the features and reads each box from its text.
-const asAstro = resolveOptions({ staticHtml: 'fragment' });
-const withBoxes = await allocated({ mdastPlugins: [(document) => createSatteriPlugin(asAstro, document, { features: { directive: true } })] });
+const withBoxes = await allocated(satteriAsAstro('fragment', FEATURES));
 console.log(`KiB allocated per article: Sätteri alone ${alone.total.toFixed(1)}, each box copied and handed back ${copied.total.toFixed(1)} (with garbage of its own ${garbage.total.toFixed(1)}), with fact-boxes as Astro runs it ${withBoxes.total.toFixed(1)} (${withBoxes.byPackage}), with fact-boxes/satteri ${standalone.total.toFixed(1)} (boxes read from Sätteri's nodes)`);
 console.log('| with fact-boxes as Astro runs it, allocated by | KiB per article |\n| --- | ---: |');
 for (const [key, kib] of withBoxes.top) console.log(`| ${key} | ${kib.toFixed(1)} |`);

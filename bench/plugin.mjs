@@ -10,9 +10,7 @@ import { unified } from 'unified';
 import remarkFactBoxes from 'fact-boxes/remark';
 import satteriFactBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
-// The plugin as the Astro integration makes it for each document (an internal module, from the built files).
-import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
-import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
+import { satteriAsAstro } from './satteri-as-astro.mjs';
 
 export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } = {}) {
   const corpus = Array.from({ length: articles }, (_, index) => article(index));
@@ -23,12 +21,8 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   const satteriMdxPlugins = satteriFactBoxes({ staticHtml: 'fragment' });
   // As the Astro integration runs it when fact-boxes is the first mdast plugin: it knows the features, and reads each box from its text.
   const features = { directive: true };
-  const asAstro = (staticHtml) => {
-    const options = resolveOptions({ staticHtml });
-    return { mdastPlugins: [(document) => createSatteriPlugin(options, document, { features })], hastPlugins: [] };
-  };
-  const astroPlugins = asAstro('raw');
-  const astroMdxPlugins = asAstro('fragment');
+  const astroPlugins = satteriAsAstro('raw', features);
+  const astroMdxPlugins = satteriAsAstro('fragment', features);
   const tasks = {
     'unified': async () => { for (const text of corpus) await baseline.process(text); },
     'unified + fact-boxes': async () => { for (const text of corpus) await withBoxes.process(text); },

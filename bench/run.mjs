@@ -128,17 +128,10 @@ rows.push('| pipeline | without fact-boxes | with fact-boxes | ratio | per box |
 rows.push(`| remark-parse + remark-directive + remark-rehype + rehype-stringify | ${fmt(plugin.perArticle.unified, 3)} ms | ${fmt(plugin.perArticle['unified + fact-boxes'], 3)} ms | ${fmt(plugin.ratios.unified)} | ${fmt(perBox('unified'), 0)} µs | ratio 1.15, 30 µs a box |`);
 rows.push(`| Sätteri \`markdownToHtml\` (directive feature on; boxes' static HTML raw, as Astro's .md pages) | ${fmt(plugin.perArticle.satteri, 3)} ms | ${fmt(plugin.perArticle['satteri + fact-boxes'], 3)} ms | ${fmt(plugin.ratios.satteri)} | ${fmt(perBox('satteri'), 0)} µs | 30 µs a box |`);
 rows.push(`| Sätteri \`mdxToJs\` (the same articles as MDX; static HTML as \`<Fragment set:html>\`, as Astro's MDX pages) | ${fmt(plugin.perArticle['satteri mdx'], 3)} ms | ${fmt(plugin.perArticle['satteri mdx + fact-boxes'], 3)} ms | ${fmt(plugin.ratios['satteri mdx'])} | ${fmt(perBox('satteri mdx'), 0)} µs | 30 µs a box |`);
-// Runs before the change that reads boxes from their text measured only \`fact-boxes/satteri\`.
-const standalone = plugin.perArticle['satteri + fact-boxes/satteri'] !== undefined;
 const perBoxStandalone = (name) => ((plugin.perArticle[`${name} + fact-boxes/satteri`] - plugin.perArticle[name]) / boxesPerArticle) * 1000;
-if (standalone) {
-  rows.push(`| Sätteri \`markdownToHtml\` with \`fact-boxes/satteri\` (a site's own Sätteri pipeline: boxes read from Sätteri's nodes) | ${fmt(plugin.perArticle.satteri, 3)} ms | ${fmt(plugin.perArticle['satteri + fact-boxes/satteri'], 3)} ms | ${fmt(plugin.ratios['satteri, fact-boxes/satteri'])} | ${fmt(perBoxStandalone('satteri'), 0)} µs | 30 µs a box |`);
-  rows.push(`| Sätteri \`mdxToJs\` with \`fact-boxes/satteri\` (the same, MDX) | ${fmt(plugin.perArticle['satteri mdx'], 3)} ms | ${fmt(plugin.perArticle['satteri mdx + fact-boxes/satteri'], 3)} ms | ${fmt(plugin.ratios['satteri mdx, fact-boxes/satteri'])} | ${fmt(perBoxStandalone('satteri mdx'), 0)} µs | 30 µs a box |`);
-}
-rows.push('');
-rows.push(standalone
-  ? 'The Sätteri rows without a name measure the plugin as the Astro integration runs it when it is the first mdast plugin: it knows the features Astro parses with and reads each box from its own text in one call (`src/adapters/satteri-reread.ts`). `fact-boxes/satteri` on its own cannot know them, and reads boxes from Sätteri\'s nodes.'
-  : 'Measured before boxes were read from their text: every Sätteri row is `fact-boxes/satteri`, which reads boxes from Sätteri\'s nodes.', '');
+rows.push(`| Sätteri \`markdownToHtml\` with \`fact-boxes/satteri\` (a site's own Sätteri pipeline: boxes read from Sätteri's nodes) | ${fmt(plugin.perArticle.satteri, 3)} ms | ${fmt(plugin.perArticle['satteri + fact-boxes/satteri'], 3)} ms | ${fmt(plugin.ratios['satteri, fact-boxes/satteri'])} | ${fmt(perBoxStandalone('satteri'), 0)} µs | 30 µs a box |`);
+rows.push(`| Sätteri \`mdxToJs\` with \`fact-boxes/satteri\` (the same, MDX) | ${fmt(plugin.perArticle['satteri mdx'], 3)} ms | ${fmt(plugin.perArticle['satteri mdx + fact-boxes/satteri'], 3)} ms | ${fmt(plugin.ratios['satteri mdx, fact-boxes/satteri'])} | ${fmt(perBoxStandalone('satteri mdx'), 0)} µs | 30 µs a box |`, '');
+rows.push('The Sätteri rows without a name measure the plugin as the Astro integration runs it when it is the first mdast plugin: it knows the features Astro parses with and reads each box from its own text in one call (`src/adapters/satteri-reread.ts`). `fact-boxes/satteri` on its own cannot know them, and reads boxes from Sätteri\'s nodes.', '');
 rows.push('## Site build', '');
 rows.push('`astro build` of generated sites, in a child process: MDX articles each its own page, or `.md` articles in a content collection rendered by one page (built twice: the second build finds the content layer cache). Seconds are the median of the rounds, peak memory the largest resident set seen; ratios are to the floor of the same setup.', '');
 rows.push('| articles | variant | seconds | time ratio | peak MiB | memory ratio | pages/s | HTML bytes | client JS bytes |', '| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

@@ -281,14 +281,16 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         return;
       }
       rebuilding(node);
-      const snapshots: Snapshots = new Map();
-      const root: Root = { type: 'root', children: [read?.(node, ctx) ?? (copy(node, snapshots) as unknown as RootContent)] };
+      // Read from its text, the box holds none of Sätteri's nodes to hand back by reference.
+      const reread = read?.(node, ctx);
+      const snapshots: Snapshots | undefined = reread ? undefined : new Map();
+      const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
       alignWithMicromark(root, source);
       const result = processDocument(root, source, options, stateOf(ctx));
       restoreUnhandledDirectives(root, source);
       records.push(...result.records);
       problems.push(...result.problems);
-      ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
+      ctx.replaceNode(node, snapshots ? root.children.map((child) => reuseOriginals(child, snapshots) as RootContent) : root.children);
     },
     leafDirective(node, ctx) {
       if (insideBox(node, ctx) || isHandledDirective(node)) return;

@@ -23,7 +23,7 @@ import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { markdownToMdast, mdxToMdast, type Features, type MdastNode, type MdastVisitorContext, type SourceFormat } from 'satteri';
 import type { Point, Position } from 'unist';
-import type { Shift } from '../engine/positions.js';
+import { shiftPoint, type Shift } from '../engine/positions.js';
 
 /** A definition (`[x]: url`) or a footnote (`[^x]`): what a box's text read alone could not resolve. */
 const DOCUMENT_WIDE = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:|\[\^/m;
@@ -36,21 +36,25 @@ type Node = { type: string; value?: string; position?: Position; children?: Node
 export type BoxReader = (node: Readonly<MdastNode>, ctx: MdastVisitorContext) => ContainerDirective | undefined;
 
 /**
- * A reader of the boxes of one document, or undefined when none can be read
- * from their text (features unknown, or definitions and footnotes in it).
+ * A reader of the boxes of one document, or undefined when the features it
+ * is parsed with are not known. It reads no box of a document with
+ * definitions or footnotes.
  *
  * @example
  *   const read = boxReader(document.source, document.sourceFormat, features);
  *   const box = read?.(node, ctx) ?? copyOf(node);
  */
 export function boxReader(source: string, format: SourceFormat, features: Features | undefined, shift?: Shift): BoxReader | undefined {
-  // The pattern only where its characters are: tried at every line, it costs more than the test.
-  if (features === undefined || ((source.includes(']:') || source.includes('[^')) && DOCUMENT_WIDE.test(source))) return undefined;
+  if (features === undefined) return undefined;
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+  // Decided at the first box, not for every page: most pages a plugin runs on hold none.
+  let readable: boolean | undefined;
   return (node, ctx) => {
+    // The pattern only where its characters are: tried at every line, it costs more than the test.
+    readable ??= !((source.includes(']:') || source.includes('[^')) && DOCUMENT_WIDE.test(source));
     const start = node.position?.start;
     const end = node.position?.end.offset;
-    if (start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
+    if (!readable || start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
     const slice = source.slice(start.offset, end);
     const tree = parse(slice, { features, position: true }) as unknown as Root;
     const box = tree.children[0];
@@ -83,15 +87,12 @@ function textOf(node: Node, slice: string, parts: string[]): boolean {
   return true;
 }
 
-/** Move a tree read from the slice at `at` (the start of a line) to the document's places, and to the file's (`shift`). */
+/** Move a tree read from the slice at `at` (the start of a line) to the document's places, then to the file's (`shift`). */
 function place(tree: Node, at: Required<Point>, shift: Shift | undefined): void {
-  const lines = at.line - 1 + (shift?.lines ?? 0);
-  // The file's columns differ from the text's only on the text's first line.
-  const columns = at.line === 1 ? (shift?.columns ?? 0) : 0;
   const move = (point: Point) => {
-    if (point.line === 1) point.column += columns;
-    point.line += lines;
+    point.line += at.line - 1;
     if (point.offset !== undefined) point.offset += at.offset;
+    if (shift) shiftPoint(point, shift);
   };
   const visit = (node: Node) => {
     if (node.position) {
