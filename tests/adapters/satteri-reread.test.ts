@@ -44,10 +44,10 @@ function readings(source: string, format: 'markdown' | 'mdx', parseWith: Feature
   return seen;
 }
 
-/** A page through fact-boxes, with boxes read from their text (`features`) or not. */
-function page(source: string, format: 'markdown' | 'mdx', features: Features, reread: boolean, staticHtml: false | 'raw' | 'fragment') {
+/** A page through fact-boxes, with boxes read from their text or from Sätteri's nodes (the features known either way, unless `known` is false). */
+function page(source: string, format: 'markdown' | 'mdx', features: Features, reread: boolean, staticHtml: false | 'raw' | 'fragment', known = true) {
   const options = resolveOptions({ onInvalid: 'warn', staticHtml });
-  const plugin = (document: PluginFactoryContext) => createSatteriPlugin(options, document, reread ? { features } : {});
+  const plugin = (document: PluginFactoryContext) => createSatteriPlugin(options, document, known ? { features, readBoxesFromText: reread } : {});
   const result = format === 'mdx' ? mdxToJs(source, { features, mdastPlugins: [plugin] }) : markdownToHtml(source, { features, mdastPlugins: [plugin] });
   if (result instanceof Promise) throw new Error('expected a synchronous compile');
   const output = 'html' in result ? result.html : result.code;

@@ -11,6 +11,7 @@ import { parsedSource, restoreUnhandledDirectives } from '../engine/restore.js';
 import { FactBoxesError } from '../engine/errors.js';
 import { createTransform } from './remark-transform.js';
 import { hasDirectiveSyntax } from './directive-syntax.js';
+import { plainReading } from './plain-reading.js';
 
 /** Options of the remark plugin. */
 export interface RemarkFactBoxesOptions extends FactBoxesOptions {
@@ -39,7 +40,7 @@ declare module 'vfile' {
 export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxesOptions = {}) {
   const resolved = resolveOptions(options);
   if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
-  return createTransform(resolved, options.restore ?? true);
+  return createTransform(resolved, options.restore ?? true, this);
 }
 
 /**
@@ -49,9 +50,10 @@ export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxe
  * @example
  *   unified().use(remarkParse).use(remarkFactBoxes, { restore: false }).use(otherDirectives).use(remarkRestoreDirectives)
  */
-export function remarkRestoreDirectives() {
-  return function transform(tree: Root, file: VFile): void {
-    restoreUnhandledDirectives(tree, parsedSource(file));
+export function remarkRestoreDirectives(this: Processor) {
+  return (tree: Root, file: VFile): void => {
+    const source = parsedSource(file);
+    restoreUnhandledDirectives(tree, source, plainReading(this));
   };
 }
 

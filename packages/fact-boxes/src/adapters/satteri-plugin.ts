@@ -18,11 +18,11 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { directiveSource, isHandledDirective, restoreUnhandledDirectives } from '../engine/restore.js';
+import { directiveSource, isHandledDirective, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
-import { boxReader } from './satteri-reread.js';
+import { boxReader, markupTaken, satteriPlainReading } from './satteri-reread.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */
@@ -161,6 +161,8 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
 }
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
+/** Blocks of phrasing, given back whole when a directive in them took markup (engine/restore.ts). */
+const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** What an integration (Astro) adds around the adapter. */
 export interface SatteriHooks {
@@ -185,9 +187,12 @@ export interface SatteriHooks {
   esm?: string;
   /**
    * The features Sätteri parses the document with, given only when no plugin ran before this one:
-   * boxes are then read from their own text where that gives the same nodes (satteri-reread.ts).
+   * boxes are then read from their own text where that gives the same nodes (satteri-reread.ts), and
+   * prose whose directives took markup is read without directives (engine/restore.ts).
    */
   features?: Features;
+  /** Read boxes from Sätteri's nodes even when the features are known (default `true` then): tests compare the two. */
+  readBoxesFromText?: boolean;
 }
 
 /**
@@ -205,7 +210,13 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // The document's text as it was handed to Sätteri. A visitor's `source` is the same text, but
   // Sätteri decodes a new copy of it from Rust for each pass (visitors, then the `after` hook).
   const source = document.source;
-  const read = boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
+  const read = hooks.readBoxesFromText === false ? undefined : boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
+  // Prose whose directives took markup (a link's text, a footnote reference, an address) is given back as read without them.
+  const plain = satteriPlainReading(document.sourceFormat, hooks.features);
+  const takesMarkup = plain && markupTaken(source, document.sourceFormat, hooks.features!);
+  const plainBlock = takesMarkup && takesMarkup.test(source) ? plainBlocks(plain, source) : undefined;
+  // The last block given back whole: its directives are gone with it.
+  let given: { start: number; end: number } | undefined;
   const fenceLines = boxLines(source);
   // Those that open a known box, and the nodes that account for them: a box line nothing accounts for was lost before us.
   const openings = boxOpenings(fenceLines, options.boxes);
@@ -237,6 +248,46 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (parent.type === 'containerDirective' && (options.boxes.has(parent.name) || !isHandledDirective(parent))) return true;
     }
     return false;
+  };
+
+  // Blocks of phrasing already looked at, by their start.
+  const looked = new Set<number>();
+  // Blank lines: a block of phrasing lies between two, so the text between them says whether to look at it.
+  let blanks: number[] | undefined;
+  const stretchTakesMarkup = (at: number): boolean => {
+    blanks ??= Array.from(source.matchAll(/\n[ \t]*(?=\n)/g), (match) => match.index);
+    let low = 0;
+    let high = blanks.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (blanks[middle]! < at) low = middle + 1;
+      else high = middle;
+    }
+    return takesMarkup!.test(source.slice(low > 0 ? blanks[low - 1]! : 0, low < blanks.length ? blanks[low]! : source.length));
+  };
+  /**
+   * Give back the block around a directive as read without directives when one of its directives took
+   * markup; true when it did. Decided at the block's first directive, before any of them is restored.
+   * The plugin knows the features only when it runs first: no directive was handled and no node made
+   * before it, so the block's text alone says whether one took markup. Its stretch of text between
+   * blank lines says first whether to look for the block (reading parents makes Sätteri build them).
+   */
+  const givePlain = (node: Visited, ctx: MdastVisitorContext): boolean => {
+    const at = node.position?.start.offset;
+    if (at === undefined || !stretchTakesMarkup(at)) return false;
+    let block = ctx.parent(node);
+    while (block && !PHRASING_BLOCKS.has(block.type)) block = ctx.parent(block);
+    const start = block?.position?.start.offset;
+    const end = block?.position?.end.offset;
+    if (!block || start === undefined || end === undefined || looked.has(start)) return false;
+    looked.add(start);
+    if (!takesMarkup!.test(source.slice(start, end))) return false;
+    const read = plainBlock!(block);
+    if (!read) return false;
+    if (hooks.shift) shiftPositions(read as { position?: Position }, hooks.shift);
+    given = { start, end };
+    ctx.replaceNode(block, read as unknown as RootContent);
+    return true;
   };
 
   // A paragraph matters only where a line starts like a box (`:::name`): without such a line, Sätteri hands none over.
@@ -273,7 +324,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           const root: Root = { type: 'root', children: [copy_] };
           alignWithMicromark(root, source);
           const result = processDocument(root, source, options, stateOf(ctx));
-          restoreUnhandledDirectives(root, source);
+          restoreUnhandledDirectives(root, source, plain);
           records.push(...result.records);
           problems.push(...result.problems);
           ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
@@ -287,7 +338,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
       alignWithMicromark(root, source);
       const result = processDocument(root, source, options, stateOf(ctx));
-      restoreUnhandledDirectives(root, source);
+      restoreUnhandledDirectives(root, source, plain);
       records.push(...result.records);
       problems.push(...result.problems);
       ctx.replaceNode(node, snapshots ? root.children.map((child) => reuseOriginals(child, snapshots) as RootContent) : root.children);
@@ -297,7 +348,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node, source) }] });
     },
     textDirective(node, ctx) {
-      if (insideBox(node, ctx) || isHandledDirective(node)) return;
+      const at = node.position?.start.offset;
+      if ((given && at !== undefined && at >= given.start && at < given.end) || insideBox(node, ctx) || isHandledDirective(node)) return;
+      if (plainBlock && givePlain(node, ctx)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
     after(root, ctx) {

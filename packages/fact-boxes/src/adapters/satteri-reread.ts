@@ -24,9 +24,8 @@ import type { ContainerDirective } from 'mdast-util-directive';
 import { markdownToMdast, mdxToMdast, type Features, type MdastNode, type MdastVisitorContext, type SourceFormat } from 'satteri';
 import type { Point, Position } from 'unist';
 import { shiftPoint, type Shift } from '../engine/positions.js';
+import { hasDocumentWide, type PlainReading } from '../engine/restore.js';
 
-/** A definition (`[x]: url`) or a footnote (`[^x]`): what a box's text read alone could not resolve. */
-const DOCUMENT_WIDE = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:|\[\^/m;
 /** Text that GFM could read as a link (`www.`, `https://`, an e-mail address). */
 const BARE_ADDRESS = /www\.|:\/\/|@/;
 
@@ -50,8 +49,8 @@ export function boxReader(source: string, format: SourceFormat, features: Featur
   // Decided at the first box, not for every page: most pages a plugin runs on hold none.
   let readable: boolean | undefined;
   return (node, ctx) => {
-    // The pattern only where its characters are: tried at every line, it costs more than the test.
-    readable ??= !((source.includes(']:') || source.includes('[^')) && DOCUMENT_WIDE.test(source));
+    // A box's text read alone could not resolve a definition (`[x]: url`) or a footnote (`[^x]`).
+    readable ??= !hasDocumentWide(source);
     const start = node.position?.start;
     const end = node.position?.end.offset;
     if (!readable || start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
@@ -102,4 +101,56 @@ function place(tree: Node, at: Required<Point>, shift: Shift | undefined): void 
     if (node.children) for (const child of node.children) visit(child);
   };
   visit(tree);
+}
+
+/**
+ * How Sätteri reads the document without directives, with the features it is
+ * parsed with (engine/restore.ts): undefined when they are not known.
+ *
+ * @example
+ *   restoreUnhandledDirectives(tree, source, satteriPlainReading('markdown', features))
+ */
+export function satteriPlainReading(format: SourceFormat, features: Features | undefined): PlainReading | undefined {
+  if (features === undefined) return undefined;
+  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+  const plain = { ...features, directive: false };
+  return {
+    expressions: format === 'mdx',
+    addresses: features.gfm === true,
+    parse: (text) => {
+      try {
+        return parse(text, { features: plain, position: true }) as unknown as Root;
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+/** A directive's name (micromark-extension-directive's rule): no space or punctuation, `-` and `_` inside it. */
+/** The patterns made so far, by format, GFM and definitions (a pattern is compiled once). */
+const patterns = new Map<string, RegExp>();
+const NAME = String.raw`(?<!:):[^\s\p{P}\p{S}]+(?:[-_]+[^\s\p{P}\p{S}]+)*`;
+
+/**
+ * Where a directive in a text took markup (engine/restore.ts, `tookMarkup`), read from the text: a
+ * footnote reference or a link's text as its label, a label with definitions in the document, an
+ * expression as its attributes in MDX, an address GFM links. A code span that looks the same reads
+ * the same both ways.
+ *
+ * @example
+ *   markupTaken(source, 'markdown', { gfm: true }).test('at 10:30[^1]') // true
+ */
+export function markupTaken(source: string, format: SourceFormat, features: Features): RegExp {
+  const definitions = hasDocumentWide(source);
+  const key = `${format}:${features.gfm === true}:${definitions}`;
+  let pattern = patterns.get(key);
+  if (pattern) return pattern;
+  const taken = [String.raw`\[\^`, String.raw`\[[^\]\n]*\][(\[]`];
+  if (definitions) taken.push(String.raw`\[`);
+  if (format === 'mdx') taken.push(String.raw`(?:\[[^\]\n]*\])?\{`);
+  if (features.gfm) taken.push(String.raw`\S*@`);
+  pattern = new RegExp(`${NAME}(?:${taken.join('|')})${features.gfm ? String.raw`|(?<!:):www\.` : ''}`, 'iu');
+  patterns.set(key, pattern);
+  return pattern;
 }

@@ -7,6 +7,7 @@
  */
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
+import type { Point, Position } from 'unist';
 
 /**
  * The text a remark parser gave its nodes positions in: the file as a string
@@ -67,26 +68,179 @@ function mergeTexts(children: RootContent[]): void {
   }
 }
 
+/** A definition (`[x]: url`) or a footnote (`[^x]`): what a block read alone could not resolve. */
+const DOCUMENT_WIDE = /^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:|\[\^/m;
+
+/** Whether a text has definitions or footnotes (the pattern only where its characters are). */
+export function hasDocumentWide(source: string): boolean {
+  return (source.includes(']:') || source.includes('[^')) && DOCUMENT_WIDE.test(source);
+}
+
+/**
+ * How the host reads the document without directive syntax, to give back a
+ * block whose directives took the markup around them (see `tookMarkup`).
+ */
+export interface PlainReading {
+  /** A text (the document, or a block of it) as the host reads it without directives, or undefined when it cannot. */
+  parse: (text: string) => Root | undefined;
+  /** Whether `{…}` is an expression (MDX). */
+  expressions: boolean;
+  /** Whether bare addresses become links (GFM). */
+  addresses: boolean;
+}
+
+/**
+ * Whether a directive nobody handled took markup that the text around it
+ * would otherwise be: its label the text of a link (`3:1[report](url)`), a
+ * reference (`[^1]`, `[x][ref]`, `[x]` with a definition), its attributes an
+ * MDX expression, or its name the start of an address GFM links
+ * (`mailto:desk@example.com`, `site:www.example.com`). Given back as its
+ * source text alone, that markup would show as written, and a footnote it
+ * referred to would vanish with the reference.
+ */
+export function tookMarkup(node: { position?: Position | undefined }, source: string, reading: PlainReading): boolean {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || end > source.length) return false;
+  const written = source.slice(start, end);
+  const after = source.charAt(end);
+  const label = written.indexOf('[');
+  if (label !== -1 && (written.charAt(label + 1) === '^' || after === '(' || after === '[' || hasDocumentWide(source))) return true;
+  if (reading.expressions && written.includes('{')) return true;
+  if (!reading.addresses) return false;
+  const word = /^\S*/.exec(source.slice(end, end + 320))![0];
+  return word.includes('@') || (after === '.' && written.toLowerCase() === ':www');
+}
+
+/** Blocks of phrasing, given back whole from the plain reading when a directive in them took markup. */
+const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+
+/**
+ * Whether a block can be read again: no directive in it was handled, and no
+ * node was made by a plugin (which gives none a position) other than the
+ * text and links GFM's address finder makes while parsing, which the reading
+ * makes again.
+ */
+function asParsed(node: Nodes): boolean {
+  if ((node.type === 'textDirective' || node.type === 'leafDirective') && isHandledDirective(node)) return false;
+  if (!node.position && node.type !== 'text' && node.type !== 'link') return false;
+  return !('children' in node) || (node.children as Nodes[]).every(asParsed);
+}
+
+/**
+ * Move a tree read from a text to the place of the block it stands for (`at`):
+ * `from` is where that tree's block is in the text read. Lines and offsets
+ * move by the difference; columns only on the text's first line.
+ */
+export function movePositions(node: { position?: Position; children?: unknown }, from: Position, at: Position): void {
+  const lines = at.start.line - from.start.line;
+  const columns = from.start.line === 1 ? at.start.column - from.start.column : 0;
+  const offsets = (at.start.offset ?? 0) - (from.start.offset ?? 0);
+  if (lines === 0 && columns === 0 && offsets === 0) return;
+  const move = (point: Point): Point => ({
+    line: point.line + lines,
+    column: point.line === 1 ? point.column + columns : point.column,
+    ...(point.offset === undefined ? {} : { offset: point.offset + offsets }),
+  });
+  const visit = (child: { position?: Position; children?: unknown }) => {
+    if (child.position) child.position = { start: move(child.position.start), end: move(child.position.end) };
+    if (Array.isArray(child.children)) for (const grandchild of child.children) visit(grandchild as { position?: Position; children?: unknown });
+  };
+  visit(node);
+}
+
+type Placed = { type: string; position?: Position | undefined };
+/** A container directive's fence line (`:::name…` or `:::`). */
+const FENCE_LINE = /^[ \t]*:{3,}.*$/gm;
+type BlockLookup = (block: Placed) => Parent | undefined;
+const lookups = new WeakMap<PlainReading, BlockLookup>();
+
+/**
+ * A block as the plain reading gives it, once per block. A paragraph or
+ * heading that starts a line, in a document without definitions or
+ * footnotes, is read from its own text; any other from the whole document,
+ * read once with its box fences blanked out: a block read the same way
+ * starts and ends where it did.
+ */
+export function plainBlocks(reading: PlainReading, source: string): BlockLookup {
+  let lookup = lookups.get(reading);
+  if (lookup) return lookup;
+  let blocks: Map<string, Parent> | undefined;
+  let alone: boolean | undefined;
+  const keyOf = (node: Placed) => `${node.type}:${node.position?.start.offset}:${node.position?.end.offset}`;
+  const whole = (block: Placed): Parent | undefined => {
+    if (!blocks) {
+      blocks = new Map();
+      const visit = (node: Nodes) => {
+        if (PHRASING_BLOCKS.has(node.type)) blocks!.set(keyOf(node), node as Parent);
+        else if ('children' in node) for (const child of node.children as Nodes[]) visit(child);
+      };
+      // Box fences blanked out (the same length, so the same offsets): without directives they would join the
+      // first and last paragraphs of a box to them.
+      const tree = reading.parse(source.replace(FENCE_LINE, (line) => ' '.repeat(line.length)));
+      if (tree) visit(tree);
+    }
+    const found = blocks.get(keyOf(block));
+    blocks.delete(keyOf(block));
+    return found;
+  };
+  const own = (block: Placed): Parent | undefined => {
+    const start = block.position!.start.offset!;
+    const text = source.slice(start, block.position!.end.offset);
+    const read = reading.parse(text)?.children;
+    const found = read?.length === 1 ? (read[0] as Parent) : undefined;
+    return found?.type === block.type && found.position?.start.offset === 0 && found.position.end.offset === text.length ? found : undefined;
+  };
+  lookup = (block) => {
+    if (block.position?.start.offset === undefined || block.position.end.offset === undefined) return undefined;
+    alone ??= !hasDocumentWide(source);
+    const found = alone && block.type !== 'tableCell' && block.position.start.column === 1 ? own(block) : whole(block);
+    if (!found?.position) return undefined;
+    movePositions(found, found.position, block.position);
+    return found;
+  };
+  lookups.set(reading, lookup);
+  return lookup;
+}
+
 /**
  * Turn every text and leaf directive nobody handled back into its source text.
  * Container directives are left for other plugins. Code is never touched.
+ * With a plain reading, a block where a directive took markup (`tookMarkup`)
+ * becomes the block as read without directives, as the page would have it
+ * without this plugin.
  *
  * @example
  *   restoreUnhandledDirectives(tree, String(file.value))
  */
-export function restoreUnhandledDirectives(tree: Root, source: string): void {
+export function restoreUnhandledDirectives(tree: Root, source: string, plain?: PlainReading): void {
+  const plainBlock = plain ? plainBlocks(plain, source) : undefined;
+  // The phrasing block being visited, and whether a directive in it took markup.
+  let took = false;
   const visit = (parent: Parent) => {
     const children = parent.children as RootContent[];
     let restored = false;
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
       if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandledDirective(child)) {
+        if (plain && child.type === 'textDirective' && !took) took = tookMarkup(child, source, plain);
         const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
         children[index] = child.type === 'leafDirective' ? { type: 'paragraph', children: [text], position: child.position } : text;
         restored ||= child.type === 'textDirective';
         continue;
       }
-      if ('children' in child) visit(child as Parent);
+      if (!('children' in child)) continue;
+      if (plainBlock && PHRASING_BLOCKS.has(child.type)) {
+        took = false;
+        visit(child as Parent);
+        if (took && (child as Parent).children.every(asParsed)) {
+          const read = plainBlock(child);
+          if (read) (child as Parent).children = read.children;
+        }
+        took = false;
+        continue;
+      }
+      visit(child as Parent);
     }
     if (restored) mergeTexts(children);
   };

@@ -1,0 +1,61 @@
+/**
+ * A remark pipeline's reading of a document without directive syntax: its
+ * own micromark and mdast extensions (GFM, MDX, frontmatter…) less
+ * remark-directive's, for blocks where a directive took the markup around it
+ * (engine/restore.ts).
+ */
+import type { Root } from 'mdast';
+import { fromMarkdown, type Extension as MdastExtension, type Options } from 'mdast-util-from-markdown';
+import type { Processor } from 'unified';
+import type { PlainReading } from '../engine/restore.js';
+import { isDirectiveExtension } from './directive-syntax.js';
+
+type MicromarkExtension = NonNullable<Options['extensions']>[number];
+type Listed<T> = Array<T | Listed<T>>;
+
+/** The list without remark-directive's syntax, at any depth. */
+function withoutDirectives(list: Listed<MicromarkExtension>): Listed<MicromarkExtension> {
+  const kept: Listed<MicromarkExtension> = [];
+  for (const item of list) {
+    if (Array.isArray(item)) kept.push(withoutDirectives(item));
+    else if (!isDirectiveExtension(item)) kept.push(item);
+  }
+  return kept;
+}
+
+/** Whether a syntax reads `{…}` as an expression (MDX), at any depth. */
+function readsExpressions(list: Listed<MicromarkExtension>): boolean {
+  return list.some((item) => (Array.isArray(item) ? readsExpressions(item) : Boolean(item.text?.[123] ?? item.flow?.[123])));
+}
+
+/** Whether a syntax links bare addresses (GFM's autolink literals), at any depth. */
+function readsAddresses(list: Listed<MicromarkExtension>): boolean {
+  return list.some((item) => {
+    if (Array.isArray(item)) return readsAddresses(item);
+    return Object.values(item.text ?? {}).some((constructs) => (Array.isArray(constructs) ? constructs : [constructs]).some((construct) => /Autolink/.test((construct as { tokenize?: { name?: string } } | undefined)?.tokenize?.name ?? '')));
+  });
+}
+
+/**
+ * How `processor` reads a text without directives. Its data is read here,
+ * when the document is, so plugins attached after this one count.
+ *
+ * @example
+ *   restoreUnhandledDirectives(tree, source, plainReading(this))
+ */
+export function plainReading(processor: Processor): PlainReading {
+  const data = processor.data() as { micromarkExtensions?: Listed<MicromarkExtension>; fromMarkdownExtensions?: Listed<MdastExtension> };
+  const extensions = withoutDirectives(data.micromarkExtensions ?? []);
+  return {
+    expressions: readsExpressions(extensions),
+    addresses: readsAddresses(extensions),
+    parse(text): Root | undefined {
+      try {
+        return fromMarkdown(text, { extensions: extensions as MicromarkExtension[], mdastExtensions: (data.fromMarkdownExtensions ?? []) as MdastExtension[] });
+      } catch {
+        // What reads with directives may not without (MDX that needs them): the directives stay text.
+        return undefined;
+      }
+    },
+  };
+}

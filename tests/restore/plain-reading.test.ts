@@ -1,0 +1,146 @@
+/**
+ * Prose where a directive nobody handled took the markup around it: its label
+ * the text of a link (`3:1[report](url)`), a footnote reference (`10:30[^1]`),
+ * its name the start of an address GFM links (`mailto:desk@example.com`), its
+ * attributes an MDX expression. Given back as source text alone, the link's
+ * markup showed as written and the footnote vanished with its reference. The
+ * block is now what the page holds without fact-boxes, on unified and on
+ * Sätteri as the Astro integration runs it (DESIGN §5: nothing the author
+ * wrote disappears).
+ */
+import { compile } from '@mdx-js/mdx';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { markdownToHtml, mdxToJs, type Features, type PluginFactoryContext } from 'satteri';
+import { unified, type Plugin, type Processor } from 'unified';
+import { VFile } from 'vfile';
+import { describe, expect, test } from 'vitest';
+import remarkFactBoxes from 'fact-boxes/remark';
+import { createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
+
+const BOX = ':::claim[At 10:30]{by="The ministry" status=confirmed}\nThey met.\n:::\n\n';
+
+/** Prose that renders differently when a directive takes its markup, in news copy. */
+const PROSE: readonly [what: string, text: string][] = [
+  ['a footnote after a time', 'The convoy left at 10:30[^1] and was hit.\n\n[^1]: Baghdad time.\n'],
+  ['a link after a score', 'The vote passed 3:1[the record](https://example.com/vote) in committee.\n'],
+  ['a reference link after a colon', 'See re:Invent[the keynote][k] for more.\n\n[k]: https://example.com/k\n'],
+  ['a shortcut reference after a colon', 'See re:Invent[k] for more.\n\n[k]: https://example.com/k\n'],
+  ['an e-mail address after mailto:', 'Write to mailto:desk@example.com with tips.\n'],
+  ['an e-mail address after a word and a colon', 'Tips:desk.news@example.com or by post.\n'],
+  ['a www address after a colon', 'Search site:www.example.com for it.\n'],
+  ['in a heading', '## Update at 10:30[^1]\n\n[^1]: Local time.\n'],
+  ['in a list item', '- arrived at 10:30[^1]\n- left at mailto:desk@example.com\n\n[^1]: Local time.\n'],
+  ['in a quote', '> Ratio 3:1[source](https://example.com/s), said the desk.\n'],
+  ['in a table cell', '| time | note |\n| --- | --- |\n| 10:30[^1] | 3:1[s](https://example.com/s) |\n\n[^1]: Local time.\n'],
+  ['with emphasis and a plain time around it', 'At *07:13:47* the score was 3:1[report](https://example.com/r), at 10:30 or later.\n'],
+];
+
+const GFM: Features = { gfm: true, smartPunctuation: true };
+
+/** unified with GFM, with fact-boxes or without (and without directives). */
+async function unifiedHtml(text: string, withPlugin: boolean): Promise<string> {
+  const processor = unified().use(remarkParse).use(remarkGfm) as unknown as Processor;
+  if (withPlugin) processor.use(remarkDirective).use(remarkFactBoxes, { onInvalid: 'warn' });
+  return String(await processor.use(remarkRehype).use(rehypeStringify).process(text));
+}
+
+/** Sätteri with fact-boxes as the Astro integration makes it (the features known), or without. */
+function satteriHtml(text: string, withPlugin: boolean, format: 'markdown' | 'mdx' = 'markdown'): string {
+  const options = resolveOptions({ onInvalid: 'warn', staticHtml: format === 'mdx' ? 'fragment' : 'raw' });
+  const features = withPlugin ? { ...GFM, directive: true } : GFM;
+  const mdastPlugins = withPlugin ? [(document: PluginFactoryContext) => createSatteriPlugin(options, document, { features })] : [];
+  const result = format === 'mdx' ? mdxToJs(text, { features, mdastPlugins }) : markdownToHtml(text, { features, mdastPlugins });
+  if (result instanceof Promise) throw new Error('expected a synchronous compile');
+  return 'html' in result ? result.html : result.code;
+}
+
+/** The page's HTML from the first box's end on: the prose after the box. */
+const after = (html: string) => html.slice(html.indexOf('</section>') + '</section>'.length).trim();
+
+describe('prose whose directives took markup reads as without fact-boxes', () => {
+  test.each(PROSE)('unified: %s', async (_what, text) => {
+    expect(await unifiedHtml(text, true)).toBe(await unifiedHtml(text, false));
+    // After a box too: the document's boxes do not change how its prose is read.
+    expect(after(await unifiedHtml(BOX + text, true))).toBe((await unifiedHtml(text, false)).trim());
+  });
+
+  test.each(PROSE)('Sätteri: %s', (_what, text) => {
+    expect(satteriHtml(text, true)).toBe(satteriHtml(text, false));
+    expect(after(satteriHtml(BOX + text, true))).toBe(satteriHtml(text, false).trim());
+  });
+
+  test('the footnote of a time keeps its text on both processors', async () => {
+    const text = 'The convoy left at 10:30[^1].\n\n[^1]: Baghdad time.\n';
+    for (const html of [await unifiedHtml(text, true), satteriHtml(text, true)]) {
+      expect(html).toContain('Baghdad time.');
+      expect(html).toContain('href="#user-content-fn-1"');
+      expect(html).not.toContain('[^1]');
+    }
+  });
+
+  test('a time followed by a link in a box reads as a link in the box (unified and Sätteri)', async () => {
+    const text = ':::claim[Vote]{by="The ministry" status=confirmed}\nIt passed 3:1.\n\nSee 3:1[the record](https://example.com/vote).\n:::\n';
+    for (const html of [await unifiedHtml(text, true), satteriHtml(text, true)]) {
+      expect(html).toContain('<p>See 3:1<a href="https://example.com/vote">the record</a>.</p>');
+    }
+  });
+
+  test('in a box of a document with footnotes, its first and last paragraphs too (unified and Sätteri)', async () => {
+    const text = ':::claim[Vote]{by="The council" status=unverified}\nCounted at 18:00[^a] by hand.\n\nRead 7:2[the tally](https://example.org/tally) online.\n:::\n\n[^a]: Local time in Basra.\n';
+    for (const html of [await unifiedHtml(text, true), satteriHtml(text, true)]) {
+      expect(html).toMatch(/<blockquote class="fact-box__quote" dir="auto"><p>Counted at 18:00<sup><a href="#user-content-fn-a"/);
+      expect(html).toContain('<p>Read 7:2<a href="https://example.org/tally">the tally</a> online.</p>');
+      expect(html).toContain('Local time in Basra.');
+      expect(html).not.toContain('[^a]');
+    }
+  });
+
+  test('without GFM an address stays text, as without fact-boxes', async () => {
+    const text = 'Write to mailto:desk@example.com with tips.\n';
+    const plain = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process(text));
+    const boxed = String(await unified().use(remarkParse).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).process(text));
+    expect(boxed).toBe(plain);
+    expect(boxed).toBe('<p>Write to mailto:desk@example.com with tips.</p>');
+  });
+
+  test('a directive another plugin handled keeps its block as read with directives', async () => {
+    // A plugin before fact-boxes turns `:abbr[…]` into <abbr>: reading the block again would lose it.
+    const abbr: Plugin = () => (tree) => {
+      const visit = (node: { type: string; name?: string; data?: Record<string, unknown>; children?: unknown[] }) => {
+        if (node.type === 'textDirective' && node.name === 'abbr') node.data = { hName: 'abbr' };
+        for (const child of node.children ?? []) visit(child as typeof node);
+      };
+      visit(tree as never);
+    };
+    const text = 'An :abbr[HTML] page at 3:1[s](https://example.com/s).\n';
+    const html = String(await unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(abbr).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).process(text));
+    expect(html).toBe('<p>An <abbr>HTML</abbr> page at 3:1[s](<a href="https://example.com/s">https://example.com/s</a>).</p>');
+  });
+
+  test('MDX: attributes after a time are an expression, as without fact-boxes (@mdx-js/mdx and Sätteri)', async () => {
+    const text = 'export const approx = "about";\n\nAt 10:30{approx} they met.\n';
+    const compiled = async (withPlugin: boolean) => {
+      const file = new VFile({ value: text, path: 'a.mdx' });
+      const plugins = withPlugin ? [remarkGfm, remarkDirective, [remarkFactBoxes, { onInvalid: 'warn' }]] : [remarkGfm];
+      return String(await compile(file, { remarkPlugins: plugins as never }));
+    };
+    expect(await compiled(true)).toBe(await compiled(false));
+    expect(await compiled(true)).toContain('approx');
+    expect(satteriHtml(text, true, 'mdx')).toBe(satteriHtml(text, false, 'mdx'));
+  });
+
+  test('positions of the prose read again are the document’s (unified)', async () => {
+    const text = '# Title\n\nLine one.\nAt 10:30[^1] they met.\n\n[^1]: Local time.\n';
+    const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFactBoxes).parse(text);
+    const file = new VFile(text);
+    await unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFactBoxes).run(tree, file);
+    const paragraph = (tree.children[1] as { children: { type: string; position: { start: { line: number; column: number; offset: number } } }[] }).children;
+    const reference = paragraph.find((node) => node.type === 'footnoteReference');
+    expect(reference?.position.start).toEqual({ line: 4, column: 9, offset: 27 });
+    expect(text.slice(reference!.position.start.offset, reference!.position.start.offset + 4)).toBe('[^1]');
+  });
+});
