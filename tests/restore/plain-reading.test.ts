@@ -18,7 +18,7 @@ import { markdownToHtml, mdxToJs, type Features, type PluginFactoryContext } fro
 import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
-import remarkFactBoxes from 'fact-boxes/remark';
+import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
 import { createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
 
 const BOX = ':::claim[At 10:30]{by="The ministry" status=confirmed}\nThey met.\n:::\n\n';
@@ -97,6 +97,14 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
       expect(html).toContain('Local time in Basra.');
       expect(html).not.toContain('[^a]');
     }
+  });
+
+  test('remarkRestoreDirectives called as a plain function, without a processor, restores by text', () => {
+    const text = 'At 10:30[^1].\n\n[^1]: Local time.\n';
+    const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).parse(text);
+    (remarkRestoreDirectives as unknown as () => (tree: unknown, file: VFile) => void)()(tree, new VFile(text));
+    const paragraph = tree.children[0] as { children: { type: string; value?: string }[] };
+    expect(paragraph.children).toEqual([expect.objectContaining({ type: 'text', value: 'At 10:30[^1].' })]);
   });
 
   test('without GFM an address stays text, as without fact-boxes', async () => {

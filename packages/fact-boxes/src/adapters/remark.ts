@@ -50,10 +50,12 @@ export default function remarkFactBoxes(this: Processor, options: RemarkFactBoxe
  * @example
  *   unified().use(remarkParse).use(remarkFactBoxes, { restore: false }).use(otherDirectives).use(remarkRestoreDirectives)
  */
-export function remarkRestoreDirectives(this: Processor) {
+export function remarkRestoreDirectives(this: Processor | void) {
+  // Called as a plain function (not through `use`), it has no processor to read prose again with.
+  const processor = this ?? undefined;
   return (tree: Root, file: VFile): void => {
     const source = parsedSource(file);
-    restoreUnhandledDirectives(tree, source, plainReading(this));
+    restoreUnhandledDirectives(tree, source, processor ? plainReading(processor) : undefined);
   };
 }
 
