@@ -37,21 +37,32 @@ function readsAddresses(list: Listed<MicromarkExtension>): boolean {
 }
 
 /**
- * How `processor` reads a text without directives. Its data is read here,
- * when the document is, so plugins attached after this one count.
+ * How `processor` reads a text without directives. Its data is read when a
+ * directive is first restored, not for every document, so plugins attached
+ * after this one count.
  *
  * @example
  *   restoreUnhandledDirectives(tree, source, plainReading(this))
  */
 export function plainReading(processor: Processor): PlainReading {
-  const data = processor.data() as { micromarkExtensions?: Listed<MicromarkExtension>; fromMarkdownExtensions?: Listed<MdastExtension> };
-  const extensions = withoutDirectives(data.micromarkExtensions ?? []);
+  let syntax: { extensions: Listed<MicromarkExtension>; expressions: boolean; addresses: boolean } | undefined;
+  const read = () => {
+    if (syntax) return syntax;
+    const data = processor.data() as { micromarkExtensions?: Listed<MicromarkExtension> };
+    const extensions = withoutDirectives(data.micromarkExtensions ?? []);
+    return (syntax = { extensions, expressions: readsExpressions(extensions), addresses: readsAddresses(extensions) });
+  };
   return {
-    expressions: readsExpressions(extensions),
-    addresses: readsAddresses(extensions),
+    get expressions() {
+      return read().expressions;
+    },
+    get addresses() {
+      return read().addresses;
+    },
     parse(text): Root | undefined {
+      const data = processor.data() as { fromMarkdownExtensions?: Listed<MdastExtension> };
       try {
-        return fromMarkdown(text, { extensions: extensions as MicromarkExtension[], mdastExtensions: (data.fromMarkdownExtensions ?? []) as MdastExtension[] });
+        return fromMarkdown(text, { extensions: read().extensions as MicromarkExtension[], mdastExtensions: (data.fromMarkdownExtensions ?? []) as MdastExtension[] });
       } catch {
         // What reads with directives may not without (MDX that needs them): the directives stay text.
         return undefined;

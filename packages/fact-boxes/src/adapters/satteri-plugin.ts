@@ -18,11 +18,11 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { directiveSource, isHandledDirective, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
+import { directiveSource, isHandledDirective, markupPattern, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
-import { boxReader, markupTaken, satteriPlainReading } from './satteri-reread.js';
+import { boxReader, satteriPlainReading } from './satteri-reread.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */
@@ -161,8 +161,6 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
 }
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
-/** Blocks of phrasing, given back whole when a directive in them took markup (engine/restore.ts). */
-const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /** What an integration (Astro) adds around the adapter. */
 export interface SatteriHooks {
@@ -213,8 +211,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const read = hooks.readBoxesFromText === false ? undefined : boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
   // Prose whose directives took markup (a link's text, a footnote reference, an address) is given back as read without them.
   const plain = satteriPlainReading(document.sourceFormat, hooks.features);
-  const takesMarkup = plain && markupTaken(source, document.sourceFormat, hooks.features!);
-  const plainBlock = takesMarkup && takesMarkup.test(source) ? plainBlocks(plain, source) : undefined;
+  // Whether any directive of the document took markup: looked at with its first text directive, not on every page.
+  let anyTaken: boolean | undefined;
   // The last block given back whole: its directives are gone with it.
   let given: { start: number; end: number } | undefined;
   const fenceLines = boxLines(source);
@@ -255,6 +253,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // Blank lines: a block of phrasing lies between two, so the text between them says whether to look at it.
   let blanks: number[] | undefined;
   const stretchTakesMarkup = (at: number): boolean => {
+    const { anywhere } = markupPattern(plain!, source);
     blanks ??= Array.from(source.matchAll(/\n[ \t]*(?=\n)/g), (match) => match.index);
     let low = 0;
     let high = blanks.length;
@@ -263,7 +262,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (blanks[middle]! < at) low = middle + 1;
       else high = middle;
     }
-    return takesMarkup!.test(source.slice(low > 0 ? blanks[low - 1]! : 0, low < blanks.length ? blanks[low]! : source.length));
+    return anywhere.test(source.slice(low > 0 ? blanks[low - 1]! : 0, low < blanks.length ? blanks[low]! : source.length));
   };
   /**
    * Give back the block around a directive as read without directives when one of its directives took
@@ -273,6 +272,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
    * blank lines says first whether to look for the block (reading parents makes Sätteri build them).
    */
   const givePlain = (node: Visited, ctx: MdastVisitorContext): boolean => {
+    if (!plain || !(anyTaken ??= markupPattern(plain, source).anywhere.test(source))) return false;
     const at = node.position?.start.offset;
     if (at === undefined || !stretchTakesMarkup(at)) return false;
     let block = ctx.parent(node);
@@ -281,8 +281,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     const end = block?.position?.end.offset;
     if (!block || start === undefined || end === undefined || looked.has(start)) return false;
     looked.add(start);
-    if (!takesMarkup!.test(source.slice(start, end))) return false;
-    const read = plainBlock!(block);
+    if (!markupPattern(plain, source).anywhere.test(source.slice(start, end))) return false;
+    const read = plainBlocks(plain, source)(block);
     if (!read) return false;
     if (hooks.shift) shiftPositions(read as { position?: Position }, hooks.shift);
     given = { start, end };
@@ -350,7 +350,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     textDirective(node, ctx) {
       const at = node.position?.start.offset;
       if ((given && at !== undefined && at >= given.start && at < given.end) || insideBox(node, ctx) || isHandledDirective(node)) return;
-      if (plainBlock && givePlain(node, ctx)) return;
+      if (givePlain(node, ctx)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
     after(root, ctx) {

@@ -126,31 +126,3 @@ export function satteriPlainReading(format: SourceFormat, features: Features | u
     },
   };
 }
-
-/** A directive's name (micromark-extension-directive's rule): no space or punctuation, `-` and `_` inside it. */
-/** The patterns made so far, by format, GFM and definitions (a pattern is compiled once). */
-const patterns = new Map<string, RegExp>();
-const NAME = String.raw`(?<!:):[^\s\p{P}\p{S}]+(?:[-_]+[^\s\p{P}\p{S}]+)*`;
-
-/**
- * Where a directive in a text took markup (engine/restore.ts, `tookMarkup`), read from the text: a
- * footnote reference or a link's text as its label, a label with definitions in the document, an
- * expression as its attributes in MDX, an address GFM links. A code span that looks the same reads
- * the same both ways.
- *
- * @example
- *   markupTaken(source, 'markdown', { gfm: true }).test('at 10:30[^1]') // true
- */
-export function markupTaken(source: string, format: SourceFormat, features: Features): RegExp {
-  const definitions = hasDocumentWide(source);
-  const key = `${format}:${features.gfm === true}:${definitions}`;
-  let pattern = patterns.get(key);
-  if (pattern) return pattern;
-  const taken = [String.raw`\[\^`, String.raw`\[[^\]\n]*\][(\[]`];
-  if (definitions) taken.push(String.raw`\[`);
-  if (format === 'mdx') taken.push(String.raw`(?:\[[^\]\n]*\])?\{`);
-  if (features.gfm) taken.push(String.raw`\S*@`);
-  pattern = new RegExp(`${NAME}(?:${taken.join('|')})${features.gfm ? String.raw`|(?<!:):www\.` : ''}`, 'iu');
-  patterns.set(key, pattern);
-  return pattern;
-}

@@ -89,31 +89,57 @@ export interface PlainReading {
   addresses: boolean;
 }
 
+/** A directive's name (micromark-extension-directive's rule): no space or punctuation, `-` and `_` inside it. */
+const NAME = String.raw`(?<!:):[^\s\p{P}\p{S}]+(?:[-_]+[^\s\p{P}\p{S}]+)*`;
+/** The patterns made so far, by what the reading reads and whether the document has definitions. */
+const patterns = new Map<string, { anywhere: RegExp; here: RegExp }>();
+/** Each reading's pattern: a reading is one document's. */
+const readingPatterns = new WeakMap<PlainReading, { anywhere: RegExp; here: RegExp }>();
+
 /**
- * Whether a directive nobody handled took markup that the text around it
- * would otherwise be: its label the text of a link (`3:1[report](url)`), a
- * reference (`[^1]`, `[x][ref]`, `[x]` with a definition), its attributes an
- * MDX expression, or its name the start of an address GFM links
+ * Where a directive nobody handled took markup that the text around it would
+ * otherwise be: its label the text of a link (`3:1[report](url)`), a
+ * reference (`[^1]`, or any label in a document with definitions), its
+ * attributes an MDX expression, or its name the start of an address GFM links
  * (`mailto:desk@example.com`, `site:www.example.com`). Given back as its
  * source text alone, that markup would show as written, and a footnote it
- * referred to would vanish with the reference.
+ * referred to would vanish with the reference. `anywhere` finds one in a text
+ * (a code span that looks the same reads the same both ways); `here` tests at
+ * a directive's start (`lastIndex`).
+ *
+ * @example
+ *   markupPattern(reading, source).anywhere.test('at 10:30[^1]') // true
  */
+export function markupPattern(reading: PlainReading, source: string): { anywhere: RegExp; here: RegExp } {
+  let pattern = readingPatterns.get(reading);
+  if (pattern) return pattern;
+  const definitions = hasDocumentWide(source);
+  const key = `${reading.expressions}:${reading.addresses}:${definitions}`;
+  pattern = patterns.get(key);
+  if (!pattern) {
+    const taken = [String.raw`\[\^`, String.raw`\[[^\]\n]*\][(\[]`];
+    if (definitions) taken.push(String.raw`\[`);
+    if (reading.expressions) taken.push(String.raw`(?:\[[^\]\n]*\])?\{`);
+    if (reading.addresses) taken.push(String.raw`\S*@`);
+    const text = `${NAME}(?:${taken.join('|')})${reading.addresses ? String.raw`|(?<!:):www\.` : ''}`;
+    pattern = { anywhere: new RegExp(text, 'iu'), here: new RegExp(text, 'iuy') };
+    patterns.set(key, pattern);
+  }
+  readingPatterns.set(reading, pattern);
+  return pattern;
+}
+
+/** Whether a directive nobody handled took markup (`markupPattern`), read at its start in the source. */
 export function tookMarkup(node: { position?: Position | undefined }, source: string, reading: PlainReading): boolean {
   const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  if (start === undefined || end === undefined || end > source.length) return false;
-  const written = source.slice(start, end);
-  const after = source.charAt(end);
-  const label = written.indexOf('[');
-  if (label !== -1 && (written.charAt(label + 1) === '^' || after === '(' || after === '[' || hasDocumentWide(source))) return true;
-  if (reading.expressions && written.includes('{')) return true;
-  if (!reading.addresses) return false;
-  const word = /^\S*/.exec(source.slice(end, end + 320))![0];
-  return word.includes('@') || (after === '.' && written.toLowerCase() === ':www');
+  if (start === undefined || start >= source.length) return false;
+  const { here } = markupPattern(reading, source);
+  here.lastIndex = start;
+  return here.test(source);
 }
 
 /** Blocks of phrasing, given back whole from the plain reading when a directive in them took markup. */
-const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
+export const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
  * Whether a block can be read again: no directive in it was handled, and no
