@@ -49,6 +49,9 @@ export const asFactBoxesMdx = (text) =>
 /** Config source for a Vite plugin that hands back every `.mdx` module with `text` appended (and `map`, as source). */
 const appending = (name, text, map = 'null') => `vite: { plugins: [{ name: '${name}', enforce: 'post', transform(code, id) { if (id.endsWith('.mdx')) return { code: code + ${JSON.stringify(text)}, map: ${map} }; } }] }`;
 
+/** Config for pages handed on by a worker thread (bench/worker-pass.mjs) that does `work` for each. */
+const workerPass = (work) => `integrations: [mdx()], vite: { plugins: [{ name: 'worker-pass', enforce: 'pre', transform(code, id) { if (id.endsWith('.mdx')) return import('../../worker-pass.mjs').then(({ throughWorker }) => throughWorker(code, id, '${work}')); } }] }`;
+
 export const VARIANTS = {
   'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
   'boxes as one HTML string each, no plugin': { config: config('integrations: [mdx()]'), page: asStrings },
@@ -58,6 +61,9 @@ export const VARIANTS = {
   'the MDX fact-boxes makes of each box, written by hand, no plugin': { config: config('integrations: [mdx()]'), page: asFactBoxesMdx },
   // The same MDX made during the build: each .mdx file's boxes rewritten by a Vite plugin before Sätteri reads it (unified on each box's text).
   'the same MDX made at build time by a Vite plugin, no Sätteri plugin': { config: config("integrations: [mdx()], vite: { plugins: [{ name: 'pre', enforce: 'pre', async transform(code, id) { if (id.endsWith('.mdx')) return (await import('../../profile.mjs')).asFactBoxesMdx(code); } }] }") },
+  // The same pages written by hand, and the plugin's work for each page done in a worker thread while the build goes on (bench/worker-pass.mjs): would a second thread take it off the build?
+  'the MDX fact-boxes makes, written by hand, and each page’s box work done in a worker thread': { config: config(workerPass('boxes')), page: asFactBoxesMdx },
+  'the MDX fact-boxes makes, written by hand, and each page sent through an idle worker thread': { config: config(workerPass('empty')), page: asFactBoxesMdx },
   'fact-boxes, styles by page-ssr (before)': { config: config("integrations: [mdx(), factBoxes({ injectStyles: false }), pageSsr]") },
   'fact-boxes, no records on the frontmatter': { config: config("markdown: { processor: satteri() }, integrations: [mdx(), factBoxes(), { name: 'late', hooks: { 'astro:config:done': ({ config }) => config.markdown.processor.options.mdastPlugins.push(dropRecords) } }]") },
   'fact-boxes, no stylesheet': { config: config('integrations: [mdx(), factBoxes({ injectStyles: false })]') },
@@ -127,11 +133,11 @@ export function profileMd(name, count, nodeArgs = []) {
   return measure(dir, nodeArgs);
 }
 
-/** One `astro build` of `dir` in a child process: seconds, peak resident MiB, largest V8 heap MiB. */
+/** One `astro build` of `dir` in a child process: seconds, CPU seconds (every thread), peak resident MiB, largest V8 heap MiB. */
 function measure(dir, nodeArgs) {
   const script = `let heap = 0; const timer = setInterval(() => { heap = Math.max(heap, process.memoryUsage().heapTotal); }, 200);
 const { build } = await import('astro'); const start = performance.now(); await build({ root: ${JSON.stringify(dir)}, logLevel: 'error' });
-clearInterval(timer); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, peakMiB: process.resourceUsage().maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
+clearInterval(timer); const usage = process.resourceUsage(); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMiB: process.resourceUsage().maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
   const out = execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop());
 }
@@ -156,9 +162,9 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'modu
   const md = process.argv[2] === 'md';
   const count = Number(process.argv[md ? 3 : 2] ?? 2000);
   const names = process.env.PROFILE_VARIANTS ? process.env.PROFILE_VARIANTS.split(';') : Object.keys(md ? MD_VARIANTS : VARIANTS);
-  console.log(`| variant (${count} ${md ? '.md entries of a content collection' : 'MDX articles'}) | seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: |`);
+  console.log(`| variant (${count} ${md ? '.md entries of a content collection' : 'MDX articles'}) | seconds | CPU seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
   for (const name of names) {
     const result = md ? profileMd(name, count, nodeArgs()) : profile(name, count, nodeArgs());
-    console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
+    console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.cpuSeconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
   }
 }
