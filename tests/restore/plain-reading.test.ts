@@ -141,6 +141,33 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     expect(satteriHtml(text, true, 'mdx')).toBe(satteriHtml(text, false, 'mdx'));
   });
 
+  test('several blocks of a document read again are each what the page holds without fact-boxes, positions included (unified)', async () => {
+    const text = [
+      '# Vote at 3:1[the tally](https://example.com/t)',
+      'Write to mailto:desk@example.com with tips.',
+      'A plain paragraph at 10:30 in between.',
+      '> Quoted at 07:13[the wire](https://example.com/w).',
+      'Search site:www.example.com, or see 3:1[the record](https://example.com/r)\nand *more* on a second line.',
+    ].join('\n\n') + '\n';
+    expect(await unifiedHtml(text, true)).toBe(await unifiedHtml(text, false));
+    // Each link where the document has it, as parsed without fact-boxes.
+    const links = (tree: unknown) => {
+      const found: unknown[] = [];
+      const visit = (node: { type: string; position?: unknown; children?: unknown[] }) => {
+        if (node.type === 'link') found.push(node.position);
+        for (const child of node.children ?? []) visit(child as typeof node);
+      };
+      visit(tree as never);
+      return found;
+    };
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFactBoxes);
+    const tree = processor.parse(text);
+    await processor.run(tree, new VFile(text));
+    const plain = unified().use(remarkParse).use(remarkGfm).parse(text);
+    expect(links(tree)).toHaveLength(5);
+    expect(links(tree)).toEqual(links(plain));
+  });
+
   test('positions of the prose read again are the document’s (unified)', async () => {
     const text = '# Title\n\nLine one.\nAt 10:30[^1] they met.\n\n[^1]: Local time.\n';
     const tree = unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(remarkFactBoxes).parse(text);
