@@ -1,4 +1,7 @@
-import { restoreUnhandledDirectives } from '../helpers/internal.js';
+import { restoreUnhandledDirectives, satteriPluginForAstro } from '../helpers/internal.js';
+import factBoxes from 'fact-boxes/satteri';
+import { fromHtml } from 'hast-util-from-html';
+import { markdownToHtml, mdxToJs, type MdastPluginList } from 'satteri';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -204,5 +207,37 @@ describe('restore: false, for pipelines with other directive plugins', () => {
       await unified().use(remarkParse).use(remarkFactBoxes).use(remarkAbbr).use(remarkRehype).use(rehypeStringify).process('An :abbr[HTML]{title="HyperText"} talk.\n'),
     );
     expect(html).toBe('<p>An :abbr[HTML]{title="HyperText"} talk.</p>');
+  });
+});
+
+describe('on Sätteri, a page whose only directives are prose', () => {
+  // Sätteri, like remark-directive, reads `:30` in `10:30` as a directive: a page where no colon is
+  // followed by a Latin letter still needs the plugin, or the characters vanish.
+  const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
+  const features = { directive: true };
+  const pipelines: readonly [name: string, plugins: () => MdastPluginList][] = [
+    ['fact-boxes/satteri', () => factBoxes({ onInvalid: 'warn' }).mdastPlugins],
+    ['the Astro integration', () => {
+      const plugins: unknown[] = [];
+      plugins.push(satteriPluginForAstro(settings as never, { plugins, features: () => features }));
+      return plugins as MdastPluginList;
+    }],
+  ];
+  const cases = PROSE.filter(([what]) => !what.includes('Markdown in its label'));
+
+  describe.each(pipelines)('%s', (_name, plugins) => {
+    test.each(cases)('%s, alone on the page', (_what, text) => {
+      const result = markdownToHtml(text, { features, mdastPlugins: plugins(), data: { astro: { frontmatter: {} } } });
+      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      expect(toString(fromHtml(result.html, { fragment: true })).trim()).toBe(text);
+    });
+
+    test('in MDX, a time and a score', () => {
+      const result = mdxToJs('At 10:30 the vote was 3:1.\n', { features, mdastPlugins: plugins(), data: { astro: { frontmatter: {} } } });
+      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      // The page's strings in order (restored prose may stay pieces of text side by side).
+      const strings = Array.from(result.code.matchAll(/"((?:[^"\\]|\\.)*)"/g), (match) => JSON.parse(`"${match[1]}"`) as string).join('');
+      expect(strings).toContain('At 10:30 the vote was 3:1.');
+    });
   });
 });

@@ -10,11 +10,18 @@ import { didYouMean } from '../text/spelling.js';
 const OPENING = /^(:{3,})([A-Za-z][\w-]*)(.*)$/;
 
 /**
- * Whether a document could hold a directive at all (a `:` followed by a
- * letter): documents without one are left alone, and pay nothing.
+ * Whether a document could hold a directive at all: a `:` followed by what
+ * can start a directive's name, which is anything but white space,
+ * punctuation and symbols (a letter of any script, and a digit: `10:30`
+ * and `3:1` are directives to remark-directive and to Sätteri). Documents
+ * without one are left alone, and pay nothing.
+ *
+ * @example
+ *   mayHoldDirective('At 10:30 they met.') // true
+ *   mayHoldDirective('Note: none here.') // false
  */
 export function mayHoldDirective(source: string): boolean {
-  return /:[A-Za-z]/.test(source);
+  return /:[^\s\p{P}\p{S}]/u.test(source);
 }
 
 /**
