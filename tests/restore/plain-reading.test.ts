@@ -14,12 +14,12 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { markdownToHtml, mdxToJs, type Features, type PluginFactoryContext } from 'satteri';
+import { markdownToHtml, mdxToJs, type Features, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
 import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
-import { createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
+import { createSatteriPlugin, resolveOptions, satteriPluginForAstro } from '../helpers/internal.js';
 
 const BOX = ':::claim[At 10:30]{by="The ministry" status=confirmed}\nThey met.\n:::\n\n';
 
@@ -56,6 +56,16 @@ function satteriHtml(text: string, withPlugin: boolean, format: 'markdown' | 'md
   const result = format === 'mdx' ? mdxToJs(text, { features, mdastPlugins }) : markdownToHtml(text, { features, mdastPlugins });
   if (result instanceof Promise) throw new Error('expected a synchronous compile');
   return 'html' in result ? result.html : result.code;
+}
+
+/** Sätteri with `before` run first, then fact-boxes after them (the features known), or `before` alone. */
+function satteriAfter(text: string, before: MdastPluginDefinition[], withPlugin: boolean): string {
+  const options = resolveOptions({ onInvalid: 'warn', staticHtml: 'raw' });
+  const features = withPlugin ? { ...GFM, directive: true } : GFM;
+  const mdastPlugins = withPlugin ? [...before, (document: PluginFactoryContext) => createSatteriPlugin(options, document, { features, othersBefore: true })] : before;
+  const result = markdownToHtml(text, { features, mdastPlugins });
+  if (result instanceof Promise) throw new Error('expected a synchronous compile');
+  return result.html;
 }
 
 /** The page's HTML from the first box's end on: the prose after the box. */
@@ -127,6 +137,55 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     const text = 'An :abbr[HTML] page at 3:1[s](https://example.com/s).\n';
     const html = String(await unified().use(remarkParse).use(remarkGfm).use(remarkDirective).use(abbr).use(remarkFactBoxes).use(remarkRehype).use(rehypeStringify).process(text));
     expect(html).toBe('<p>An <abbr>HTML</abbr> page at 3:1[s](<a href="https://example.com/s">https://example.com/s</a>).</p>');
+  });
+
+  describe('on Sätteri after other plugins', () => {
+    // A plugin that changes nothing in prose: the page is as without fact-boxes.
+    const quiet: MdastPluginDefinition = { name: 'quiet', heading() {} };
+    // One that marks every paragraph (data on the block), and one that handles `:abbr[…]`.
+    const mark: MdastPluginDefinition = { name: 'mark', paragraph(node, ctx) { ctx.setProperty(node, 'data', { hProperties: { className: ['marked'] } }); } };
+    const abbr: MdastPluginDefinition = { name: 'abbr', textDirective(node, ctx) { if (node.name === 'abbr') ctx.setProperty(node, 'data', { hName: 'abbr' }); } };
+
+    test.each(PROSE)('%s', (_what, text) => {
+      expect(satteriAfter(text, [quiet], true)).toBe(satteriAfter(text, [quiet], false));
+      expect(after(satteriAfter(BOX + text, [quiet], true))).toBe(satteriAfter(text, [quiet], false).trim());
+    });
+
+    test('in Astro, the integration reads prose again after the site\'s other Markdown plugins too', () => {
+      const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
+      const plugins: unknown[] = [];
+      plugins.push(quiet, satteriPluginForAstro(settings as never, { plugins, features: () => ({ ...GFM, directive: true }) }));
+      const text = 'The convoy left at 10:30[^1] and was hit.\n\n[^1]: Baghdad time.\n';
+      const result = markdownToHtml(text, { features: { ...GFM, directive: true }, mdastPlugins: plugins as never, data: { astro: { frontmatter: {} } } });
+      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      expect(result.html).toBe(satteriAfter(text, [quiet], false));
+      expect(result.html).toContain('Baghdad time.');
+    });
+
+    test('in a box of a document with footnotes, as when fact-boxes runs first', () => {
+      const text = ':::claim[Vote]{by="The council" status=unverified}\nCounted at 18:00[^a] by hand.\n\nRead 7:2[the tally](https://example.org/tally) online.\n:::\n\n[^a]: Local time in Basra.\n';
+      expect(satteriAfter(text, [quiet], true)).toBe(satteriHtml(text, true));
+    });
+
+    test('a block another plugin marked keeps its mark, its directive restored by text', () => {
+      const html = satteriAfter('The vote passed 3:1[the record](https://example.com/vote) in committee.\n', [mark], true);
+      expect(html).toContain('<p class="marked">The vote passed 3:1[the record](');
+    });
+
+    test('inside a box, a block whose words another plugin marked keeps them, its directive restored by text', () => {
+      const emphasis: MdastPluginDefinition = { name: 'emphasis', emphasis(node, ctx) { ctx.setProperty(node, 'data', { hProperties: { className: ['marked'] } }); } };
+      const text = ':::claim[Vote]{by="The council" status=unverified}\nIt passed.\n\nRead *now* 7:2[the tally](https://example.org/tally).\n\nOr 7:2[the list](https://example.org/list).\n:::\n';
+      const html = satteriAfter(text, [emphasis], true);
+      expect(html).toContain('<p>Read <em class="marked">now</em> 7:2[the tally](');
+      // The next paragraph, which nothing marked, is read again.
+      expect(html).toContain('<p>Or 7:2<a href="https://example.org/list">the list</a>.</p>');
+    });
+
+    test('a directive another plugin handled keeps its block', () => {
+      const html = satteriAfter('An :abbr[HTML] page at 3:1[s](https://example.com/s).\n', [abbr], true);
+      expect(html).toContain('<abbr>HTML</abbr>');
+      expect(html).toContain('3:1[s](');
+    });
   });
 
   test('MDX: attributes after a time are an expression, as without fact-boxes (@mdx-js/mdx and Sätteri)', async () => {

@@ -104,6 +104,17 @@ function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
 const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
 
 /**
+ * Whether no plugin changed a node: it and everything in it as Sätteri parsed it, each with its place
+ * and no data (a plugin that handles a directive or marks a node gives it data; one that makes nodes
+ * gives them no place).
+ */
+function untouched(node: Visited): boolean {
+  if (!node.position || (node as { data?: unknown }).data !== undefined) return false;
+  const children = (node as { children?: readonly Visited[] }).children;
+  return children === undefined || children.every(untouched);
+}
+
+/**
  * Whether Sätteri's attributes are plainly what the line says, so micromark
  * would read the same (most lines: no character references, no quotes
  * inside values, no stray characters); only the others are parsed again.
@@ -184,11 +195,16 @@ export interface SatteriHooks {
   /** ESM written into an MDX document's module, such as an import (the Astro integration's stylesheet on pages). */
   esm?: string;
   /**
-   * The features Sätteri parses the document with, given only when no plugin ran before this one:
-   * boxes are then read from their own text where that gives the same nodes (satteri-reread.ts), and
-   * prose whose directives took markup is read without directives (engine/restore.ts).
+   * The features Sätteri parses the document with: prose whose directives took markup is read without
+   * directives (engine/restore.ts), and, when no plugin ran before this one, boxes are read from their
+   * own text where that gives the same nodes (satteri-reread.ts).
    */
   features?: Features;
+  /**
+   * Plugins ran before this one: boxes are read from Sätteri's nodes, and a block is read again without
+   * directives only where every node in it is as Sätteri parsed it (`untouched`).
+   */
+  othersBefore?: boolean;
   /** Read boxes from Sätteri's nodes even when the features are known (default `true` then): tests compare the two. */
   readBoxesFromText?: boolean;
 }
@@ -208,7 +224,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   // The document's text as it was handed to Sätteri. A visitor's `source` is the same text, but
   // Sätteri decodes a new copy of it from Rust for each pass (visitors, then the `after` hook).
   const source = document.source;
-  const read = hooks.readBoxesFromText === false ? undefined : boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
+  const read = hooks.readBoxesFromText === false || hooks.othersBefore ? undefined : boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
   // Prose whose directives took markup (a link's text, a footnote reference, an address) is given back as read without them.
   const plain = satteriPlainReading(document.sourceFormat, hooks.features);
   // Whether any directive of the document took markup: looked at with its first text directive, not on every page.
@@ -267,9 +283,10 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   /**
    * Give back the block around a directive as read without directives when one of its directives took
    * markup; true when it did. Decided at the block's first directive, before any of them is restored.
-   * The plugin knows the features only when it runs first: no directive was handled and no node made
-   * before it, so the block's text alone says whether one took markup. Its stretch of text between
-   * blank lines says first whether to look for the block (reading parents makes Sätteri build them).
+   * Run first, no directive was handled and no node made before it, so the block's text alone says
+   * whether one took markup; after other plugins, only a block none of them changed is read again. Its
+   * stretch of text between blank lines says first whether to look for the block (reading parents makes
+   * Sätteri build them).
    */
   const givePlain = (node: Visited, ctx: MdastVisitorContext): boolean => {
     if (!plain || !(anyTaken ??= markupPattern(plain, source).anywhere.test(source))) return false;
@@ -282,6 +299,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     if (!block || start === undefined || end === undefined || looked.has(start)) return false;
     looked.add(start);
     if (!markupPattern(plain, source).anywhere.test(source.slice(start, end))) return false;
+    if (hooks.othersBefore && !untouched(block)) return false;
     const read = plainBlocks(plain, source)(block);
     if (!read) return false;
     if (hooks.shift) shiftPositions(read as { position?: Position }, hooks.shift);
@@ -324,7 +342,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           const root: Root = { type: 'root', children: [copy_] };
           alignWithMicromark(root, source);
           const result = processDocument(root, source, options, stateOf(ctx));
-          restoreUnhandledDirectives(root, source, plain);
+          restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
           records.push(...result.records);
           problems.push(...result.problems);
           ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
@@ -338,7 +356,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
       alignWithMicromark(root, source);
       const result = processDocument(root, source, options, stateOf(ctx));
-      restoreUnhandledDirectives(root, source, plain);
+      restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
       records.push(...result.records);
       problems.push(...result.problems);
       ctx.replaceNode(node, snapshots ? root.children.map((child) => reuseOriginals(child, snapshots) as RootContent) : root.children);

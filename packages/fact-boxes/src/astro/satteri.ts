@@ -22,7 +22,7 @@ export interface SatteriPipeline {
  * The Sätteri adapter as Astro runs it: positions on file lines, records on
  * the frontmatter (the adapter does that), errors remembered for content
  * collections, warnings through Astro's logger. With the `pipeline` it is
- * put in, it reads boxes from their own text when it runs first.
+ * put in, it knows the features Astro parses with, and reads boxes from their own text when it runs first.
  */
 export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: SatteriPipeline) {
   const resolved = resolveForAstro(settings);
@@ -55,8 +55,8 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
       // Thrown by the integration itself (see Pending).
       throwErrors: false,
       ...(styledPage !== undefined ? { esm: STYLESHEET_IMPORT } : {}),
-      // First in the list: no plugin has changed the tree, so a box's text says what its nodes are.
-      ...(pipeline?.plugins[0] === factory ? { features: pipeline.features() } : {}),
+      // The features Astro parses with; first in the list, no plugin has changed the tree, so a box's text says what its nodes are.
+      ...(pipeline ? { features: pipeline.features(), ...(pipeline.plugins[0] === factory ? {} : { othersBefore: true }) } : {}),
       done: ({ records, problems, error }) => {
         if (styledPage !== undefined) settings.styles?.styled?.add(styledPage);
         storeRecords(settings, stored, records);

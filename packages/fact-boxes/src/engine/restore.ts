@@ -147,10 +147,12 @@ export const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
  * text and links GFM's address finder makes while parsing, which the reading
  * makes again.
  */
-function asParsed(node: Nodes): boolean {
+function asParsed(node: Nodes, untouched = false): boolean {
   if ((node.type === 'textDirective' || node.type === 'leafDirective') && isHandledDirective(node)) return false;
   if (!node.position && node.type !== 'text' && node.type !== 'link') return false;
-  return !('children' in node) || (node.children as Nodes[]).every(asParsed);
+  // After other plugins (Sätteri, where nothing Sätteri parses carries data): a node a plugin marked.
+  if (untouched && node.data !== undefined) return false;
+  return !('children' in node) || (node.children as Nodes[]).every((child) => asParsed(child, untouched));
 }
 
 /**
@@ -234,12 +236,13 @@ export function plainBlocks(reading: PlainReading, source: string): BlockLookup 
  * Container directives are left for other plugins. Code is never touched.
  * With a plain reading, a block where a directive took markup (`tookMarkup`)
  * becomes the block as read without directives, as the page would have it
- * without this plugin.
+ * without this plugin; `untouchedOnly` (after other plugins, on Sätteri):
+ * only a block whose nodes carry no data.
  *
  * @example
  *   restoreUnhandledDirectives(tree, String(file.value))
  */
-export function restoreUnhandledDirectives(tree: Root, source: string, plain?: PlainReading): void {
+export function restoreUnhandledDirectives(tree: Root, source: string, plain?: PlainReading, untouchedOnly = false): void {
   const plainBlock = plain ? plainBlocks(plain, source) : undefined;
   // The phrasing block being visited, and whether a directive in it took markup.
   let took = false;
@@ -259,7 +262,7 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
       if (plainBlock && PHRASING_BLOCKS.has(child.type)) {
         took = false;
         visit(child as Parent);
-        if (took && (child as Parent).children.every(asParsed)) {
+        if (took && (child as Parent).children.every((grandchild) => asParsed(grandchild as Nodes, untouchedOnly))) {
           const read = plainBlock(child);
           if (read) (child as Parent).children = read.children;
         }
