@@ -241,3 +241,40 @@ describe('on Sätteri, a page whose only directives are prose', () => {
     });
   });
 });
+
+describe('image descriptions with directive-like text', () => {
+  // The description is a string made while parsing: `:30` read as a directive there leaves nothing to restore.
+  const IMAGES: readonly [what: string, text: string][] = [
+    ['plain words', 'Rescuers at the site ![Rescuers at 10:30, after a 3:1 vote](photo.jpg) this morning.\n'],
+    ['with emphasis', '![Crowd at *10:30* near re:Invent](crowd.jpg "The crowd")\n'],
+    ['by reference', '![Flood at 07:13:47][flood]\n\n[flood]: flood.jpg\n'],
+    ['in a heading, with quotes', '## Aftermath ![The "3:1" banner](banner.jpg)\n'],
+    ['in a box', ':::claim[Vote]{by="The council" status=unverified}\nCounted by hand ![The count at 18:00](count.jpg).\n:::\n'],
+  ];
+  const settings = { options: { onInvalid: 'warn' }, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
+  const alts = (html: string) => Array.from(html.matchAll(/alt="([^"]*)"/g), (match) => match[1]);
+
+  test.each(IMAGES)('unified: %s', async (_what, text) => {
+    const withoutDirectives = String(await unified().use(remarkParse).use(remarkRehype).use(rehypeStringify).process(text));
+    expect(alts(await renderWith(text, [remarkDirective as Plugin]))).toEqual(alts(withoutDirectives));
+    expect(alts(withoutDirectives).join(' ')).toMatch(/\d:\d/);
+  });
+
+  test.each(IMAGES)('Sätteri, as the Astro integration runs it: %s', (_what, text) => {
+    const features = { directive: true, smartPunctuation: true };
+    const plugins: unknown[] = [];
+    plugins.push(satteriPluginForAstro(settings as never, { plugins, features: () => features }));
+    const html = (mdastPlugins: unknown[], parseWith: object) => {
+      const result = markdownToHtml(text, { features: parseWith, mdastPlugins: mdastPlugins as MdastPluginList, data: { astro: { frontmatter: {} } } });
+      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      return result.html;
+    };
+    expect(alts(html(plugins, features))).toEqual(alts(html([], { smartPunctuation: true })));
+  });
+
+  test('fact-boxes/satteri on its own: a description of plain words', () => {
+    const result = markdownToHtml(IMAGES[0]![1], { features: { directive: true }, ...factBoxes({ onInvalid: 'warn' }) });
+    if (result instanceof Promise) throw new Error('expected a synchronous compile');
+    expect(alts(result.html)).toEqual(['Rescuers at 10:30, after a 3:1 vote']);
+  });
+});

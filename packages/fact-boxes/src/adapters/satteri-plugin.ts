@@ -5,7 +5,7 @@
  * the public entry, and the Astro integration adds its hooks here.
  */
 import { fileURLToPath } from 'node:url';
-import type { Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
@@ -18,7 +18,7 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { directiveSource, isHandledDirective, markupPattern, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
+import { directiveSource, imageDescription, isHandledDirective, markupPattern, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
@@ -286,19 +286,22 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
    * Run first, no directive was handled and no node made before it, so the block's text alone says
    * whether one took markup; after other plugins, only a block none of them changed is read again. Its
    * stretch of text between blank lines says first whether to look for the block (reading parents makes
-   * Sätteri build them).
+   * Sätteri build them). `taken`: the caller knows the block must be read again (an image description).
    */
-  const givePlain = (node: Visited, ctx: MdastVisitorContext): boolean => {
-    if (!plain || !(anyTaken ??= markupPattern(plain, source).anywhere.test(source))) return false;
-    const at = node.position?.start.offset;
-    if (at === undefined || !stretchTakesMarkup(at)) return false;
+  const givePlain = (node: Visited, ctx: MdastVisitorContext, taken = false): boolean => {
+    if (!plain) return false;
+    if (!taken) {
+      if (!(anyTaken ??= markupPattern(plain, source).anywhere.test(source))) return false;
+      const at = node.position?.start.offset;
+      if (at === undefined || !stretchTakesMarkup(at)) return false;
+    }
     let block = ctx.parent(node);
     while (block && !PHRASING_BLOCKS.has(block.type)) block = ctx.parent(block);
     const start = block?.position?.start.offset;
     const end = block?.position?.end.offset;
-    if (!block || start === undefined || end === undefined || looked.has(start)) return false;
+    if (!block || start === undefined || end === undefined || (looked.has(start) && !taken)) return false;
     looked.add(start);
-    if (!markupPattern(plain, source).anywhere.test(source.slice(start, end))) return false;
+    if (!taken && !markupPattern(plain, source).anywhere.test(source.slice(start, end))) return false;
     if (hooks.othersBefore && !untouched(block)) return false;
     const read = plainBlocks(plain, source)(block);
     if (!read) return false;
@@ -306,6 +309,19 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     given = { start, end };
     ctx.replaceNode(block, read as unknown as RootContent);
     return true;
+  };
+
+  /** Whether a node lies in the last block given back whole (its directives and images are gone with it). */
+  const inGiven = (node: Visited): boolean => {
+    const at = node.position?.start.offset;
+    return given !== undefined && at !== undefined && at >= given.start && at < given.end;
+  };
+  /** An image outside boxes: its description as written, or its block read again (engine/restore.ts). */
+  const seeImage = (node: Readonly<Image | ImageReference>, ctx: MdastVisitorContext): void => {
+    if (inGiven(node) || insideBox(node, ctx)) return;
+    const description = imageDescription(node, source);
+    if (description === 'read again') givePlain(node, ctx, true);
+    else if (description !== undefined && description !== node.alt) ctx.setProperty(node, 'alt', description);
   };
 
   // A paragraph matters only where a line starts like a box (`:::name`): without such a line, Sätteri hands none over.
@@ -366,11 +382,13 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       ctx.replaceNode(node, { type: 'paragraph', children: [{ type: 'text', value: directiveSource(node, source) }] });
     },
     textDirective(node, ctx) {
-      const at = node.position?.start.offset;
-      if ((given && at !== undefined && at >= given.start && at < given.end) || insideBox(node, ctx) || isHandledDirective(node)) return;
+      if (inGiven(node) || insideBox(node, ctx) || isHandledDirective(node)) return;
       if (givePlain(node, ctx)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
+    // An image's description is a string made while parsing: a directive read in it (`10:30`) left no node behind.
+    image: seeImage,
+    imageReference: seeImage,
     after(root, ctx) {
       if (hooks.esm !== undefined && document.sourceFormat === 'mdx') ctx.appendChild(root, { type: 'mdxjsEsm', value: hooks.esm } as unknown as RootContent);
       for (const problem of unseenBoxes(source, openings, seen)) {

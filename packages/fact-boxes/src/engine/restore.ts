@@ -8,6 +8,7 @@
 import type { Nodes, Parent, Root, RootContent } from 'mdast';
 import type { LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Point, Position } from 'unist';
+import { mayHoldDirective } from './syntax.js';
 
 /**
  * The text a remark parser gave its nodes positions in: the file as a string
@@ -51,6 +52,33 @@ export function directiveSource(node: TextDirective | LeafDirective, source: str
   const end = node.position?.end.offset;
   if (start !== undefined && end !== undefined && end <= source.length) return source.slice(start, end);
   return serialise(node, source);
+}
+
+/**
+ * What makes an image's description more than its words: markup, references, escapes, line breaks,
+ * and what smart punctuation changes (quotes, `--`, `...`).
+ */
+const LABEL_MARKUP = /[[\\&*_`<!~$\r\n'"]|--|\.\.\./;
+
+/**
+ * An image's description where remark-directive and Sätteri read a directive in it
+ * (`![Rescuers at 10:30](photo.jpg)`: the description is a string made while parsing, so `:30` is
+ * gone from it, and no directive is left to restore). Gives the words as written when the
+ * description is plain words, `'read again'` when it has markup (its block is read without
+ * directives), and undefined when nothing in it can be a directive.
+ *
+ * @example
+ *   imageDescription(image, '![Rescuers at 10:30](photo.jpg)') // 'Rescuers at 10:30'
+ */
+export function imageDescription(node: { position?: Position | undefined }, source: string): string | 'read again' | undefined {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined || source[start] !== '!' || source[start + 1] !== '[') return undefined;
+  const close = source.indexOf(']', start + 2);
+  if (close === -1 || close >= end) return undefined;
+  const label = source.slice(start + 2, close);
+  if (!mayHoldDirective(label)) return undefined;
+  return LABEL_MARKUP.test(label) ? 'read again' : label;
 }
 
 /**
@@ -256,6 +284,12 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
         const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
         children[index] = child.type === 'leafDirective' ? { type: 'paragraph', children: [text], position: child.position } : text;
         restored ||= child.type === 'textDirective';
+        continue;
+      }
+      if (child.type === 'image' || child.type === 'imageReference') {
+        const description = imageDescription(child, source);
+        if (description === 'read again') took = true;
+        else if (description !== undefined) child.alt = description;
         continue;
       }
       if (!('children' in child)) continue;
