@@ -137,7 +137,7 @@ export function profileMd(name, count, nodeArgs = []) {
 function measure(dir, nodeArgs) {
   const script = `let heap = 0; const timer = setInterval(() => { heap = Math.max(heap, process.memoryUsage().heapTotal); }, 200);
 const { build } = await import('astro'); const start = performance.now(); await build({ root: ${JSON.stringify(dir)}, logLevel: 'error' });
-clearInterval(timer); const usage = process.resourceUsage(); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMiB: process.resourceUsage().maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
+clearInterval(timer); const usage = process.resourceUsage(); console.log(JSON.stringify({ seconds: (performance.now() - start) / 1000, cpuSeconds: (usage.userCPUTime + usage.systemCPUTime) / 1e6, peakMiB: usage.maxRSS / 1024, heapMiB: heap / 2 ** 20 })); process.exit(0);`;
   const out = execFileSync(process.execPath, [...nodeArgs, '--input-type=module', '-e', script], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return JSON.parse(out.trim().split('\n').pop());
 }

@@ -7,7 +7,7 @@
 // integration runs it (its output thrown away). `WORKER_PASS=empty` answers at once: the round trip
 // alone. Used by bench/profile.mjs's variants "… a worker …"; `WORKER_PASS_REPORT=1` prints, when the
 // build ends, how many pages were in flight at most and how long the worker took from first to last.
-import { isMainThread, parentPort, Worker } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
 let worker;
 const waiting = new Map();
@@ -42,7 +42,6 @@ export function throughWorker(code, id, work = 'boxes') {
 }
 
 if (!isMainThread) {
-  const { workerData } = await import('node:worker_threads');
   const { mdxToJs } = await import('satteri');
   const { article } = await import('./corpus.mjs');
   const { satteriAsAstro } = await import('./satteri-as-astro.mjs');

@@ -11,7 +11,8 @@ import { markdownToHtml, mdxToJs, type Features, type MdastPluginDefinition, typ
 import { describe, expect, test } from 'vitest';
 import { markdownFixtures } from '../helpers/fixtures.js';
 import { article } from '../../bench/corpus.mjs';
-import { boxReader, createSatteriPlugin, resolveOptions, satteriPluginForAstro } from '../helpers/internal.js';
+import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
+import { boxReader, createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -147,15 +148,7 @@ describe('pages are the same whichever way boxes are read', () => {
 describe('in Astro, boxes are read from their text only when fact-boxes runs first', () => {
   // A plugin that marks the author's paragraphs without changing their words: run before fact-boxes, its mark must reach the box.
   const mark: MdastPluginDefinition = { name: 'mark', paragraph(node, ctx) { ctx.setProperty(node, 'data', { hProperties: { className: ['marked'] } }); } };
-  const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
-  const render = (order: (plugin: unknown) => unknown[]) => {
-    const plugins: unknown[] = [];
-    const entry = satteriPluginForAstro(settings as never, { plugins, features: () => GFM });
-    plugins.push(...order(entry));
-    const result = markdownToHtml(':::claim[Title]{by="X"}\nSaid so at 10:30.\n:::\n', { features: GFM, mdastPlugins: plugins as never, data: { astro: { frontmatter: {} } } });
-    if (result instanceof Promise) throw new Error('expected a synchronous compile');
-    return result.html;
-  };
+  const render = (place: (entry: unknown) => unknown[]) => satteriPage(':::claim[Title]{by="X"}\nSaid so at 10:30.\n:::\n', GFM, astroSatteriPlugins(GFM, { place }));
 
   test('a plugin before it has changed the nodes: they are read from Sätteri', () => {
     expect(render((entry) => [mark, entry])).toContain('<p class="marked">Said so at 10:30.</p>');

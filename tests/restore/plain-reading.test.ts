@@ -19,7 +19,8 @@ import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
-import { createSatteriPlugin, resolveOptions, satteriPluginForAstro } from '../helpers/internal.js';
+import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
+import { createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
 
 const BOX = ':::claim[At 10:30]{by="The ministry" status=confirmed}\nThey met.\n:::\n\n';
 
@@ -152,14 +153,11 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     });
 
     test('in Astro, the integration reads prose again after the site\'s other Markdown plugins too', () => {
-      const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
-      const plugins: unknown[] = [];
-      plugins.push(quiet, satteriPluginForAstro(settings as never, { plugins, features: () => ({ ...GFM, directive: true }) }));
+      const features = { ...GFM, directive: true };
       const text = 'The convoy left at 10:30[^1] and was hit.\n\n[^1]: Baghdad time.\n';
-      const result = markdownToHtml(text, { features: { ...GFM, directive: true }, mdastPlugins: plugins as never, data: { astro: { frontmatter: {} } } });
-      if (result instanceof Promise) throw new Error('expected a synchronous compile');
-      expect(result.html).toBe(satteriAfter(text, [quiet], false));
-      expect(result.html).toContain('Baghdad time.');
+      const html = satteriPage(text, features, astroSatteriPlugins(features, { before: [quiet] }));
+      expect(html).toBe(satteriAfter(text, [quiet], false));
+      expect(html).toContain('Baghdad time.');
     });
 
     test('in a box of a document with footnotes, as when fact-boxes runs first', () => {

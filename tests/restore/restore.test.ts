@@ -1,7 +1,8 @@
-import { restoreUnhandledDirectives, satteriPluginForAstro } from '../helpers/internal.js';
+import { restoreUnhandledDirectives } from '../helpers/internal.js';
+import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
 import factBoxes from 'fact-boxes/satteri';
 import { fromHtml } from 'hast-util-from-html';
-import { markdownToHtml, mdxToJs, type MdastPluginList } from 'satteri';
+import { markdownToHtml, type MdastPluginList } from 'satteri';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
 import type { Nodes as MdastNodes, Root as MdastRoot } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -213,30 +214,22 @@ describe('restore: false, for pipelines with other directive plugins', () => {
 describe('on Sätteri, a page whose only directives are prose', () => {
   // Sätteri, like remark-directive, reads `:30` in `10:30` as a directive: a page where no colon is
   // followed by a Latin letter still needs the plugin, or the characters vanish.
-  const settings = { options: {}, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
   const features = { directive: true };
   const pipelines: readonly [name: string, plugins: () => MdastPluginList][] = [
     ['fact-boxes/satteri', () => factBoxes({ onInvalid: 'warn' }).mdastPlugins],
-    ['the Astro integration', () => {
-      const plugins: unknown[] = [];
-      plugins.push(satteriPluginForAstro(settings as never, { plugins, features: () => features }));
-      return plugins as MdastPluginList;
-    }],
+    ['the Astro integration', () => astroSatteriPlugins(features)],
   ];
   const cases = PROSE.filter(([what]) => !what.includes('Markdown in its label'));
 
   describe.each(pipelines)('%s', (_name, plugins) => {
     test.each(cases)('%s, alone on the page', (_what, text) => {
-      const result = markdownToHtml(text, { features, mdastPlugins: plugins(), data: { astro: { frontmatter: {} } } });
-      if (result instanceof Promise) throw new Error('expected a synchronous compile');
-      expect(toString(fromHtml(result.html, { fragment: true })).trim()).toBe(text);
+      expect(toString(fromHtml(satteriPage(text, features, plugins()), { fragment: true })).trim()).toBe(text);
     });
 
     test('in MDX, a time and a score', () => {
-      const result = mdxToJs('At 10:30 the vote was 3:1.\n', { features, mdastPlugins: plugins(), data: { astro: { frontmatter: {} } } });
-      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      const code = satteriPage('At 10:30 the vote was 3:1.\n', features, plugins(), 'mdx');
       // The page's strings in order (restored prose may stay pieces of text side by side).
-      const strings = Array.from(result.code.matchAll(/"((?:[^"\\]|\\.)*)"/g), (match) => JSON.parse(`"${match[1]}"`) as string).join('');
+      const strings = Array.from(code.matchAll(/"((?:[^"\\]|\\.)*)"/g), (match) => JSON.parse(`"${match[1]}"`) as string).join('');
       expect(strings).toContain('At 10:30 the vote was 3:1.');
     });
   });
@@ -251,7 +244,6 @@ describe('image descriptions with directive-like text', () => {
     ['in a heading, with quotes', '## Aftermath ![The "3:1" banner](banner.jpg)\n'],
     ['in a box', ':::claim[Vote]{by="The council" status=unverified}\nCounted by hand ![The count at 18:00](count.jpg).\n:::\n'],
   ];
-  const settings = { options: { onInvalid: 'warn' }, pending: { errors: new Map() }, warn: () => {}, records: 'json', pagesDir: '/site/src/pages/', root: '/site' };
   const alts = (html: string) => Array.from(html.matchAll(/alt="([^"]*)"/g), (match) => match[1]);
 
   test.each(IMAGES)('unified: %s', async (_what, text) => {
@@ -262,14 +254,8 @@ describe('image descriptions with directive-like text', () => {
 
   test.each(IMAGES)('Sätteri, as the Astro integration runs it: %s', (_what, text) => {
     const features = { directive: true, smartPunctuation: true };
-    const plugins: unknown[] = [];
-    plugins.push(satteriPluginForAstro(settings as never, { plugins, features: () => features }));
-    const html = (mdastPlugins: unknown[], parseWith: object) => {
-      const result = markdownToHtml(text, { features: parseWith, mdastPlugins: mdastPlugins as MdastPluginList, data: { astro: { frontmatter: {} } } });
-      if (result instanceof Promise) throw new Error('expected a synchronous compile');
-      return result.html;
-    };
-    expect(alts(html(plugins, features))).toEqual(alts(html([], { smartPunctuation: true })));
+    const withFactBoxes = satteriPage(text, features, astroSatteriPlugins(features, { options: { onInvalid: 'warn' } }));
+    expect(alts(withFactBoxes)).toEqual(alts(satteriPage(text, { smartPunctuation: true }, [])));
   });
 
   test('fact-boxes/satteri on its own: a description of plain words', () => {

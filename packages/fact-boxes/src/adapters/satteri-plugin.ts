@@ -5,7 +5,7 @@
  * the public entry, and the Astro integration adds its hooks here.
  */
 import { fileURLToPath } from 'node:url';
-import type { Image, ImageReference, Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Nodes, Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
@@ -18,7 +18,7 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { directiveSource, imageDescription, isHandledDirective, markupPattern, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
+import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
@@ -102,17 +102,6 @@ function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
 }
 
 const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
-
-/**
- * Whether no plugin changed a node: it and everything in it as Sätteri parsed it, each with its place
- * and no data (a plugin that handles a directive or marks a node gives it data; one that makes nodes
- * gives them no place).
- */
-function untouched(node: Visited): boolean {
-  if (!node.position || (node as { data?: unknown }).data !== undefined) return false;
-  const children = (node as { children?: readonly Visited[] }).children;
-  return children === undefined || children.every(untouched);
-}
 
 /**
  * Whether Sätteri's attributes are plainly what the line says, so micromark
@@ -202,7 +191,7 @@ export interface SatteriHooks {
   features?: Features;
   /**
    * Plugins ran before this one: boxes are read from Sätteri's nodes, and a block is read again without
-   * directives only where every node in it is as Sätteri parsed it (`untouched`).
+   * directives only where every node in it is as Sätteri parsed it (`asParsed` in engine/restore.ts).
    */
   othersBefore?: boolean;
   /** Read boxes from Sätteri's nodes even when the features are known (default `true` then): tests compare the two. */
@@ -302,7 +291,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     if (!block || start === undefined || end === undefined || (looked.has(start) && !taken)) return false;
     looked.add(start);
     if (!taken && !markupPattern(plain, source).anywhere.test(source.slice(start, end))) return false;
-    if (hooks.othersBefore && !untouched(block)) return false;
+    // After other plugins: only a block none of them changed (its nodes as Sätteri parsed them).
+    if (hooks.othersBefore && !asParsed(block as unknown as Nodes, true)) return false;
     const read = plainBlocks(plain, source)(block);
     if (!read) return false;
     if (hooks.shift) shiftPositions(read as { position?: Position }, hooks.shift);
@@ -386,9 +376,6 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (givePlain(node, ctx)) return;
       ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
     },
-    // An image's description is a string made while parsing: a directive read in it (`10:30`) left no node behind.
-    image: seeImage,
-    imageReference: seeImage,
     after(root, ctx) {
       if (hooks.esm !== undefined && document.sourceFormat === 'mdx') ctx.appendChild(root, { type: 'mdxjsEsm', value: hooks.esm } as unknown as RootContent);
       for (const problem of unseenBoxes(source, openings, seen)) {
@@ -412,6 +399,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       if (error && hooks.throwErrors !== false) throw error;
     },
     ...(fenceLines.size > 0 ? paragraphVisitor : {}),
+    // An image's description is a string made while parsing: a directive read in it (`10:30`) left no node behind.
+    // Asked for only where one could be: each image visited is handed to JavaScript.
+    ...(mayHoldImageDirective(source) ? { image: seeImage, imageReference: seeImage } : {}),
     // As the document walk's SKIP list: inline code and expressions too, which a box line can fall inside (a code span over lines).
     ...(seeCode ? { code: seeCode, inlineCode: seeCode, html: seeCode, yaml: seeCode, toml: seeCode, math: seeCode, inlineMath: seeCode, mdxFlowExpression: seeCode, mdxTextExpression: seeCode, mdxjsEsm: seeCode } : {}),
   };

@@ -60,6 +60,11 @@ export function directiveSource(node: TextDirective | LeafDirective, source: str
  */
 const LABEL_MARKUP = /[[\\&*_`<!~$\r\n'"]|--|\.\.\./;
 
+/** Whether a document has an image description in which a directive could be read (a prefilter of `imageDescription`). */
+export function mayHoldImageDirective(source: string): boolean {
+  return /!\[[^\]]*:[^\s\p{P}\p{S}]/u.test(source);
+}
+
 /**
  * An image's description where remark-directive and Sätteri read a directive in it
  * (`![Rescuers at 10:30](photo.jpg)`: the description is a string made while parsing, so `:30` is
@@ -170,15 +175,16 @@ export function tookMarkup(node: { position?: Position | undefined }, source: st
 export const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
 /**
- * Whether a block can be read again: no directive in it was handled, and no
+ * Whether a node can be read again: no directive in it was handled, and no
  * node was made by a plugin (which gives none a position) other than the
  * text and links GFM's address finder makes while parsing, which the reading
- * makes again.
+ * makes again. `untouched` (Sätteri after other plugins, where everything
+ * Sätteri parses has a place and no data): no node without a place, and none
+ * a plugin marked with data.
  */
-function asParsed(node: Nodes, untouched = false): boolean {
+export function asParsed(node: Nodes, untouched = false): boolean {
   if ((node.type === 'textDirective' || node.type === 'leafDirective') && isHandledDirective(node)) return false;
-  if (!node.position && node.type !== 'text' && node.type !== 'link') return false;
-  // After other plugins (Sätteri, where nothing Sätteri parses carries data): a node a plugin marked.
+  if (!node.position && (untouched || (node.type !== 'text' && node.type !== 'link'))) return false;
   if (untouched && node.data !== undefined) return false;
   return !('children' in node) || (node.children as Nodes[]).every((child) => asParsed(child, untouched));
 }
