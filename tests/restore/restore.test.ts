@@ -258,6 +258,14 @@ describe('image descriptions with directive-like text', () => {
     expect(alts(withFactBoxes)).toEqual(alts(satteriPage(text, { smartPunctuation: true }, [])));
   });
 
+  test('in a box read from Sätteri\'s nodes: after the site\'s own plugins, and with fact-boxes/satteri on its own', () => {
+    const text = IMAGES[4]![1];
+    const quiet = { name: 'quiet', heading() {} };
+    const afterOthers = satteriPage(text, { directive: true }, astroSatteriPlugins({ directive: true }, { before: [quiet], options: { onInvalid: 'warn' } }));
+    const alone = satteriPage(text, { directive: true }, factBoxes({ onInvalid: 'warn' }).mdastPlugins);
+    expect([alts(afterOthers), alts(alone)]).toEqual([['The count at 18:00'], ['The count at 18:00']]);
+  });
+
   test('fact-boxes/satteri on its own: a description of plain words', () => {
     const result = markdownToHtml(IMAGES[0]![1], { features: { directive: true }, ...factBoxes({ onInvalid: 'warn' }) });
     if (result instanceof Promise) throw new Error('expected a synchronous compile');

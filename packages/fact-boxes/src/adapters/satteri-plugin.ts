@@ -33,6 +33,8 @@ interface Snapshot {
   original: object;
   keys: number;
   value: unknown;
+  /** An image's description, which the restoration gives back its words (engine/restore.ts, `imageDescription`). */
+  alt: unknown;
   attributes: unknown;
   data: unknown;
   /** The original's children (Sätteri's nodes), when it has any. */
@@ -67,7 +69,7 @@ function toPlain<T>(node: T, snapshots?: Snapshots): T {
     }
   }
   if (snapshots && typeof copy.type === 'string') {
-    snapshots.set(copy, { original: node as object, keys, value: copy.value, attributes: copy.attributes, data: copy.data, children });
+    snapshots.set(copy, { original: node as object, keys, value: copy.value, alt: copy.alt, attributes: copy.attributes, data: copy.data, children });
   }
   return copy as T;
 }
@@ -91,7 +93,7 @@ function reuseOriginals(node: unknown, snapshots: Snapshots): unknown {
   const children = Array.isArray(plain.children) ? (plain.children as object[]) : undefined;
   if (children) for (let index = 0; index < children.length; index++) children[index] = reuseOriginals(children[index], snapshots) as object;
   const snapshot = snapshots.get(plain);
-  if (!snapshot || plain.value !== snapshot.value || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data || keyCount(plain) !== snapshot.keys) return node;
+  if (!snapshot || plain.value !== snapshot.value || plain.alt !== snapshot.alt || plain.attributes !== snapshot.attributes || plain.data !== snapshot.data || keyCount(plain) !== snapshot.keys) return node;
   // Unchanged only if every child went back as the original it was copied from, in the same order.
   const was = snapshot.children;
   if (children) {
