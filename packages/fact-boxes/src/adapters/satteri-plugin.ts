@@ -5,7 +5,7 @@
  * the public entry, and the Astro integration adds its hooks here.
  */
 import { fileURLToPath } from 'node:url';
-import type { Image, ImageReference, Nodes, Root, RootContent } from 'mdast';
+import type { Image, ImageReference, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
@@ -14,6 +14,7 @@ import type { Features, MdastNode, MdastPluginDefinition, MdastVisitorContext, P
 import { DocumentState } from '../engine/state.js';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { diagnoseParagraph, processDocument } from '../engine/document.js';
+import { isClosed } from '../engine/syntax.js';
 import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
@@ -151,8 +152,9 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
         if (parsed?.type === node.type && parsed.name === node.name) {
           node.attributes = parsed.attributes ?? {};
         } else {
-          const text = source.slice(start, node.position?.end.offset);
-          children[index] = { type: 'paragraph', children: [{ type: 'text', value: text, position: node.position }], position: node.position };
+          // What Sätteri read inside a container stays; the blocks put in its place are aligned in turn.
+          children.splice(index, 1, ...(node.type === 'containerDirective' ? readAsProse(node, line, source) : [proseOf(line, node.position)]));
+          index--;
           continue;
         }
       }
@@ -163,6 +165,71 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
 }
 
 const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
+
+/** A paragraph of one text, as written. */
+function proseOf(value: string, position: Position | undefined): Paragraph {
+  return { type: 'paragraph', children: [{ type: 'text', value, ...(position ? { position } : {}) }], ...(position ? { position } : {}) };
+}
+
+/** Whether only one line break (and a blockquote's markers or indentation) lies between two offsets: the second line runs on from the first. */
+function nextLine(source: string, from: number | undefined, to: number | undefined): boolean {
+  return from !== undefined && to !== undefined && /^[ \t]*\r?\n[ \t>]*$/.test(source.slice(from, to));
+}
+
+/** Phrasing with text put before and after it ('' for none), joined to the text next to it, as a parser makes it. */
+function joinText(before: string, children: readonly PhrasingContent[], after: string): PhrasingContent[] {
+  const joined = [...children];
+  if (before !== '') {
+    const first = joined[0];
+    if (first?.type === 'text') joined[0] = { type: 'text', value: before + first.value };
+    else joined.unshift({ type: 'text', value: before });
+  }
+  if (after !== '') {
+    const last = joined.at(-1);
+    if (last?.type === 'text') joined[joined.length - 1] = { type: 'text', value: last.value + after };
+    else joined.push({ type: 'text', value: after });
+  }
+  return joined;
+}
+
+/** A block with `text` run on into the paragraph it ends with (itself, or the last of a list's or a quote's), if it ends with one. */
+function runOn(block: RootContent, text: string): RootContent | undefined {
+  if (block.type === 'paragraph') return { ...block, children: joinText('', block.children, text) };
+  if (block.type !== 'list' && block.type !== 'listItem' && block.type !== 'blockquote') return undefined;
+  const inner = block.children.length > 0 ? runOn(block.children.at(-1)!, text) : undefined;
+  return inner && ({ ...block, children: [...block.children.slice(0, -1), inner] } as RootContent);
+}
+
+/**
+ * A container Sätteri read where micromark reads none (`:::claim {by="x"}`, a space before `{`),
+ * as micromark reads it: its opening line is prose, running on into a paragraph right below it, what
+ * Sätteri read inside stays as it is (boxes in it are built), and the closing fence is prose too,
+ * running on into the paragraph a block right above it ends with. Nothing of the author's is shown with its markup as text.
+ */
+function readAsProse(node: ContainerDirective, line: string, source: string): RootContent[] {
+  const position = node.position!;
+  const start = position.start.offset!;
+  const blocks: RootContent[] = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel));
+  const lineEnd = start + line.length;
+  const first = blocks[0];
+  if (first?.type === 'paragraph' && nextLine(source, lineEnd, first.position?.start.offset)) {
+    blocks[0] = { ...first, children: joinText(`${line}\n`, first.children, ''), position: { start: position.start, end: first.position!.end } };
+  } else {
+    blocks.unshift(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }));
+  }
+  const text = source.slice(start, position.end.offset).trimEnd();
+  if (!isClosed(text)) return blocks;
+  const fenceStart = start + text.lastIndexOf('\n') + 1;
+  const fence = /:{3,}/.exec(text.slice(fenceStart - start))![0];
+  const last = blocks.at(-1)!;
+  const ranOn = nextLine(source, last.position?.end.offset, fenceStart) ? runOn(last, `\n${fence}`) : undefined;
+  if (ranOn) {
+    blocks[blocks.length - 1] = { ...ranOn, position: { start: last.position!.start, end: position.end } };
+  } else {
+    blocks.push(proseOf(fence, { start: { line: position.end.line, column: 1 + (fenceStart - (source.lastIndexOf('\n', fenceStart - 1) + 1)), offset: fenceStart }, end: position.end }));
+  }
+  return blocks;
+}
 
 /** What an integration (Astro) adds around the adapter. */
 export interface SatteriHooks {
@@ -353,7 +420,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
           records.push(...result.records);
           problems.push(...result.problems);
-          ctx.replaceNode(node, reuseOriginals(root.children[0], snapshots) as RootContent);
+          ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
         }
         return;
       }
