@@ -27,7 +27,8 @@ import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
 import { remarkPluginsFor } from './remark.js';
-import { satteriPluginForAstro } from './satteri.js';
+import { renderersWithoutDirectives, sitesSatteri } from './renderers.js';
+import { mdxPageStyles, satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
 import { isCollectionEntry, recordsOfEveryFile, type AstroPluginSettings } from './settings.js';
 import { siteStore } from '../outputs/site-store.js';
 import { type PageFiles, entryPointPath, slashes, stylesOnEveryPage } from './styles.js';
@@ -205,6 +206,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           // Astro 7's native processor: the Sätteri adapter, with the directive syntax switched on.
           const options = processor.options;
           options.features ??= {};
+          const siteDirective = options.features.directive;
           options.features.directive = true;
           const list = (options.mdastPlugins ??= []);
           // As Astro's Sätteri processor merges them (@astrojs/markdown-satteri): its defaults, then the processor's features.
@@ -212,6 +214,9 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const features = () => ({ gfm: markdown.gfm !== false, smartPunctuation: markdown.smartypants !== false, ...options.features });
           const entry = satteriPluginForAstro(settings, { plugins: list, features });
           Object.defineProperty(entry, 'toJSON', asDigest);
+          // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
+          const siteRoot = config.root;
+          renderersWithoutDirectives(processor, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(siteRoot), mdxEsm: (path) => mdxPageStyles(settings, path) });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {

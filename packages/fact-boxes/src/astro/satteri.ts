@@ -31,22 +31,13 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
   const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
   const { pending } = settings;
   const factory = (document: PluginFactoryContext) => {
+    if (!mayHoldDirective(document.source)) return leaveOut(settings, document);
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const key = path ?? '<unknown file>';
-    const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
     const records = recordsFormOf(settings, path);
     const stored = storeKeyOf(settings, path);
-    // An MDX page imports the stylesheet from its own module, written by the plugin (see PageFiles.styled);
-    // a page the plugin does not run on gets it from the integration's Vite plugin.
+    // An MDX page imports the stylesheet from its own module, written by the plugin (see PageFiles.styled).
     const styledPage = pageImportingStyles(settings.styles, path, document.sourceFormat === 'mdx');
-    if (!mayHoldDirective(document.source)) {
-      // No directive can be in this document: nothing to run, but layouts still find the (empty) list.
-      const value = recordsForFrontmatter([], records);
-      if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
-      if (pending.errors.delete(key)) pending.onChange?.();
-      storeRecords(settings, stored, []);
-      return null;
-    }
     const shift = shiftOf(path, document.source);
     const plugin = createSatteriPlugin(document.sourceFormat === 'mdx' ? forMdx : forMarkdown, document, {
       ...(shift ? { shift } : {}),
@@ -87,4 +78,37 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
     return plugin;
   };
   return factory;
+}
+
+/**
+ * A document the plugin is left out of, as one where no directive can be: nothing to run, but layouts still find
+ * the (empty) list of records, the store forgets what the file held, a failure it had is over, and a page gets
+ * the stylesheet from the integration's Vite plugin.
+ */
+function leaveOut(settings: AstroPluginSettings, document: PluginFactoryContext): null {
+  const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+  // No longer one whose module imports the stylesheet itself: the integration's Vite plugin adds the import.
+  pageImportingStyles(settings.styles, path, false);
+  const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+  const value = recordsForFrontmatter([], recordsFormOf(settings, path));
+  if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
+  if (settings.pending.errors.delete(path ?? '<unknown file>')) settings.pending.onChange?.();
+  storeRecords(settings, storeKeyOf(settings, path), []);
+  return null;
+}
+
+/**
+ * The plugin's entry for documents rendered without the directive syntax (see `renderersWithoutDirectives`):
+ * it leaves the plugin out of each, as of a document where no directive can be.
+ */
+export function satteriLeftOutForAstro(settings: AstroPluginSettings) {
+  return (document: PluginFactoryContext) => leaveOut(settings, document);
+}
+
+/** The stylesheet's import for an MDX page the plugin did not run on, marked as imported by the page itself; `undefined` where it gets none. */
+export function mdxPageStyles(settings: AstroPluginSettings, path: string): string | undefined {
+  const page = pageImportingStyles(settings.styles, path, true);
+  if (page === undefined) return undefined;
+  settings.styles?.styled?.add(page);
+  return STYLESHEET_IMPORT;
 }

@@ -1,0 +1,139 @@
+/**
+ * On Sätteri, pages that cannot hold a box render without the directive syntax, exactly as the same site
+ * without fact-boxes renders them: Astro's own renderers (`satteri()` of @astrojs/markdown-satteri) with
+ * the integration set up on them, against the same renderers without it.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroConfig } from 'astro';
+import type { MdastPluginDefinition } from 'satteri';
+import { describe, expect, test, vi } from 'vitest';
+import factBoxes from 'fact-boxes/astro';
+import { readFactBoxes } from 'fact-boxes';
+import { renderersWithoutDirectives } from '../helpers/internal.js';
+
+type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
+// Loaded by name: its types would widen Sätteri's data types for every test of the suite.
+const satteriPackage = '@astrojs/markdown-satteri';
+const { satteri } = (await import(satteriPackage)) as { satteri: (options?: { mdastPlugins?: unknown[] }) => Processor };
+const root = new URL('../../', import.meta.url);
+const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'fact-boxes-renderers-'))}/`);
+const shared = { gfm: true, smartypants: true, syntaxHighlight: false as const };
+const mdxOptions = { optimize: false, srcDir: new URL('src/', root), sourcemap: false };
+
+type StylesPlugin = { name: string; transform(this: object, code: string, id: string): { code: string } | undefined };
+/** The integration's Vite plugin that adds the stylesheet to pages whose module does not import it. */
+let stylesPlugin: StylesPlugin | undefined;
+
+/** A Sätteri processor with the integration set up on it, as Astro does before it asks for renderers. */
+function withFactBoxes(processor: Processor = satteri()): Processor {
+  const integration = factBoxes({ onInvalid: 'warn' });
+  const updateConfig = vi.fn();
+  (integration.hooks['astro:config:setup'] as unknown as (options: object) => void)({
+    config: { markdown: { processor }, cacheDir, root, srcDir: new URL('src/', root) },
+    command: 'build',
+    injectScript: vi.fn(),
+    updateConfig,
+    logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+  });
+  stylesPlugin = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: StylesPlugin[] } }).vite?.plugins ?? []).find((plugin) => plugin.name === 'fact-boxes:styles');
+  (integration.hooks['astro:config:done'] as unknown as (options: object) => void)({ config: {} });
+  return processor;
+}
+
+async function render(processor: Processor, text: string) {
+  const frontmatter: Record<string, unknown> = {};
+  const { code } = await (await processor.createRenderer(shared)).render(text, { frontmatter, fileURL: new URL('src/pages/page.md', root) });
+  return { html: code, frontmatter };
+}
+
+async function compile(processor: Processor, text: string, file = 'src/pages/page.mdx') {
+  const frontmatter: Record<string, unknown> = {};
+  const { code } = await (await processor.createMdxRenderer!(shared, mdxOptions)).process(text, new URL(file, root).pathname, frontmatter);
+  return { code, frontmatter };
+}
+
+const STYLESHEET = '\nimport "fact-boxes/styles.css";\n';
+
+// Prose a directive would take apart: times, scores, a name, a footnote after a time, an image description.
+const PROSE = [
+  'The convoy left at 10:30 and the vote passed 3:1 at re:Invent.',
+  'Counted at 18:05[^a] by hand, "the final 2:0" -- at 89:14...\n\n[^a]: Local time in Basra.',
+  '![Rescuers at 10:30, a **3:1** lead](photo.jpg)',
+  'Note:this and that:1 and :abbr[HTML]{title="x"} too.',
+];
+
+describe('pages without a box, on Sätteri', () => {
+  test.each(PROSE)('a Markdown page renders as without fact-boxes: %s', async (text) => {
+    const page = await render(withFactBoxes(), text);
+    expect(page.html).toBe((await render(satteri(), text)).html);
+    // Layouts still find the page's (empty) list of records.
+    expect(readFactBoxes(page.frontmatter)).toEqual([]);
+  });
+
+  test.each(PROSE)('an MDX page compiles as without fact-boxes: %s', async (text) => {
+    const mdx = text.replace(':abbr[HTML]{title="x"}', ':abbr[HTML]');
+    const page = await compile(withFactBoxes(), mdx);
+    // The same module, but for the (empty) records on its frontmatter, and the stylesheet imported at its end, as
+    // the plugin writes it into the pages it runs on (no Vite plugin hands the page back for it).
+    expect(page.code.replace(/"factBoxes":"\[\]"/, '')).toBe((await compile(satteri(), mdx)).code + STYLESHEET);
+    expect(stylesPlugin!.transform.call({ environment: { name: 'prerender' } }, page.code, new URL('src/pages/page.mdx', root).pathname)).toBeUndefined();
+    expect(readFactBoxes(page.frontmatter)).toEqual([]);
+    // An MDX file that is not a page (a collection entry) imports no stylesheet.
+    const entry = await compile(withFactBoxes(), mdx, 'src/content/news/entry.mdx');
+    expect(entry.code.replace(/"factBoxes":("\[\]"|\[\])/, '')).toBe((await compile(satteri(), mdx, 'src/content/news/entry.mdx')).code);
+  });
+
+  test('a page with a box still gets it, and its prose its times', async () => {
+    const text = 'At 10:30 they met.\n\n:::claim[Vow]{by="The ministry"}\nIt said so at 3:1.\n:::\n';
+    const page = await render(withFactBoxes(), text);
+    expect(page.html).toContain('data-fact-box="claim"');
+    expect(page.html).toContain('At 10:30 they met.');
+    expect(page.html).toContain('It said so at 3:1.');
+    expect(readFactBoxes(page.frontmatter)).toHaveLength(1);
+    const mdx = await compile(withFactBoxes(), text);
+    expect(mdx.code).toContain('data-fact-box=\\"claim\\"');
+  });
+
+  test('a site plugin of its own keeps the syntax on every page', async () => {
+    const abbr: MdastPluginDefinition = { name: 'abbr', textDirective(node, ctx) { if (node.name === 'abbr') ctx.setProperty(node, 'data', { hName: 'abbr' }); } };
+    const page = await render(withFactBoxes(satteri({ mdastPlugins: [abbr] })), 'An :abbr[HTML] page at 10:30.');
+    expect(page.html.trim()).toBe('<p>An <abbr>HTML</abbr> page at 10:30.</p>');
+  });
+});
+
+describe('renderersWithoutDirectives', () => {
+  /** A processor that counts the renderers made, and a `satteri()` that counts the processors made. */
+  function counting(mdastPlugins: unknown[], features: Record<string, unknown>) {
+    const made = { renderers: 0, processors: 0 };
+    const processor = { name: 'satteri', options: { mdastPlugins, features }, createRenderer: async () => ({ render: async () => ({ code: '', metadata: {} }) }) } as unknown as Processor;
+    const original = processor.createRenderer;
+    processor.createRenderer = async (sharedOptions) => {
+      made.renderers++;
+      return original(sharedOptions);
+    };
+    const make = async () => () => {
+      made.processors++;
+      return satteri();
+    };
+    return { processor, made, make };
+  }
+
+  test('makes no renderer without the syntax where the site asked for it, or runs other plugins', async () => {
+    const entry = () => null;
+    const siteOwn = counting([entry], { directive: true });
+    renderersWithoutDirectives(siteOwn.processor, { entry, leftOut: () => null, siteDirective: true, satteri: siteOwn.make });
+    await siteOwn.processor.createRenderer(shared);
+    expect(siteOwn.made).toEqual({ renderers: 1, processors: 0 });
+    const others = counting([{ name: 'other' }, entry], { directive: true });
+    renderersWithoutDirectives(others.processor, { entry, leftOut: () => null, siteDirective: undefined, satteri: others.make });
+    await others.processor.createRenderer(shared);
+    expect(others.made).toEqual({ renderers: 1, processors: 0 });
+    const alone = counting([entry], { directive: true });
+    renderersWithoutDirectives(alone.processor, { entry, leftOut: () => null, siteDirective: undefined, satteri: alone.make });
+    await alone.processor.createRenderer(shared);
+    expect(alone.made).toEqual({ renderers: 1, processors: 1 });
+  });
+});
