@@ -14,6 +14,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { markdownToHtml, mdxToJs, type Features, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
 import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
@@ -82,6 +83,21 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
   test.each(PROSE)('Sätteri: %s', (_what, text) => {
     expect(satteriHtml(text, true)).toBe(satteriHtml(text, false));
     expect(after(satteriHtml(BOX + text, true))).toBe(satteriHtml(text, false).trim());
+  });
+
+  test.each([
+    ['quotes and dashes around a footnote after a time', 'Counted at 18:05[^a] by hand, "the final 2:0" -- at 89:14...\n\n[^a]: Local time.\n'],
+    ['a quoted link after a score', 'He called it \'a 3:1[rout](https://example.com/r)\' -- twice.\n'],
+    ['an address in a quote', '"Write to mailto:desk@example.com," she said.\n'],
+  ])('unified after remark-smartypants, as Astro runs it: %s', async (_what, text) => {
+    // Astro's unified pipeline runs remark-smartypants before the site's plugins: a block read again must get its quotes and dashes too.
+    const html = async (withPlugin: boolean) => {
+      const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants) as unknown as Processor;
+      if (withPlugin) processor.use(remarkDirective).use(remarkFactBoxes, { onInvalid: 'warn' });
+      return String(await processor.use(remarkRehype).use(rehypeStringify).process(text));
+    };
+    expect(await html(true)).toBe(await html(false));
+    expect(await html(true)).toMatch(/[“‘]/);
   });
 
   test('the footnote of a time keeps its text on both processors', async () => {

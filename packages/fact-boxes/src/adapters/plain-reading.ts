@@ -37,6 +37,27 @@ function readsAddresses(list: Listed<MicromarkExtension>): boolean {
 }
 
 /**
+ * Plugins that rewrite the words a parser leaves, without changing the tree: Astro runs remark-smartypants
+ * before any plugin of the site's, so a block read again after it must have its quotes and dashes made too.
+ * Running one again on words it made already changes nothing.
+ */
+const TEXT_PLUGINS = new Set(['remarkSmartypants']);
+
+type Transform = (tree: Root) => void;
+
+/** The transforms of `processor`'s text plugins, with their options. */
+function textTransforms(processor: Processor): Transform[] {
+  const attachers = (processor as unknown as { attachers: Array<[(...options: unknown[]) => unknown, ...unknown[]]> }).attachers ?? [];
+  const transforms: Transform[] = [];
+  for (const [plugin, ...options] of attachers) {
+    if (!TEXT_PLUGINS.has(plugin.name)) continue;
+    const transform = plugin.call(processor, ...options);
+    if (typeof transform === 'function') transforms.push(transform as Transform);
+  }
+  return transforms;
+}
+
+/**
  * How `processor` reads a text without directives. Its data is read when a
  * directive is first restored, not for every document, so plugins attached
  * after this one count.
@@ -45,12 +66,12 @@ function readsAddresses(list: Listed<MicromarkExtension>): boolean {
  *   restoreUnhandledDirectives(tree, source, plainReading(this))
  */
 export function plainReading(processor: Processor): PlainReading {
-  let syntax: { extensions: Listed<MicromarkExtension>; expressions: boolean; addresses: boolean } | undefined;
+  let syntax: { extensions: Listed<MicromarkExtension>; expressions: boolean; addresses: boolean; transforms: Transform[] } | undefined;
   const read = () => {
     if (syntax) return syntax;
     const data = processor.data() as { micromarkExtensions?: Listed<MicromarkExtension> };
     const extensions = withoutDirectives(data.micromarkExtensions ?? []);
-    return (syntax = { extensions, expressions: readsExpressions(extensions), addresses: readsAddresses(extensions) });
+    return (syntax = { extensions, expressions: readsExpressions(extensions), addresses: readsAddresses(extensions), transforms: textTransforms(processor) });
   };
   return {
     get expressions() {
@@ -62,7 +83,9 @@ export function plainReading(processor: Processor): PlainReading {
     parse(text): Root | undefined {
       const data = processor.data() as { fromMarkdownExtensions?: Listed<MdastExtension> };
       try {
-        return fromMarkdown(text, { extensions: read().extensions as MicromarkExtension[], mdastExtensions: (data.fromMarkdownExtensions ?? []) as MdastExtension[] });
+        const tree = fromMarkdown(text, { extensions: read().extensions as MicromarkExtension[], mdastExtensions: (data.fromMarkdownExtensions ?? []) as MdastExtension[] });
+        for (const transform of read().transforms) transform(tree);
+        return tree;
       } catch {
         // What reads with directives may not without (MDX that needs them): the directives stay text.
         return undefined;
