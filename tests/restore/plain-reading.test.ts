@@ -20,6 +20,7 @@ import { unified, type Plugin, type Processor } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import remarkFactBoxes, { remarkRestoreDirectives } from 'fact-boxes/remark';
+import factBoxes from 'fact-boxes/satteri';
 import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
 import { createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
 
@@ -98,6 +99,21 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     };
     expect(await html(true)).toBe(await html(false));
     expect(await html(true)).toMatch(/[“‘]/);
+  });
+
+  test.each(PROSE)('fact-boxes/satteri on its own, given the features: %s', (_what, text) => {
+    const page = (source: string) => {
+      const result = markdownToHtml(source, factBoxes({ onInvalid: 'warn', features: GFM }));
+      if (result instanceof Promise) throw new Error('expected a synchronous compile');
+      return result.html;
+    };
+    expect(page(text)).toBe(satteriHtml(text, false));
+    expect(after(page(BOX + text))).toBe(satteriHtml(text, false).trim());
+  });
+
+  test('fact-boxes/satteri hands back the features it was given, with directive on', () => {
+    expect(factBoxes({ features: GFM }).features).toEqual({ ...GFM, directive: true });
+    expect(factBoxes().features).toBeUndefined();
   });
 
   test('the footnote of a time keeps its text on both processors', async () => {
