@@ -30,6 +30,8 @@ const CONFIGS = {
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, records as objects': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
+  // The floor's pages (no boxes) with the integration: what fact-boxes costs the many articles of an archive that have no box.
+  'satteri + fact-boxes, pages without boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
   // Each page's records on its frontmatter as one JSON string: the default on a site with an adapter (and on every site before they stayed in the build's store).
   'satteri + fact-boxes, records as one JSON string': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'json' })], logLevel: 'error' });\n`,
   'satteri + fact-boxes, 300 entities': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ entities: ${JSON.stringify(benchEntities())}, entityUrl: (id) => '/actors/' + id + '/' })], logLevel: 'error' });\n`,
@@ -84,7 +86,7 @@ export function generate(variant, count) {
   }
   for (let index = 0; index < count; index++) {
     let body = article(index);
-    if (variant.startsWith('floor')) body = stripBoxes(body);
+    if (variant.startsWith('floor') || variant.endsWith('pages without boxes')) body = stripBoxes(body);
     if (variant === 'static HTML') body = boxesAsHtml(body, 'mdx');
     if (variant === 'components') body = `${imports}\n\n${articleAsComponents(index)}`;
     writeFileSync(join(dir, 'src', 'pages', 'articles', `${index}.mdx`), body);
