@@ -82,6 +82,7 @@ export const VARIANTS = {
   // The same pages on unified(), without boxes, with fact-boxes, and with fact-boxes' stylesheet from the Vite plugin on every page.
   'unified, floor (no boxes)': { config: config('markdown: { processor: unified() }, integrations: [mdx()]'), page: stripBoxes },
   'unified, fact-boxes': { config: config('markdown: { processor: unified() }, integrations: [mdx(), factBoxes()]') },
+  'unified, no boxes, fact-boxes': { config: config('markdown: { processor: unified() }, integrations: [mdx(), factBoxes()]'), page: stripBoxes },
   'unified, fact-boxes, the stylesheet by the Vite plugin (before)': { config: config(`markdown: { processor: unified() }, integrations: [mdx(), factBoxes({ injectStyles: false })], ${appending('styles', '\nimport "fact-boxes/styles.css";\n')}`) },
   'no boxes, a Sätteri plugin that does nothing': { config: config(late("{ name: 'nothing', containerDirective() {} }")), page: stripBoxes },
   // What any Sätteri plugin that reads and replaces a box pays: a plain copy handed back, as a <div>

@@ -15,4 +15,4 @@ export { satteriPluginForAstro } from '../../packages/fact-boxes/dist/astro/satt
 export { remarkPluginsFor } from '../../packages/fact-boxes/dist/astro/remark.js';
 export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/satteri-plugin.js';
 export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';
-export { renderersWithoutDirectives } from '../../packages/fact-boxes/dist/astro/renderers.js';
+export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';

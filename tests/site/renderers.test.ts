@@ -12,7 +12,8 @@ import type { MdastPluginDefinition } from 'satteri';
 import { describe, expect, test, vi } from 'vitest';
 import factBoxes from 'fact-boxes/astro';
 import { readFactBoxes } from 'fact-boxes';
-import { renderersWithoutDirectives } from '../helpers/internal.js';
+import remarkDirective from 'remark-directive';
+import { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
 
 type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
 // Loaded by name: its types would widen Sätteri's data types for every test of the suite.
@@ -104,11 +105,52 @@ describe('pages without a box, on Sätteri', () => {
   });
 });
 
+describe('pages without a box, on unified()', () => {
+  const remarkPackage = '@astrojs/markdown-remark';
+  const unifiedProcessor = async (options: { remarkPlugins?: unknown[] } = {}) => ((await import(remarkPackage)) as { unified: (options?: object) => Processor }).unified(options);
+
+  test.each(PROSE)('a Markdown page renders as without fact-boxes: %s', async (text) => {
+    const page = await render(withFactBoxes(await unifiedProcessor()), text);
+    expect(page.html).toBe((await render(await unifiedProcessor(), text)).html);
+    expect(readFactBoxes(page.frontmatter)).toEqual([]);
+  });
+
+  test.each(PROSE)('an MDX page compiles as without fact-boxes: %s', async (text) => {
+    const mdx = text.replace(':abbr[HTML]{title="x"}', ':abbr[HTML]');
+    const page = await compile(withFactBoxes(await unifiedProcessor()), mdx);
+    // The same module, but for the (empty) records on its frontmatter and the stylesheet imported at its end.
+    expect(page.code.replace(/\{\n\s*"factBoxes": "\[\]"\n\}/, '{}')).toBe((await compile(await unifiedProcessor(), mdx)).code + STYLESHEET);
+    expect(stylesPlugin!.transform.call({ environment: { name: 'prerender' } }, page.code, new URL('src/pages/page.mdx', root).pathname)).toBeUndefined();
+    expect(readFactBoxes(page.frontmatter)).toEqual([]);
+  });
+
+  test('a page with a box still gets it, and its prose its times', async () => {
+    const text = 'At 10:30 they met.\n\n:::claim[Vow]{by="The ministry"}\nIt said so at 3:1.\n:::\n';
+    const page = await render(withFactBoxes(await unifiedProcessor()), text);
+    expect(page.html).toContain('data-fact-box="claim"');
+    expect(page.html).toContain('At 10:30 they met.');
+    expect(readFactBoxes(page.frontmatter)).toHaveLength(1);
+  });
+
+  test('a site that lists remark-directive itself keeps it on every page', async () => {
+    // A plugin of the site's that handles :abbr[…]; it needs the syntax on pages without boxes too.
+    const abbr = () => (tree: { children: unknown[] }) => {
+      const visit = (node: { type?: string; name?: string; data?: object; children?: unknown[] }) => {
+        if (node.type === 'textDirective' && node.name === 'abbr') node.data = { hName: 'abbr' };
+        for (const child of node.children ?? []) visit(child as typeof node);
+      };
+      visit(tree);
+    };
+    const page = await render(withFactBoxes(await unifiedProcessor({ remarkPlugins: [remarkDirective, abbr] })), 'An :abbr[HTML] page at 10:30.');
+    expect(page.html.trim()).toBe('<p>An <abbr>HTML</abbr> page at 10:30.</p>');
+  });
+});
+
 describe('renderersWithoutDirectives', () => {
-  /** A processor that counts the renderers made, and a `satteri()` that counts the processors made. */
-  function counting(mdastPlugins: unknown[], features: Record<string, unknown>) {
+  /** A processor that counts the renderers made, and a processor factory that counts the processors made. */
+  function counting() {
     const made = { renderers: 0, processors: 0 };
-    const processor = { name: 'satteri', options: { mdastPlugins, features }, createRenderer: async () => ({ render: async () => ({ code: '', metadata: {} }) }) } as unknown as Processor;
+    const processor = { name: 'satteri', options: {}, createRenderer: async () => ({ render: async () => ({ code: '', metadata: {} }) }) } as unknown as Processor;
     const original = processor.createRenderer;
     processor.createRenderer = async (sharedOptions) => {
       made.renderers++;
@@ -120,20 +162,35 @@ describe('renderersWithoutDirectives', () => {
     };
     return { processor, made, make };
   }
+  const entry = () => null;
 
-  test('makes no renderer without the syntax where the site asked for it, or runs other plugins', async () => {
-    const entry = () => null;
-    const siteOwn = counting([entry], { directive: true });
-    renderersWithoutDirectives(siteOwn.processor, { entry, leftOut: () => null, siteDirective: true, satteri: siteOwn.make });
-    await siteOwn.processor.createRenderer(shared);
-    expect(siteOwn.made).toEqual({ renderers: 1, processors: 0 });
-    const others = counting([{ name: 'other' }, entry], { directive: true });
-    renderersWithoutDirectives(others.processor, { entry, leftOut: () => null, siteDirective: undefined, satteri: others.make });
-    await others.processor.createRenderer(shared);
-    expect(others.made).toEqual({ renderers: 1, processors: 0 });
-    const alone = counting([entry], { directive: true });
-    renderersWithoutDirectives(alone.processor, { entry, leftOut: () => null, siteDirective: undefined, satteri: alone.make });
-    await alone.processor.createRenderer(shared);
-    expect(alone.made).toEqual({ renderers: 1, processors: 1 });
+  test('on Sätteri, makes no renderer without the syntax where the site asked for it, or runs other plugins', async () => {
+    const cases: [mdastPlugins: unknown[], siteDirective: boolean | undefined, processors: number][] = [
+      [[entry], true, 0],
+      [[{ name: 'other' }, entry], undefined, 0],
+      [[entry], undefined, 1],
+    ];
+    for (const [mdastPlugins, siteDirective, processors] of cases) {
+      const { processor, made, make } = counting();
+      const plainProcessor = satteriWithoutSyntax({ mdastPlugins, features: { directive: true } }, { entry, leftOut: () => null, siteDirective, satteri: make });
+      renderersWithoutDirectives(processor, { plainProcessor });
+      await processor.createRenderer(shared);
+      expect(made).toEqual({ renderers: 1, processors });
+    }
+  });
+
+  test('on unified(), makes none where the site listed remark-directive, or another plugin added it since', async () => {
+    const cases: [remarkPlugins: unknown[], siteDirective: boolean, processors: number][] = [
+      [[remarkDirective, entry], true, 0],
+      [[entry, remarkDirective], false, 0],
+      [[{ name: 'other' }, entry], false, 1],
+    ];
+    for (const [remarkPlugins, siteDirective, processors] of cases) {
+      const { processor, made, make } = counting();
+      const plainProcessor = unifiedWithoutSyntax({ remarkPlugins }, { ours: [entry], leftOut: () => null, siteDirective, isDirective: (item) => item === remarkDirective, unified: make });
+      renderersWithoutDirectives(processor, { plainProcessor });
+      await processor.createRenderer(shared);
+      expect(made).toEqual({ renderers: 1, processors });
+    }
   });
 });

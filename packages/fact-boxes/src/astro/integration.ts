@@ -25,13 +25,13 @@ import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
 import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
-import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
-import { remarkPluginsFor } from './remark.js';
-import { renderersWithoutDirectives, sitesSatteri } from './renderers.js';
-import { mdxPageStyles, satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
+import { type RemarkPluginEntry, astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
+import { remarkLeftOutFor, remarkPluginsFor } from './remark.js';
+import { type SatteriOptions, type UnifiedOptions, renderersWithoutDirectives, satteriWithoutSyntax, sitesSatteri, sitesUnified, unifiedWithoutSyntax } from './renderers.js';
+import { satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
 import { isCollectionEntry, recordsOfEveryFile, type AstroPluginSettings } from './settings.js';
 import { siteStore } from '../outputs/site-store.js';
-import { type PageFiles, entryPointPath, slashes, stylesOnEveryPage } from './styles.js';
+import { type PageFiles, entryPointPath, mdxPageImport, slashes, stylesOnEveryPage } from './styles.js';
 
 /** Options of the Astro integration. */
 export interface AstroFactBoxesOptions extends Omit<FactBoxesOptions, 'development' | 'entities'> {
@@ -216,7 +216,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           Object.defineProperty(entry, 'toJSON', asDigest);
           // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
           const siteRoot = config.root;
-          renderersWithoutDirectives(processor, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(siteRoot), mdxEsm: (path) => mdxPageStyles(settings, path) });
+          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(siteRoot) });
+          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path) });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {
@@ -226,10 +227,16 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else if (isUnifiedProcessor(processor)) {
           // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
           const plugins = (processor.options.remarkPlugins ??= []);
+          const siteDirective = plugins.some(isRemarkDirectiveEntry);
           const ours = remarkPluginsFor(plugins, settings);
           // remark-directive stays where it is; only the transform and the restoration move.
           const entries = ours.filter((entry) => !isRemarkDirectiveEntry(entry));
           plugins.push(...ours.filter(isRemarkDirectiveEntry));
+          // Pages that cannot hold a box render without remark-directive, as without fact-boxes.
+          const siteRoot = config.root;
+          const isDirective = (entry: unknown) => isRemarkDirectiveEntry(entry as RemarkPluginEntry);
+          const plainProcessor = unifiedWithoutSyntax(processor.options as UnifiedOptions, { ours, leftOut: remarkLeftOutFor(settings), siteDirective, isDirective, unified: () => sitesUnified(siteRoot) });
+          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path) });
           placeAgain = () => placeBeforeRestoration(plugins, entries);
           placeAgain();
         } else {

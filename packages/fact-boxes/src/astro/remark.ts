@@ -69,15 +69,40 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
       settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, path));
     }
-    const stored = storeKeyOf(settings, path);
-    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), stored);
-    storeRecords(settings, stored, file.data.factBoxes ?? []);
-    if (value !== undefined) frontmatterOf(file).factBoxes = value;
-    if (styledPage !== undefined) {
-      tree.children.push(stylesheetImport());
-      settings.styles?.styled?.add(styledPage);
-    }
+    putRecordsAndStyles(settings, tree, file, file.data.factBoxes ?? [], styledPage);
   };
+}
+
+/** A document's records on its frontmatter and in the store, and an MDX page's import of the stylesheet. */
+function putRecordsAndStyles(settings: AstroPluginSettings, tree: Root, file: VFile, records: FactBoxRecord[], styledPage: string | undefined): void {
+  const path = file.path || undefined;
+  const stored = storeKeyOf(settings, path);
+  const value = recordsForFrontmatter(records, recordsFormOf(settings, path), stored);
+  storeRecords(settings, stored, records);
+  if (value !== undefined) frontmatterOf(file).factBoxes = value;
+  if (styledPage !== undefined) {
+    tree.children.push(stylesheetImport());
+    settings.styles?.styled?.add(styledPage);
+  }
+}
+
+/**
+ * The remark plugin of the renderers without the directive syntax (astro/renderers.ts): each document as
+ * one without boxes (an empty list of records, a failure it had over).
+ */
+function remarkAstroLeftOut(settings: AstroPluginSettings) {
+  return function leaveOut(tree: Root, file: VFile): void {
+    const path = file.path || undefined;
+    // Not one whose module imports the stylesheet (the renderer appends the import to an MDX page's module).
+    pageImportingStyles(settings.styles, path, false);
+    if (settings.pending.errors.delete(path ?? '<unknown file>')) settings.pending.onChange?.();
+    putRecordsAndStyles(settings, tree, file, [], undefined);
+  };
+}
+
+/** The entry of `remarkAstroLeftOut` for a renderer's list. */
+export function remarkLeftOutFor(settings: AstroPluginSettings): RemarkPluginEntry {
+  return [remarkAstroLeftOut, settings] as RemarkPluginEntry;
 }
 
 /** The remark plugins to add after `existing`: remark-directive when missing, fact-boxes, and the restoration last. */

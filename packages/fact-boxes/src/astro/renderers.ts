@@ -1,12 +1,13 @@
 /**
- * Pages without a box render as they would without fact-boxes. The integration switches on Sätteri's
- * `directive` feature for boxes, and with it prose such as `10:30`, `3:1` or `re:Invent` is read as
- * directives, which the plugin then has to give back as text. On a page where no line can hold a box
- * (no `::` before a name), nothing needs the syntax: such a page is rendered by a second renderer made
- * without it, as the site set Sätteri up, so its prose is never taken apart and the plugin does no work.
+ * Pages without a box render as they would without fact-boxes. The integration switches on the directive
+ * syntax for boxes (Sätteri's `directive` feature, remark-directive on unified()), and with it prose such as
+ * `10:30`, `3:1` or `re:Invent` is read as directives, which the plugin then has to give back as text. On a
+ * page where no line can hold a box (no `::` before a name), nothing needs the syntax: such a page is
+ * rendered by a second renderer made without it, as the site set its processor up, so its prose is never
+ * taken apart and the plugin does no work.
  *
- * Only where fact-boxes alone asked for the syntax: not when the site switched the feature on itself, nor
- * when the site runs other Markdown plugins (one of them may handle directives of its own).
+ * Only where fact-boxes alone asked for the syntax: not when the site switched it on itself, nor, on
+ * Sätteri, when the site runs other Markdown plugins (one of them may handle directives of its own).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
@@ -24,35 +25,84 @@ export interface SatteriOptions {
   features: Features;
 }
 
-/** `satteri()` of @astrojs/markdown-satteri: a processor of its own for the renderers without the syntax. */
-export type SatteriProcessorFactory = (options: SatteriOptions) => MarkdownProcessor;
+/** unified's processor options (@astrojs/markdown-remark). */
+export interface UnifiedOptions {
+  remarkPlugins: unknown[];
+  [option: string]: unknown;
+}
+
+/** `satteri()` of @astrojs/markdown-satteri, `unified()` of @astrojs/markdown-remark. */
+export type ProcessorFactory<Options> = (options: Options) => MarkdownProcessor;
 
 /** Whether a page may hold a box, or any leaf or container directive: `::` before what can start a name. */
 export function mayHoldBlockDirective(source: string): boolean {
   return /::[^\s\p{P}\p{S}]/u.test(source);
 }
 
-/** `satteri()` from the @astrojs/markdown-satteri the site's Astro uses; `undefined` where it cannot be found. */
-export async function sitesSatteri(root: URL): Promise<SatteriProcessorFactory | undefined> {
+/** A processor factory from the package of that name the site renders with; `undefined` where it cannot be found. */
+async function sitesProcessor<Options>(root: URL, name: string, exported: string): Promise<ProcessorFactory<Options> | undefined> {
   try {
     const fromSite = createRequire(new URL('package.json', root));
-    const fromAstro = createRequire(fromSite.resolve('astro/package.json'));
-    const module = (await import(pathToFileURL(fromAstro.resolve('@astrojs/markdown-satteri')).href)) as { satteri?: SatteriProcessorFactory };
-    return typeof module.satteri === 'function' ? module.satteri : undefined;
+    let path: string;
+    try {
+      path = fromSite.resolve(name);
+    } catch {
+      // Not a dependency of the site's own: the one its Astro brings.
+      path = createRequire(fromSite.resolve('astro/package.json')).resolve(name);
+    }
+    const module = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return typeof module[exported] === 'function' ? (module[exported] as ProcessorFactory<Options>) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** `satteri()` from the @astrojs/markdown-satteri the site renders with. */
+export function sitesSatteri(root: URL): Promise<ProcessorFactory<SatteriOptions> | undefined> {
+  return sitesProcessor(root, '@astrojs/markdown-satteri', 'satteri');
+}
+
+/** `unified()` from the @astrojs/markdown-remark the site renders with. */
+export function sitesUnified(root: URL): Promise<ProcessorFactory<UnifiedOptions> | undefined> {
+  return sitesProcessor(root, '@astrojs/markdown-remark', 'unified');
+}
+
+/**
+ * On Sätteri: the processor without the syntax, as the site set Sätteri up, while fact-boxes' `entry` is the
+ * only Markdown plugin and the site did not switch the `directive` feature on itself; `leftOut` in its place.
+ */
+export function satteriWithoutSyntax(
+  options: SatteriOptions,
+  { entry, leftOut, siteDirective, satteri }: { entry: unknown; leftOut: unknown; siteDirective: boolean | undefined; satteri: () => Promise<ProcessorFactory<SatteriOptions> | undefined> },
+): () => Promise<MarkdownProcessor | undefined> {
+  return async () => {
+    if (siteDirective === true || options.mdastPlugins.length !== 1 || options.mdastPlugins[0] !== entry) return undefined;
+    const make = await satteri();
+    return make?.({ mdastPlugins: [leftOut], hastPlugins: [...(options.hastPlugins ?? [])], features: { ...options.features, directive: false } });
+  };
+}
+
+/**
+ * On unified(): the processor without fact-boxes' own entries (`ours`: remark-directive, when fact-boxes
+ * added it, the transform and the restoration), with the site's other plugins and `leftOut` after them,
+ * while the site did not list remark-directive itself and no one added it since.
+ */
+export function unifiedWithoutSyntax(
+  options: UnifiedOptions,
+  { ours, leftOut, siteDirective, isDirective, unified }: { ours: readonly unknown[]; leftOut: unknown; siteDirective: boolean; isDirective: (entry: unknown) => boolean; unified: () => Promise<ProcessorFactory<UnifiedOptions> | undefined> },
+): () => Promise<MarkdownProcessor | undefined> {
+  return async () => {
+    if (siteDirective) return undefined;
+    const theirs = options.remarkPlugins.filter((entry) => !ours.includes(entry));
+    if (theirs.some(isDirective)) return undefined;
+    const make = await unified();
+    return make?.({ ...options, remarkPlugins: [...theirs, leftOut] });
+  };
+}
+
 export interface WithoutDirectives {
-  /** fact-boxes' entry in the list: the renderers without the syntax are made only while it is the only one. */
-  entry: unknown;
-  /** The entry of those renderers, which leaves each page as one without boxes (its records, the store). */
-  leftOut: unknown;
-  /** Whether the site had the `directive` feature on before fact-boxes switched it on. */
-  siteDirective: boolean | undefined;
-  /** `satteri()`, to make a processor without the syntax (no such renderers when it gives `undefined`). */
-  satteri: () => Promise<SatteriProcessorFactory | undefined>;
+  /** The processor to make the renderers without the syntax from; `undefined` where there are to be none. */
+  plainProcessor: () => Promise<MarkdownProcessor | undefined>;
   /**
    * ESM to end the module of an MDX file rendered without the syntax with (the stylesheet's import, on a page),
    * as the plugin writes it into the pages it runs on: no Vite plugin has to hand the page back for it.
@@ -65,29 +115,21 @@ export interface WithoutDirectives {
  * syntax. Which renderers to make is decided when Astro asks for them, after every integration added its
  * plugins; each page's choice is one regular expression over its text.
  */
-export function renderersWithoutDirectives(processor: MarkdownProcessor & { options: object }, { entry, leftOut, siteDirective, satteri, mdxEsm }: WithoutDirectives): void {
-  const options = processor.options as SatteriOptions;
-  /** A processor as the site set Sätteri up, without the syntax; `undefined` where fact-boxes is not alone in asking for it. */
-  const withoutSyntax = async (): Promise<MarkdownProcessor | undefined> => {
-    if (siteDirective === true || options.mdastPlugins.length !== 1 || options.mdastPlugins[0] !== entry) return undefined;
-    const make = await satteri();
-    return make?.({ mdastPlugins: [leftOut], hastPlugins: [...(options.hastPlugins ?? [])], features: { ...options.features, directive: false } });
-  };
-
+export function renderersWithoutDirectives(processor: MarkdownProcessor, { plainProcessor, mdxEsm }: WithoutDirectives): void {
   const createRenderer = processor.createRenderer;
   if (typeof createRenderer !== 'function') return;
   processor.createRenderer = async function (this: unknown, shared) {
-    const [full, plainProcessor] = await Promise.all([createRenderer.call(this, shared), withoutSyntax()]);
-    if (!plainProcessor) return full;
-    const plain = await plainProcessor.createRenderer(shared);
+    const [full, plainOne] = await Promise.all([createRenderer.call(this, shared), plainProcessor()]);
+    if (!plainOne) return full;
+    const plain = await plainOne.createRenderer(shared);
     return { ...full, render: (content, renderOptions) => (mayHoldBlockDirective(content) ? full : plain).render(content, renderOptions) } satisfies Renderer;
   };
 
   const createMdxRenderer = processor.createMdxRenderer;
   if (!createMdxRenderer) return;
   processor.createMdxRenderer = async function (this: unknown, shared, mdx) {
-    const [full, plainProcessor] = await Promise.all([createMdxRenderer.call(this, shared, mdx), withoutSyntax()]);
-    const plain = await plainProcessor?.createMdxRenderer?.(shared, mdx);
+    const [full, plainOne] = await Promise.all([createMdxRenderer.call(this, shared, mdx), plainProcessor()]);
+    const plain = await plainOne?.createMdxRenderer?.(shared, mdx);
     if (!plain) return full;
     return {
       ...full,

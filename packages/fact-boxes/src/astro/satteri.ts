@@ -104,11 +104,3 @@ function leaveOut(settings: AstroPluginSettings, document: PluginFactoryContext)
 export function satteriLeftOutForAstro(settings: AstroPluginSettings) {
   return (document: PluginFactoryContext) => leaveOut(settings, document);
 }
-
-/** The stylesheet's import for an MDX page the plugin did not run on, marked as imported by the page itself; `undefined` where it gets none. */
-export function mdxPageStyles(settings: AstroPluginSettings, path: string): string | undefined {
-  const page = pageImportingStyles(settings.styles, path, true);
-  if (page === undefined) return undefined;
-  settings.styles?.styled?.add(page);
-  return STYLESHEET_IMPORT;
-}

@@ -73,6 +73,17 @@ export function pageImportingStyles(pageFiles: PageFiles | undefined, path: stri
 }
 
 /**
+ * The stylesheet's import for the end of the module of an MDX file rendered without fact-boxes' plugin, and
+ * the page marked as importing it; `undefined` where it gets none (not a page, or no stylesheet).
+ */
+export function mdxPageImport(pageFiles: PageFiles | undefined, path: string): string | undefined {
+  const page = pageImportingStyles(pageFiles, path, true);
+  if (page === undefined) return undefined;
+  pageFiles?.styled?.add(page);
+  return STYLESHEET_IMPORT;
+}
+
+/**
  * The absolute path of a route's entry point (`astro:routes:resolved` gives
  * it relative to the root, as a file URL, or as a package specifier).
  */
