@@ -10,31 +10,27 @@
 // against the floor (the page through Sätteri with the `directive` feature, no plugin) and the plugin.
 // Writing the box back as text is not timed: no pre-pass exists yet. Best of 15 rounds, wall time.
 import { markdownToHtml, markdownToMdast, mdxToJs, mdxToMdast } from 'satteri';
-import remarkDirective from 'remark-directive';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import remarkStringify from 'remark-stringify';
-import { unified } from 'unified';
-import remarkFactBoxes from 'fact-boxes/remark';
 // The engine itself, not a public entry point: from the built files.
 import { processDocument } from '../packages/fact-boxes/dist/engine/document.js';
 import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
-import { article } from './corpus.mjs';
+import { article, eachBox } from './corpus.mjs';
+import { asFactBoxesMdx } from './profile.mjs';
 import { satteriAsAstro } from './satteri-as-astro.mjs';
 
 const mdx = process.argv[2] !== 'md';
 const staticHtml = mdx ? 'fragment' : 'raw';
 const corpus = Array.from({ length: 20 }, (_, index) => article(index));
-// The bench articles' boxes all start a line at the top level, and close with as many colons as they open with.
-const BOX = /^(:{3,})[A-Za-z][\s\S]*?^\1[ \t]*$/gm;
-const boxes = corpus.map((text) => Array.from(text.matchAll(BOX), (match) => match[0]));
+const boxes = corpus.map((text) => {
+  const list = [];
+  eachBox(text, (box) => list.push(box) && box);
+  return list;
+});
 if (boxes.some((list) => list.length !== 8)) throw new Error('bench: expected 8 boxes per article');
 
-// The page as a pre-pass would hand it on: each box as what fact-boxes makes of it (MDX: a bare <Fragment> of
-// static strings around the author's Markdown; Markdown: its HTML).
-const toMdx = unified().use(remarkParse).use(remarkMdx).use(remarkDirective).use(remarkFactBoxes, { staticHtml }).use(remarkStringify);
+// The page as a pre-pass would hand it on: each box as what fact-boxes makes of it (MDX: the pages of profile.mjs's
+// "the MDX fact-boxes makes of each box, written by hand"; Markdown: its HTML).
 const written = corpus.map((text) =>
-  text.replace(BOX, (box) => (mdx ? toMdx.stringify(toMdx.runSync(toMdx.parse(`${box}\n`), `${box}\n`)) : markdownToHtml(box, { features: { directive: true }, ...satteriAsAstro('raw', { directive: true }) }).html)),
+  mdx ? asFactBoxesMdx(text) : eachBox(text, (box) => markdownToHtml(box, { features: { directive: true }, ...satteriAsAstro('raw', { directive: true }) }).html),
 );
 
 const features = { directive: true };
@@ -42,12 +38,12 @@ const plugins = satteriAsAstro(staticHtml, features);
 const options = resolveOptions({ staticHtml });
 const parse = mdx ? mdxToMdast : markdownToMdast;
 const compile = mdx ? mdxToJs : markdownToHtml;
-const eachBox = (work) => boxes.forEach((list) => list.forEach(work));
+const forEachBox = (work) => boxes.forEach((list) => list.forEach(work));
 const tasks = {
   'the floor (Sätteri, directive feature, no plugin)': () => corpus.forEach((text) => compile(text, { features })),
   'fact-boxes (the plugin as Astro runs it)': () => corpus.forEach((text) => compile(text, { features, ...plugins })),
-  'pre-pass: read each box': () => eachBox((box) => parse(box, { features, position: true })),
-  'pre-pass: read each box, and the core': () => eachBox((box) => processDocument(parse(box, { features, position: true }), box, options)),
+  'pre-pass: read each box': () => forEachBox((box) => parse(box, { features, position: true })),
+  'pre-pass: read each box, and the core': () => forEachBox((box) => processDocument(parse(box, { features, position: true }), box, options)),
   'pre-pass: compile the written page': () => written.forEach((text) => compile(text, {})),
 };
 const best = Object.fromEntries(Object.keys(tasks).map((name) => [name, Infinity]));

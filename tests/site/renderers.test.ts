@@ -187,7 +187,7 @@ describe('renderersWithoutDirectives', () => {
     ];
     for (const [remarkPlugins, siteDirective, processors] of cases) {
       const { processor, made, make } = counting();
-      const plainProcessor = unifiedWithoutSyntax({ remarkPlugins }, { ours: [entry], leftOut: () => null, siteDirective, isDirective: (item) => item === remarkDirective, unified: make });
+      const plainProcessor = unifiedWithoutSyntax({ remarkPlugins }, { ours: [entry], leftOut: () => null, siteDirective, unified: make });
       renderersWithoutDirectives(processor, { plainProcessor });
       await processor.createRenderer(shared);
       expect(made).toEqual({ renderers: 1, processors });

@@ -45,15 +45,21 @@ const TEXT_PLUGINS = new Set(['remarkSmartypants']);
 
 type Transform = (tree: Root) => void;
 
+/** Each processor's text transforms, made once: a reading is made for each document. */
+const transformsOf = new WeakMap<Processor, Transform[]>();
+
 /** The transforms of `processor`'s text plugins, with their options. */
 function textTransforms(processor: Processor): Transform[] {
+  let transforms = transformsOf.get(processor);
+  if (transforms) return transforms;
+  transforms = [];
   const attachers = (processor as unknown as { attachers: Array<[(...options: unknown[]) => unknown, ...unknown[]]> }).attachers ?? [];
-  const transforms: Transform[] = [];
   for (const [plugin, ...options] of attachers) {
     if (!TEXT_PLUGINS.has(plugin.name)) continue;
     const transform = plugin.call(processor, ...options);
     if (typeof transform === 'function') transforms.push(transform as Transform);
   }
+  transformsOf.set(processor, transforms);
   return transforms;
 }
 

@@ -19,7 +19,7 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
+import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, mergeTexts, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
@@ -176,25 +176,15 @@ function nextLine(source: string, from: number | undefined, to: number | undefin
   return from !== undefined && to !== undefined && /^[ \t]*\r?\n[ \t>]*$/.test(source.slice(from, to));
 }
 
-/** Phrasing with text put before and after it ('' for none), joined to the text next to it, as a parser makes it. */
-function joinText(before: string, children: readonly PhrasingContent[], after: string): PhrasingContent[] {
-  const joined = [...children];
-  if (before !== '') {
-    const first = joined[0];
-    if (first?.type === 'text') joined[0] = { type: 'text', value: before + first.value };
-    else joined.unshift({ type: 'text', value: before });
-  }
-  if (after !== '') {
-    const last = joined.at(-1);
-    if (last?.type === 'text') joined[joined.length - 1] = { type: 'text', value: last.value + after };
-    else joined.push({ type: 'text', value: after });
-  }
-  return joined;
+/** Phrasing with each run of texts one text, as a parser makes it. */
+function joined(children: PhrasingContent[]): PhrasingContent[] {
+  mergeTexts(children as RootContent[]);
+  return children;
 }
 
 /** A block with `text` run on into the paragraph it ends with (itself, or the last of a list's or a quote's), if it ends with one. */
 function runOn(block: RootContent, text: string): RootContent | undefined {
-  if (block.type === 'paragraph') return { ...block, children: joinText('', block.children, text) };
+  if (block.type === 'paragraph') return { ...block, children: joined([...block.children, { type: 'text', value: text }]) };
   if (block.type !== 'list' && block.type !== 'listItem' && block.type !== 'blockquote') return undefined;
   const inner = block.children.length > 0 ? runOn(block.children.at(-1)!, text) : undefined;
   return inner && ({ ...block, children: [...block.children.slice(0, -1), inner] } as RootContent);
@@ -213,7 +203,7 @@ function readAsProse(node: ContainerDirective, line: string, source: string): Ro
   const lineEnd = start + line.length;
   const first = blocks[0];
   if (first?.type === 'paragraph' && nextLine(source, lineEnd, first.position?.start.offset)) {
-    blocks[0] = { ...first, children: joinText(`${line}\n`, first.children, ''), position: { start: position.start, end: first.position!.end } };
+    blocks[0] = { ...first, children: joined([{ type: 'text', value: `${line}\n` }, ...first.children]), position: { start: position.start, end: first.position!.end } };
   } else {
     blocks.unshift(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }));
   }

@@ -38,6 +38,11 @@ export function remember(pending: Pending, key: string, error: unknown): void {
   pending.onError?.(failure);
 }
 
+/** A file's failure is over: it rendered without one. */
+export function forget(pending: Pending, key: string): void {
+  if (pending.errors.delete(key)) pending.onChange?.();
+}
+
 /**
  * The error `astro build` fails with. Astro prints an error's `loc` under
  * "Location:" after the message (astro/dist/core/messages/runtime.js); every

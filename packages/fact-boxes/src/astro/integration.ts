@@ -25,7 +25,7 @@ import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
 import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
-import { type RemarkPluginEntry, astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
+import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
 import { remarkLeftOutFor, remarkPluginsFor } from './remark.js';
 import { type SatteriOptions, type UnifiedOptions, renderersWithoutDirectives, satteriWithoutSyntax, sitesSatteri, sitesUnified, unifiedWithoutSyntax } from './renderers.js';
 import { satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
@@ -215,8 +215,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const entry = satteriPluginForAstro(settings, { plugins: list, features });
           Object.defineProperty(entry, 'toJSON', asDigest);
           // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
-          const siteRoot = config.root;
-          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(siteRoot) });
+          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(config.root) });
           renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path) });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
@@ -233,9 +232,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const entries = ours.filter((entry) => !isRemarkDirectiveEntry(entry));
           plugins.push(...ours.filter(isRemarkDirectiveEntry));
           // Pages that cannot hold a box render without remark-directive, as without fact-boxes.
-          const siteRoot = config.root;
-          const isDirective = (entry: unknown) => isRemarkDirectiveEntry(entry as RemarkPluginEntry);
-          const plainProcessor = unifiedWithoutSyntax(processor.options as UnifiedOptions, { ours, leftOut: remarkLeftOutFor(settings), siteDirective, isDirective, unified: () => sitesUnified(siteRoot) });
+          const plainProcessor = unifiedWithoutSyntax(processor.options as UnifiedOptions, { ours, leftOut: remarkLeftOutFor(settings), siteDirective, unified: () => sitesUnified(config.root) });
           renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path) });
           placeAgain = () => placeBeforeRestoration(plugins, entries);
           placeAgain();

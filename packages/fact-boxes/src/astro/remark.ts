@@ -13,9 +13,9 @@ import type { FactBoxRecord } from '../boxes/define.js';
 import { FactBoxesError, problemLine } from '../engine/errors.js';
 import { shiftOf, shiftPositions } from '../engine/positions.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
-import { remember } from './errors.js';
+import { forget, remember } from './errors.js';
 import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
-import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
+import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET, STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
 /** The frontmatter object Astro reads back, for pages (`frontmatter`) and collections (`remarkPluginFrontmatter`). */
@@ -59,7 +59,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     const key = path ?? '<unknown file>';
     try {
       transform(tree, file);
-      if (pending.errors.delete(key)) pending.onChange?.();
+      forget(pending, key);
     } catch (error) {
       remember(pending, key, error);
       // Ours is thrown by the integration itself (see Pending); anything else is the host's to report.
@@ -69,21 +69,15 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
       if (message.source !== 'fact-boxes' || message.fatal) continue;
       settings.warn(problemLine({ ruleId: message.ruleId ?? '', reason: message.reason, ...(message.place ? { place: message.place } : {}) }, path));
     }
-    putRecordsAndStyles(settings, tree, file, file.data.factBoxes ?? [], styledPage);
+    const stored = storeKeyOf(settings, path);
+    const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), stored);
+    storeRecords(settings, stored, file.data.factBoxes ?? []);
+    if (value !== undefined) frontmatterOf(file).factBoxes = value;
+    if (styledPage !== undefined) {
+      tree.children.push(stylesheetImport());
+      settings.styles?.styled?.add(styledPage);
+    }
   };
-}
-
-/** A document's records on its frontmatter and in the store, and an MDX page's import of the stylesheet. */
-function putRecordsAndStyles(settings: AstroPluginSettings, tree: Root, file: VFile, records: FactBoxRecord[], styledPage: string | undefined): void {
-  const path = file.path || undefined;
-  const stored = storeKeyOf(settings, path);
-  const value = recordsForFrontmatter(records, recordsFormOf(settings, path), stored);
-  storeRecords(settings, stored, records);
-  if (value !== undefined) frontmatterOf(file).factBoxes = value;
-  if (styledPage !== undefined) {
-    tree.children.push(stylesheetImport());
-    settings.styles?.styled?.add(styledPage);
-  }
 }
 
 /**
@@ -91,12 +85,8 @@ function putRecordsAndStyles(settings: AstroPluginSettings, tree: Root, file: VF
  * one without boxes (an empty list of records, a failure it had over).
  */
 function remarkAstroLeftOut(settings: AstroPluginSettings) {
-  return function leaveOut(tree: Root, file: VFile): void {
-    const path = file.path || undefined;
-    // Not one whose module imports the stylesheet (the renderer appends the import to an MDX page's module).
-    pageImportingStyles(settings.styles, path, false);
-    if (settings.pending.errors.delete(path ?? '<unknown file>')) settings.pending.onChange?.();
-    putRecordsAndStyles(settings, tree, file, [], undefined);
+  return function leaveOutFile(_tree: Root, file: VFile): void {
+    leaveOut(settings, file.path || undefined, frontmatterOf(file));
   };
 }
 

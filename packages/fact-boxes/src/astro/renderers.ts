@@ -13,6 +13,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { Features } from 'satteri';
+import { mayHoldBlockDirective } from '../engine/syntax.js';
+import { isRemarkDirectiveEntry, type RemarkPluginEntry } from './plugins.js';
 
 type MarkdownProcessor = NonNullable<AstroConfig['markdown']['processor']>;
 type Renderer = Awaited<ReturnType<MarkdownProcessor['createRenderer']>>;
@@ -33,11 +35,6 @@ export interface UnifiedOptions {
 
 /** `satteri()` of @astrojs/markdown-satteri, `unified()` of @astrojs/markdown-remark. */
 export type ProcessorFactory<Options> = (options: Options) => MarkdownProcessor;
-
-/** Whether a page may hold a box, or any leaf or container directive: `::` before what can start a name. */
-export function mayHoldBlockDirective(source: string): boolean {
-  return /::[^\s\p{P}\p{S}]/u.test(source);
-}
 
 /** A processor factory from the package of that name the site renders with; `undefined` where it cannot be found. */
 async function sitesProcessor<Options>(root: URL, name: string, exported: string): Promise<ProcessorFactory<Options> | undefined> {
@@ -89,12 +86,12 @@ export function satteriWithoutSyntax(
  */
 export function unifiedWithoutSyntax(
   options: UnifiedOptions,
-  { ours, leftOut, siteDirective, isDirective, unified }: { ours: readonly unknown[]; leftOut: unknown; siteDirective: boolean; isDirective: (entry: unknown) => boolean; unified: () => Promise<ProcessorFactory<UnifiedOptions> | undefined> },
+  { ours, leftOut, siteDirective, unified }: { ours: readonly unknown[]; leftOut: unknown; siteDirective: boolean; unified: () => Promise<ProcessorFactory<UnifiedOptions> | undefined> },
 ): () => Promise<MarkdownProcessor | undefined> {
   return async () => {
     if (siteDirective) return undefined;
     const theirs = options.remarkPlugins.filter((entry) => !ours.includes(entry));
-    if (theirs.some(isDirective)) return undefined;
+    if (theirs.some((entry) => isRemarkDirectiveEntry(entry as RemarkPluginEntry))) return undefined;
     const make = await unified();
     return make?.({ ...options, remarkPlugins: [...theirs, leftOut] });
   };

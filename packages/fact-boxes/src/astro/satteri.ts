@@ -6,9 +6,8 @@ import { problemLine } from '../engine/errors.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
 import { mayHoldDirective } from '../engine/syntax.js';
-import { recordsForFrontmatter } from '../outputs/records.js';
-import { remember } from './errors.js';
-import { type AstroPluginSettings, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
+import { forget, remember } from './errors.js';
+import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
 /** Sätteri's processor as Astro runs it: its plugin list (which this plugin is put in) and its features. */
@@ -31,7 +30,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
   const forMarkdown: ResolvedOptions = { ...resolved, staticHtml: 'raw' };
   const { pending } = settings;
   const factory = (document: PluginFactoryContext) => {
-    if (!mayHoldDirective(document.source)) return leaveOut(settings, document);
+    if (!mayHoldDirective(document.source)) return leaveOutDocument(settings, document);
     const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
     const key = path ?? '<unknown file>';
     const records = recordsFormOf(settings, path);
@@ -52,7 +51,7 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
         if (styledPage !== undefined) settings.styles?.styled?.add(styledPage);
         storeRecords(settings, stored, records);
         if (error) remember(pending, key, error);
-        else if (pending.errors.delete(key)) pending.onChange?.();
+        else forget(pending, key);
         for (const problem of problems) {
           if (error && problem.severity !== 'warning') continue;
           settings.warn(problemLine(problem, path));
@@ -80,20 +79,10 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
   return factory;
 }
 
-/**
- * A document the plugin is left out of, as one where no directive can be: nothing to run, but layouts still find
- * the (empty) list of records, the store forgets what the file held, a failure it had is over, and a page gets
- * the stylesheet from the integration's Vite plugin.
- */
-function leaveOut(settings: AstroPluginSettings, document: PluginFactoryContext): null {
-  const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
-  // No longer one whose module imports the stylesheet itself: the integration's Vite plugin adds the import.
-  pageImportingStyles(settings.styles, path, false);
+/** Sätteri's document as `leaveOut` takes it: its file, and the frontmatter Astro reads back. */
+function leaveOutDocument(settings: AstroPluginSettings, document: PluginFactoryContext): null {
   const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-  const value = recordsForFrontmatter([], recordsFormOf(settings, path));
-  if (astro?.frontmatter && value !== undefined) astro.frontmatter.factBoxes = value;
-  if (settings.pending.errors.delete(path ?? '<unknown file>')) settings.pending.onChange?.();
-  storeRecords(settings, storeKeyOf(settings, path), []);
+  leaveOut(settings, document.fileURL ? fileURLToPath(document.fileURL) : undefined, astro?.frontmatter);
   return null;
 }
 
@@ -102,5 +91,5 @@ function leaveOut(settings: AstroPluginSettings, document: PluginFactoryContext)
  * it leaves the plugin out of each, as of a document where no directive can be.
  */
 export function satteriLeftOutForAstro(settings: AstroPluginSettings) {
-  return (document: PluginFactoryContext) => leaveOut(settings, document);
+  return (document: PluginFactoryContext) => leaveOutDocument(settings, document);
 }

@@ -6,10 +6,10 @@
 import { relative, sep } from 'node:path';
 import type { FactBoxRecord } from '../boxes/define.js';
 import { type FactBoxesOptions, type ResolvedOptions, resolveOptions } from '../engine/options.js';
-import type { FrontmatterRecords } from '../outputs/records.js';
-import type { Pending } from './errors.js';
+import { type FrontmatterRecords, recordsForFrontmatter } from '../outputs/records.js';
+import { type Pending, forget } from './errors.js';
 import { putRecords, siteStore } from '../outputs/site-store.js';
-import { type PageFiles, slashes } from './styles.js';
+import { type PageFiles, pageImportingStyles, slashes } from './styles.js';
 
 /** What the integration hands its processor wrappers: the options, the errors pending, and how to warn. */
 export interface AstroPluginSettings {
@@ -85,4 +85,18 @@ export function storeRecords(settings: AstroPluginSettings, file: string | undef
 export function resolveForAstro(settings: AstroPluginSettings): ResolvedOptions {
   const resolved = resolveOptions(settings.options);
   return settings.pathLanguage ? { ...resolved, locales: resolved.locales.withPathLanguage(settings.pathLanguage) } : resolved;
+}
+
+/**
+ * A file fact-boxes' plugin does not run on (no directive can be in it, or it is rendered without the
+ * directive syntax): layouts still find its (empty) list of records on `frontmatter`, the store forgets what
+ * it held, a failure it had is over, and its module does not import the stylesheet itself (a page gets it
+ * from the integration).
+ */
+export function leaveOut(settings: AstroPluginSettings, path: string | undefined, frontmatter: Record<string, unknown> | undefined): void {
+  pageImportingStyles(settings.styles, path, false);
+  const value = recordsForFrontmatter([], recordsFormOf(settings, path));
+  if (frontmatter && value !== undefined) frontmatter.factBoxes = value;
+  forget(settings.pending, path ?? '<unknown file>');
+  storeRecords(settings, storeKeyOf(settings, path), []);
 }

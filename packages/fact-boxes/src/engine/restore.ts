@@ -90,7 +90,7 @@ export function imageDescription(node: { position?: Position | undefined }, sour
  * `At 10` + `:30` + ` local time` back into one text node, as the author wrote
  * it (React, in Next.js, would otherwise put `<!-- -->` between the pieces).
  */
-function mergeTexts(children: RootContent[]): void {
+export function mergeTexts(children: RootContent[]): void {
   for (let index = children.length - 1; index > 0; index--) {
     const previous = children[index - 1]!;
     const current = children[index]!;

@@ -25,6 +25,18 @@ export function mayHoldDirective(source: string): boolean {
 }
 
 /**
+ * Whether a document could hold a box, or any leaf or container directive: `::` before what can start a
+ * directive's name (as in `mayHoldDirective`). Prose alone (`10:30`, `re:Invent`) has none.
+ *
+ * @example
+ *   mayHoldBlockDirective(':::claim[Vow]{by="x"}') // true
+ *   mayHoldBlockDirective('At 10:30 they met.') // false
+ */
+export function mayHoldBlockDirective(source: string): boolean {
+  return /::[^\s\p{P}\p{S}]/u.test(source);
+}
+
+/**
  * Why a paragraph that starts like a box was not read as one, if it was meant to be.
  *
  * @example
