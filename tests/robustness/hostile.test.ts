@@ -206,6 +206,19 @@ describe('hostile input catalogue', () => {
     expect(select('#كتائب-حزب-الله-تتوعد blockquote', rendered.tree)?.properties.dir).toBe('auto');
   });
 
+  test('should cut a long title\'s id and a long quoted value between characters, never inside one written as two UTF-16 units', async () => {
+    // 79 letters, then U+10000: an id cut at 80 units would end with half of it, which no host can write out.
+    const title = `${'a'.repeat(79)}\u{10000} more`;
+    const value = `${'b'.repeat(56)}\u{1F600} and more words after the face`;
+    const rendered = await render(`:::claim[${title}]{by="x" rating="${value}"}\n:::\n`, { onInvalid: 'warn' });
+    const id = records(rendered)[0]!.id;
+    expect(id).toBe('a'.repeat(79));
+    expect(id.isWellFormed()).toBe(true);
+    const message = rendered.messages.find((found) => found.reason.includes('rating'))!.reason;
+    expect(message.isWellFormed()).toBe(true);
+    expect(message).toContain(`"${'b'.repeat(56)}…"`);
+  });
+
   test('should build 50 boxes nested 50 deep (outer fences longer), in document order', async () => {
     const rendered = await renderFixture('deep-nesting.md');
     expect(rendered.messages).toEqual([]);

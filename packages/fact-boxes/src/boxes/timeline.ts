@@ -8,6 +8,7 @@ import { anchorOf } from '../render/anchor.js';
 import { renderPeriod } from '../render/format.js';
 import { dateEnd, dateStart, parsePeriod, PERIOD_FORMS, type DateInterval, type DateValue } from '../values/date.js';
 import { commonAttributes } from '../values/schemas.js';
+import { cut } from '../text/cut.js';
 
 const timelineAttributes = z.object({
   order: z.enum(['asc', 'desc']).default('asc'),
@@ -104,7 +105,7 @@ export const timeline = defineFactBox({
         const text = toText(item).split('\n')[0] ?? '';
         report({
           ruleId: 'invalid-item',
-          reason: `timeline item: an event must start with its date and a colon; got "${text.slice(0, 40)}"`,
+          reason: `timeline item: an event must start with its date and a colon; got "${cut(text, 40)}"`,
           fix: 'write it like "- 2023-10-26: US strikes two facilities in eastern Syria."',
           place: item.position,
         });

@@ -5,17 +5,17 @@
 import type { Position } from 'unist';
 import type { Problem } from '../boxes/define.js';
 import { formatPlace } from './errors.js';
+import { cut } from '../text/cut.js';
 
 /** A slug for an id: lowercase letters and digits of any script, joined by dashes. */
 export function slugify(text: string): string {
   // Plain ASCII (most titles) needs neither normalisation nor Unicode classes.
   const ascii = /^[\x20-\x7e]*$/.test(text);
-  return (ascii ? text : text.normalize('NFKC'))
+  const slug = (ascii ? text : text.normalize('NFKC'))
     .toLowerCase()
     .replace(ascii ? /[^a-z0-9]+/g : /[^\p{L}\p{N}\p{M}]+/gu, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+    .replace(/^-+|-+$/g, '');
+  return cut(slug, 80).replace(/-+$/, '');
 }
 
 /** The ids given on one page. */

@@ -4,6 +4,7 @@
  * quoted for a message.
  */
 import type { Point, Position } from 'unist';
+import { cut } from './cut.js';
 
 /** An attribute as written on a directive's opening line. */
 export interface WrittenAttribute {
@@ -138,6 +139,6 @@ function attributesByName(source: string, position: Position): Map<string, Writt
 
 /** Quote a found value for a message, shortened when long. */
 export function quote(value: string): string {
-  const short = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  const short = value.length > 60 ? `${cut(value, 57)}…` : value;
   return JSON.stringify(short);
 }
