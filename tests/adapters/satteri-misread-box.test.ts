@@ -29,6 +29,15 @@ const PAGES: readonly [what: string, text: string][] = [
   ['blank lines inside', ':::claim {by="x"}\n\nSaid *this*.\n\n:::\n'],
   ['in a list item', '- item\n\n  :::claim {by="x"}\n  Said *this*.\n  :::\n'],
   ['an unquoted value with spaces', ':::claim{by=Police spokesperson}\nSaid *this*.\n:::\n'],
+  ['a line broken inside {…}, its last block closing a container nobody handles', '::::claim{by="x"\nclass="wide"}\n:::note\n:::\n'],
+  ['a box inside whose line is misread too', '::::actor {class="wide"}\n:::claim{by="x" source=A B}\n:::\n::::\n\nAfter.\n'],
+];
+
+/** Pages whose misread line holds markup: remark reads it as inline Markdown and HTML, as Astro's Sätteri does when it reads the stretch again without directives. */
+const MARKUP_PAGES: readonly [what: string, text: string][] = [
+  ['raw HTML and emphasis on the line', ':::claim {by="<b>X</b>" role="*spokesman*"}\nSaid *this*.\n:::\n'],
+  ['a misread line inside a box, with raw HTML', '::::claim{by="x"}\n:::claim{by="x" class="a <i>b</i>" source=A B}\n:::\n::::\n'],
+  ['a line that does not open a leaf directive, running on', ':::claim {by="x"}\n::10:30 was the time\n:::\n'],
 ];
 
 const normalise = (html: string) => html.replace(/>\s+</g, '><').trim();
@@ -69,6 +78,17 @@ describe('a box Sätteri reads where remark reads prose', () => {
     test.each(PAGES)('%s: the page, its records and messages are remark\'s', async (_what, text) => {
       expect(throughSatteri(text, plugins)).toEqual(await throughRemark(text));
     });
+  });
+
+  test.each(MARKUP_PAGES)('as Astro runs it, %s: the page, its records and messages are remark\'s', async (_what, text) => {
+    expect(throughSatteri(text, WAYS[0]![1])).toEqual(await throughRemark(text));
+  });
+
+  test('as Astro runs it with smart punctuation, the line is smart-punctuated as the prose around it', () => {
+    const features: Features = { directive: true, smartPunctuation: true };
+    const result = markdownToHtml(':::claim {class="wide" by="x"}\nHe said "no" -- now.\n:::\n', { features, mdastPlugins: astroSatteriPlugins(features, { options: { onInvalid: 'warn' } }), data: { astro: { frontmatter: {} } } });
+    if (result instanceof Promise) throw new Error('expected a synchronous compile');
+    expect(result.html).toContain('<p>:::claim {class=“wide” by=“x”}\nHe said “no” – now.\n:::</p>');
   });
 
   test('the boxes inside and after one left open are built, and its prose keeps its markup', () => {

@@ -272,3 +272,27 @@ describe('image descriptions with directive-like text', () => {
     expect(alts(result.html)).toEqual(['Rescuers at 10:30, after a 3:1 vote']);
   });
 });
+
+describe('on Sätteri, a container nobody handles keeps its words, inside a box too', () => {
+  // Sätteri renders a container directive without an element name as nothing, content and all; remark-rehype makes it a <div>.
+  const features = { directive: true };
+  const quiet = { name: 'quiet', heading() {} };
+  const pipelines: readonly [name: string, plugins: () => MdastPluginList][] = [
+    ['the Astro integration (boxes read from their text)', () => astroSatteriPlugins(features, { options: { onInvalid: 'warn' } })],
+    ['after a site plugin (boxes read from Sätteri\'s nodes)', () => astroSatteriPlugins(features, { before: [quiet], options: { onInvalid: 'warn' } })],
+    ['fact-boxes/satteri', () => factBoxes({ onInvalid: 'warn' }).mdastPlugins],
+  ];
+  const PAGES: readonly [what: string, text: string][] = [
+    ['inside a claim', '::::claim{by="Police"}\nThe statement.\n\n:::note\nAt 10:30, *as said*.\n:::\n::::\n'],
+    ['a near miss of a box name, inside a box', '::::claim{by="Police"}\n:::casualty\nKilled: three.\n:::\n::::\n'],
+    ['inside another nobody handles', '::::note\n:::aside\nThe words.\n:::\n::::\n'],
+  ];
+
+  describe.each(pipelines)('%s', (_name, plugins) => {
+    test.each(PAGES)('%s: the words and the <div> remark gives', async (_what, text) => {
+      const html = satteriPage(text, features, plugins());
+      const remark = String(await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype).use(rehypeStringify).process(text));
+      expect(html.replace(/>\s+</g, '><').trim()).toBe(remark.replace(/>\s+</g, '><').trim());
+    });
+  });
+});

@@ -19,7 +19,7 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, mergeTexts, PHRASING_BLOCKS, plainBlocks, restoreUnhandledDirectives } from '../engine/restore.js';
+import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, mergeTexts, PHRASING_BLOCKS, plainBlocks, plainStretch, restoreUnhandledDirectives, type BlockLookup, type PlainReading } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
@@ -136,7 +136,7 @@ function readsTheSame(line: string, attributes: Record<string, string | null | u
  * so both pipelines validate exactly the same attributes; a line micromark
  * would not read as a directive becomes the paragraph remark would have made.
  */
-function alignWithMicromark(parent: { children: RootContent[] }, source: string): void {
+function alignWithMicromark(parent: { children: RootContent[] }, source: string, reading?: ProseReading): void {
   const children = parent.children;
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
@@ -145,7 +145,7 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
       const line = openingLine(source, node.position);
       if (start !== undefined && line !== undefined) {
         if (readsTheSame(line, node.attributes ?? {})) {
-          if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source);
+          if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source, reading);
           continue;
         }
         const parsed = fromMarkdown(node.type === 'containerDirective' ? `${line}\n:::` : line, directiveSyntax).children[0];
@@ -153,14 +153,26 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string)
           node.attributes = parsed.attributes ?? {};
         } else {
           // What Sätteri read inside a container stays; the blocks put in its place are aligned in turn.
-          children.splice(index, 1, ...(node.type === 'containerDirective' ? readAsProse(node, line, source) : [proseOf(line, node.position)]));
+          children.splice(index, 1, ...(node.type === 'containerDirective' ? readAsProse(node, line, source, reading) : [asRead(proseOf(line, node.position), reading)]));
           index--;
           continue;
         }
       }
     }
     // Box and row lines are blocks: phrasing (a paragraph's, a heading's, a table's) holds none.
-    if ('children' in node && Array.isArray(node.children) && !PHRASING_PARENTS.has(node.type)) alignWithMicromark(node as { children: RootContent[] }, source);
+    if ('children' in node && Array.isArray(node.children) && !PHRASING_PARENTS.has(node.type)) alignWithMicromark(node as { children: RootContent[] }, source, reading);
+  }
+}
+
+/**
+ * Sätteri renders a container directive nobody handled as nothing, content and all; remark-rehype
+ * makes it a `<div>`. Each one in a tree the plugin rebuilds (an unknown container, or one inside a
+ * box) gets the `<div>`, so the author's words inside are kept as on remark.
+ */
+function keepUnknownContainers(parent: { children: RootContent[] }): void {
+  for (const child of parent.children) {
+    if (child.type === 'containerDirective' && !isHandledDirective(child)) child.data = { ...child.data, hName: 'div' } as ContainerDirective['data'];
+    if ('children' in child) keepUnknownContainers(child as { children: RootContent[] });
   }
 }
 
@@ -169,6 +181,25 @@ const PHRASING_PARENTS = new Set(['paragraph', 'heading', 'table']);
 /** A paragraph of one text, as written. */
 function proseOf(value: string, position: Position | undefined): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value, ...(position ? { position } : {}) }], ...(position ? { position } : {}) };
+}
+
+/** How the host reads prose without directives: a stretch of the document, or one block of it (engine/restore.ts). */
+interface ProseReading {
+  plain: PlainReading;
+  blocks: BlockLookup;
+}
+
+/** A line micromark may read as a directive block: a container's opening, or a leaf directive (inside a quote or a list too). */
+const DIRECTIVE_LINE = /^[ \t>]*(?::{3,}[^\s:]|::(?:[^\s\p{P}]|[-_])+(?:[[{].*)?[ \t]*$)/mu;
+
+/**
+ * A paragraph made of prose the plugin took back from a misread directive, as the host reads it
+ * without directives (`reading`: its markup, smart punctuation, raw HTML), or its text as written
+ * when the host's reading is not known or reads the text as something else.
+ */
+function asRead(paragraph: Paragraph, reading: ProseReading | undefined): Paragraph {
+  const read = reading?.blocks(paragraph);
+  return read?.type === 'paragraph' ? { ...paragraph, children: read.children as PhrasingContent[] } : paragraph;
 }
 
 /** Whether only one line break (and a blockquote's markers or indentation) lies between two offsets: the second line runs on from the first. */
@@ -196,25 +227,35 @@ function runOn(block: RootContent, text: string): RootContent | undefined {
  * Sätteri read inside stays as it is (boxes in it are built), and the closing fence is prose too,
  * running on into the paragraph a block right above it ends with. Nothing of the author's is shown with its markup as text.
  */
-function readAsProse(node: ContainerDirective, line: string, source: string): RootContent[] {
+function readAsProse(node: ContainerDirective, line: string, source: string, reading: ProseReading | undefined): RootContent[] {
   const position = node.position!;
   const start = position.start.offset!;
+  // Nothing inside that micromark could read as a block of its own: the whole stretch is what the host reads without directives.
+  if (reading && !DIRECTIVE_LINE.test(source.slice(start + line.length, position.end.offset))) {
+    const read = plainStretch(reading.plain, source, position);
+    if (read) return read;
+  }
   const blocks: RootContent[] = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel));
+  // Read as micromark reads them first: a misread container inside is prose this line and fence may run on into.
+  alignWithMicromark({ children: blocks }, source, reading);
   const lineEnd = start + line.length;
   const first = blocks[0];
   if (first?.type === 'paragraph' && nextLine(source, lineEnd, first.position?.start.offset)) {
-    blocks[0] = { ...first, children: joined([{ type: 'text', value: `${line}\n` }, ...first.children]), position: { start: position.start, end: first.position!.end } };
+    blocks[0] = asRead({ ...first, children: joined([{ type: 'text', value: `${line}\n` }, ...first.children]), position: { start: position.start, end: first.position!.end } }, reading);
   } else {
-    blocks.unshift(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }));
+    blocks.unshift(asRead(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }), reading));
   }
   const text = source.slice(start, position.end.offset).trimEnd();
-  if (!isClosed(text)) return blocks;
+  // A last line that closes the last block inside (an unclosed container's content ends with it) is that block's.
+  const inner = node.children.at(-1)?.position?.end.offset;
+  if (!isClosed(text) || (inner !== undefined && inner >= start + text.length)) return blocks;
   const fenceStart = start + text.lastIndexOf('\n') + 1;
   const fence = /:{3,}/.exec(text.slice(fenceStart - start))![0];
   const last = blocks.at(-1)!;
   const ranOn = nextLine(source, last.position?.end.offset, fenceStart) ? runOn(last, `\n${fence}`) : undefined;
   if (ranOn) {
-    blocks[blocks.length - 1] = { ...ranOn, position: { start: last.position!.start, end: position.end } };
+    const ended = { ...ranOn, position: { start: last.position!.start, end: position.end } } as RootContent;
+    blocks[blocks.length - 1] = ended.type === 'paragraph' ? asRead(ended, reading) : ended;
   } else {
     blocks.push(proseOf(fence, { start: { line: position.end.line, column: 1 + (fenceStart - (source.lastIndexOf('\n', fenceStart - 1) + 1)), offset: fenceStart }, end: position.end }));
   }
@@ -275,6 +316,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const read = hooks.readBoxesFromText === false || hooks.othersBefore ? undefined : boxReader(source, document.sourceFormat, hooks.features, hooks.shift);
   // Prose whose directives took markup (a link's text, a footnote reference, an address) is given back as read without them.
   const plain = satteriPlainReading(document.sourceFormat, hooks.features);
+  // Prose taken back from a misread box line, read as the host reads it: only where no plugin may have changed what it
+  // joins, and not in MDX, which would read the line's `{…}` as an expression and run the attributes as JavaScript.
+  const reading = (): ProseReading | undefined => (plain && !plain.expressions && !hooks.othersBefore ? { plain, blocks: plainBlocks(plain, source) } : undefined);
   // Whether any directive of the document took markup: looked at with its first text directive, not on every page.
   let anyTaken: boolean | undefined;
   // The last block given back whole: its directives are gone with it.
@@ -402,12 +446,11 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
         if (!isHandledDirective(node)) {
           rebuilding(node);
           const snapshots: Snapshots = new Map();
-          const copy_ = copy(node, snapshots) as unknown as ContainerDirective;
-          copy_.data = { ...(copy_.data ?? {}), hName: 'div' } as ContainerDirective['data'];
-          const root: Root = { type: 'root', children: [copy_] };
-          alignWithMicromark(root, source);
+          const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
+          alignWithMicromark(root, source, reading());
           const result = processDocument(root, source, options, stateOf(ctx));
           restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
+          keepUnknownContainers(root);
           records.push(...result.records);
           problems.push(...result.problems);
           ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
@@ -419,9 +462,10 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const reread = read?.(node, ctx);
       const snapshots: Snapshots | undefined = reread ? undefined : new Map();
       const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
-      alignWithMicromark(root, source);
+      alignWithMicromark(root, source, reading());
       const result = processDocument(root, source, options, stateOf(ctx));
       restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
+      keepUnknownContainers(root);
       records.push(...result.records);
       problems.push(...result.problems);
       ctx.replaceNode(node, snapshots ? root.children.map((child) => reuseOriginals(child, snapshots) as RootContent) : root.children);

@@ -214,7 +214,7 @@ export function movePositions(node: { position?: Position; children?: unknown },
 type Placed = { type: string; position?: Position | undefined };
 /** A container directive's fence line (`:::name…` or `:::`). */
 const FENCE_LINE = /^[ \t]*:{3,}.*$/gm;
-type BlockLookup = (block: Placed) => Parent | undefined;
+export type BlockLookup = (block: Placed) => Parent | undefined;
 const lookups = new WeakMap<PlainReading, BlockLookup>();
 
 /**
@@ -263,6 +263,22 @@ export function plainBlocks(reading: PlainReading, source: string): BlockLookup 
   };
   lookups.set(reading, lookup);
   return lookup;
+}
+
+/**
+ * The blocks of a stretch of the document (`position`) as the plain reading gives them, read from
+ * its own text: only where that gives what the whole document would (it starts a line, and the
+ * document has no definitions or footnotes), else undefined.
+ */
+export function plainStretch(reading: PlainReading, source: string, position: Position): RootContent[] | undefined {
+  const start = position.start.offset;
+  const end = position.end.offset;
+  if (start === undefined || end === undefined || position.start.column !== 1 || hasDocumentWide(source)) return undefined;
+  const read = reading.parse(source.slice(start, end));
+  if (!read) return undefined;
+  const from = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 1, offset: 0 } };
+  for (const block of read.children) movePositions(block, from, position);
+  return read.children;
 }
 
 /**
