@@ -273,26 +273,53 @@ describe('image descriptions with directive-like text', () => {
   });
 });
 
+/** Sätteri with the directive feature, as fact-boxes runs on it: as Astro runs it, after a site's own plugin, and on its own. */
+const SATTERI_WAYS: readonly [name: string, plugins: () => MdastPluginList][] = [
+  ['the Astro integration (boxes read from their text)', () => astroSatteriPlugins({ directive: true }, { options: { onInvalid: 'warn' } })],
+  ['after a site plugin (boxes read from Sätteri\'s nodes)', () => astroSatteriPlugins({ directive: true }, { before: [{ name: 'quiet', heading() {} }], options: { onInvalid: 'warn' } })],
+  ['fact-boxes/satteri', () => factBoxes({ onInvalid: 'warn' }).mdastPlugins],
+];
+
+/** Whether Sätteri's page is remark's, whitespace between tags aside. */
+async function expectRemarksPage(text: string, plugins: MdastPluginList): Promise<void> {
+  const remark = String(await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype).use(rehypeStringify).process(text));
+  const normalise = (html: string) => html.replace(/>\s+</g, '><').trim();
+  expect(normalise(satteriPage(text, { directive: true }, plugins))).toBe(normalise(remark));
+}
+
 describe('on Sätteri, a container nobody handles keeps its words, inside a box too', () => {
   // Sätteri renders a container directive without an element name as nothing, content and all; remark-rehype makes it a <div>.
-  const features = { directive: true };
-  const quiet = { name: 'quiet', heading() {} };
-  const pipelines: readonly [name: string, plugins: () => MdastPluginList][] = [
-    ['the Astro integration (boxes read from their text)', () => astroSatteriPlugins(features, { options: { onInvalid: 'warn' } })],
-    ['after a site plugin (boxes read from Sätteri\'s nodes)', () => astroSatteriPlugins(features, { before: [quiet], options: { onInvalid: 'warn' } })],
-    ['fact-boxes/satteri', () => factBoxes({ onInvalid: 'warn' }).mdastPlugins],
-  ];
   const PAGES: readonly [what: string, text: string][] = [
     ['inside a claim', '::::claim{by="Police"}\nThe statement.\n\n:::note\nAt 10:30, *as said*.\n:::\n::::\n'],
     ['a near miss of a box name, inside a box', '::::claim{by="Police"}\n:::casualty\nKilled: three.\n:::\n::::\n'],
     ['inside another nobody handles', '::::note\n:::aside\nThe words.\n:::\n::::\n'],
   ];
 
-  describe.each(pipelines)('%s', (_name, plugins) => {
+  describe.each(SATTERI_WAYS)('%s', (_name, plugins) => {
     test.each(PAGES)('%s: the words and the <div> remark gives', async (_what, text) => {
-      const html = satteriPage(text, features, plugins());
-      const remark = String(await unified().use(remarkParse).use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype).use(rehypeStringify).process(text));
-      expect(html.replace(/>\s+</g, '><').trim()).toBe(remark.replace(/>\s+</g, '><').trim());
+      await expectRemarksPage(text, plugins());
+    });
+  });
+});
+
+describe('on Sätteri, a line like `::before to add content` runs on from the paragraph above it, as in micromark', () => {
+  // With the directive feature on, Sätteri ends a paragraph at any line that starts like a leaf directive, even one
+  // that is none; micromark ends it only at a leaf directive that is one (`::before` alone on its line).
+  const PAGES: readonly [what: string, text: string][] = [
+    ['prose, twice in a row, with a time', 'Use the selector\n::before to add content, at 10:30.\n::after *too*.\n\n:::claim{by="x"}\n:::\n'],
+    ['inside a box', ':::claim{by="x"}\nSee\n::marker here.\n:::\n'],
+    ['in a quote and a list item', '> Quote\n> ::before it.\n\n- item\n  ::after the *item*.\n\n:::claim{by="x"}\n:::\n'],
+    ['a leaf directive that is one still ends the paragraph', 'Use\n::before\n\n:::claim{by="x"}\n:::\n'],
+  ];
+
+  describe.each(SATTERI_WAYS)('%s', (_name, plugins) => {
+    test.each(PAGES)('%s: remark\'s paragraphs', async (_what, text) => {
+      await expectRemarksPage(text, plugins());
+    });
+
+    test('in MDX', () => {
+      const code = satteriPage('Use the selector\n::before to add content.\n\n:::claim{by="x"}\n:::\n', { directive: true }, plugins(), 'mdx');
+      expect(code).toContain('"Use the selector\\n::before to add content."');
     });
   });
 });

@@ -159,6 +159,11 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string,
         }
       }
     }
+    if (node.type === 'paragraph' && index > 0 && continuesParagraph(node, children[index - 1], source)) {
+      children.splice(index - 1, 2, asRead(runOnParagraph(children[index - 1] as Paragraph, node), reading));
+      index--;
+      continue;
+    }
     // Box and row lines are blocks: phrasing (a paragraph's, a heading's, a table's) holds none.
     if ('children' in node && Array.isArray(node.children) && !PHRASING_PARENTS.has(node.type)) alignWithMicromark(node as { children: RootContent[] }, source, reading);
   }
@@ -191,6 +196,25 @@ interface ProseReading {
 
 /** A line micromark may read as a directive block: a container's opening, or a leaf directive (inside a quote or a list too). */
 const DIRECTIVE_LINE = /^[ \t>]*(?::{3,}[^\s:]|::(?:[^\s\p{P}]|[-_])+(?:[[{].*)?[ \t]*$)/mu;
+
+/** A line that starts like a leaf directive (`::name`), which Sätteri lets end the paragraph above it even when it is none. */
+const LEAF_START = /(?:^|\n)[ \t>]*::[^\s\p{P}\p{S}]/u;
+
+/**
+ * Whether a paragraph Sätteri started at a line like `::before to add content` runs on from the paragraph
+ * above it in micromark, which ends a paragraph only at a leaf directive that is one (the line `::before`).
+ */
+function continuesParagraph(paragraph: { position?: Position | undefined }, above: { type: string; position?: Position | undefined } | undefined, source: string): boolean {
+  if (above?.type !== 'paragraph' || !above.position || !paragraph.position || above.position.end.line !== paragraph.position.start.line - 1) return false;
+  const line = openingLine(source, paragraph.position);
+  if (line === undefined || !LEAF_START.test(line)) return false;
+  return fromMarkdown(line, directiveSyntax).children[0]?.type !== 'leafDirective';
+}
+
+/** Two paragraphs as one, the second running on from the first on the next line. */
+function runOnParagraph(above: Paragraph, below: Paragraph): Paragraph {
+  return { ...above, children: joined([...above.children, { type: 'text', value: '\n' }, ...below.children]), position: { start: above.position!.start, end: below.position!.end } };
+}
 
 /**
  * A paragraph made of prose the plugin took back from a misread directive, as the host reads it
@@ -417,18 +441,50 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     else if (description !== undefined && description !== node.alt) ctx.setProperty(node, 'alt', description);
   };
 
-  // A paragraph matters only where a line starts like a box (`:::name`): without such a line, Sätteri hands none over.
+  /** A paragraph that starts like a box (`:::name`) but is none: seen, and diagnosed. */
+  const seeBoxLine = (node: Readonly<Paragraph>, ctx: MdastVisitorContext): void => {
+    // Cheap test first: reading children makes Sätteri build them in JS.
+    const start = node.position?.start.offset;
+    if (openings.size > 0 && holdsBoxLine(source, node)) seeParagraph(seen, node);
+    if (start === undefined || !fenceLines.has(start)) return;
+    seen.paragraphs.add(start);
+    const first = node.children[0];
+    if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
+    const problem = diagnoseParagraph(copy(node), source, names);
+    if (problem) problems.push(problem);
+  };
+  /**
+   * Paragraphs Sätteri split at lines like `::before to add content`, which micromark runs on (`continuesParagraph`),
+   * given back as one, read as the host reads it without directives when it can be. Inside boxes, `alignWithMicromark`.
+   */
+  const runOnSplit = (node: Readonly<Paragraph>, ctx: MdastVisitorContext): void => {
+    if (inGiven(node) || insideBox(node, ctx)) return;
+    const siblings = ctx.parent(node)?.children as readonly Visited[] | undefined;
+    const start = node.position?.start.offset;
+    const index = siblings?.findIndex((child) => child.position?.start.offset === start) ?? -1;
+    if (!siblings || index === -1) return;
+    let last = index;
+    while (siblings[last + 1]?.type === 'paragraph' && continuesParagraph(siblings[last + 1]!, siblings[last], source)) last++;
+    if (last === index) return;
+    const stretch = { start: node.position!.start, end: siblings[last]!.position!.end };
+    let merged: RootContent | undefined = plain && !hooks.othersBefore ? (plainBlocks(plain, source)({ type: 'paragraph', position: stretch }) as RootContent | undefined) : undefined;
+    if (merged?.type === 'paragraph') {
+      if (hooks.shift) shiftPositions(merged as { position?: Position }, hooks.shift);
+    } else {
+      const root: Root = { type: 'root', children: [siblings.slice(index + 1, last + 1).reduce((above: Paragraph, below) => runOnParagraph(above, copy(below) as unknown as Paragraph), copy(node) as Paragraph)] };
+      restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
+      merged = root.children[0]!;
+    }
+    given = { start: stretch.start.offset!, end: stretch.end.offset! };
+    ctx.replaceNode(node, merged);
+    for (let below = index + 1; below <= last; below++) ctx.removeNode(siblings[below]!);
+  };
+  const leafStarts = LEAF_START.test(source);
+  // A paragraph matters only where a line starts like a box (`:::name`) or a leaf directive: without one, Sätteri hands none over.
   const paragraphVisitor: Pick<MdastPluginDefinition, 'paragraph'> = {
     paragraph(node, ctx) {
-      // Cheap test first: reading children makes Sätteri build them in JS.
-      const start = node.position?.start.offset;
-      if (openings.size > 0 && holdsBoxLine(source, node)) seeParagraph(seen, node);
-      if (start === undefined || !fenceLines.has(start)) return;
-      seen.paragraphs.add(start);
-      const first = node.children[0];
-      if (first?.type !== 'text' || !first.value.startsWith(':::') || insideBox(node, ctx)) return;
-      const problem = diagnoseParagraph(copy(node), source, names);
-      if (problem) problems.push(problem);
+      if (fenceLines.size > 0) seeBoxLine(node, ctx);
+      if (leafStarts) runOnSplit(node, ctx);
     },
   };
 
@@ -501,7 +557,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       hooks.done?.({ records: documentRecords, problems, ...(error ? { error } : {}) });
       if (error && hooks.throwErrors !== false) throw error;
     },
-    ...(fenceLines.size > 0 ? paragraphVisitor : {}),
+    ...(fenceLines.size > 0 || leafStarts ? paragraphVisitor : {}),
     // An image's description is a string made while parsing: a directive read in it (`10:30`) left no node behind.
     // Asked for only where one could be: each image visited is handed to JavaScript.
     ...(mayHoldImageDirective(source) ? { image: seeImage, imageReference: seeImage } : {}),
