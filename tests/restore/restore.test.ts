@@ -310,6 +310,7 @@ describe('on Sätteri, a line like `::before to add content` runs on from the pa
     ['inside a box', ':::claim{by="x"}\nSee\n::marker here.\n:::\n'],
     ['in a quote and a list item', '> Quote\n> ::before it.\n\n- item\n  ::after the *item*.\n\n:::claim{by="x"}\n:::\n'],
     ['a leaf directive that is one still ends the paragraph', 'Use\n::before\n\n:::claim{by="x"}\n:::\n'],
+    ['right under a box\'s title, which is no paragraph', ':::claim[The vow]{by="x"}\n::10:30 was the time.\n:::\n'],
   ];
 
   describe.each(SATTERI_WAYS)('%s', (_name, plugins) => {

@@ -204,8 +204,9 @@ const LEAF_START = /(?:^|\n)[ \t>]*::[^\s\p{P}\p{S}]/u;
  * Whether a paragraph Sätteri started at a line like `::before to add content` runs on from the paragraph
  * above it in micromark, which ends a paragraph only at a leaf directive that is one (the line `::before`).
  */
-function continuesParagraph(paragraph: { position?: Position | undefined }, above: { type: string; position?: Position | undefined } | undefined, source: string): boolean {
-  if (above?.type !== 'paragraph' || !above.position || !paragraph.position || above.position.end.line !== paragraph.position.start.line - 1) return false;
+function continuesParagraph(paragraph: { position?: Position | undefined }, above: { type: string; position?: Position | undefined; data?: unknown } | undefined, source: string): boolean {
+  // A container's label (`:::claim[Title]`) is its opening line, not a paragraph a line can run on from.
+  if (above?.type !== 'paragraph' || (above.data as { directiveLabel?: boolean } | undefined)?.directiveLabel || !above.position || !paragraph.position || above.position.end.line !== paragraph.position.start.line - 1) return false;
   const line = openingLine(source, paragraph.position);
   if (line === undefined || !LEAF_START.test(line)) return false;
   return fromMarkdown(line, directiveSyntax).children[0]?.type !== 'leafDirective';
