@@ -101,6 +101,33 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     expect(await html(true)).toMatch(/[“‘]/);
   });
 
+  /** Directives whose own text holds what smart punctuation changes: the host never saw it as text. */
+  const PUNCTUATION: readonly [what: string, text: string][] = [
+    ['a dash right after a score and a time (wire copy)', 'The home side won 3:1--a rout--before 10:30--when the rain came.\n'],
+    ['quotes in a directive\'s attributes', 'The :abbr[WHO]{title="World Health Organization"} said so at 10:30...\n'],
+  ];
+
+  test.each(PUNCTUATION)('Sätteri with smart punctuation: %s', (_what, text) => {
+    expect(satteriHtml(text, true)).toBe(satteriHtml(text, false));
+    expect(after(satteriHtml(BOX + text, true))).toBe(satteriHtml(text, false).trim());
+    expect(satteriHtml(text, true)).not.toMatch(/--|"/);
+    // Inside a box too.
+    expect(satteriHtml(`:::claim{by="x"}\n${text}:::\n`, true)).toContain(satteriHtml(text, false).trim().replace(/^<p>|<\/p>$/g, ''));
+  });
+
+  test.each(PUNCTUATION)('unified after remark-smartypants, as Astro runs it: %s', async (_what, text) => {
+    const html = async (source: string, withPlugin: boolean) => {
+      const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants) as unknown as Processor;
+      if (withPlugin) processor.use(remarkDirective).use(remarkFactBoxes, { onInvalid: 'warn' });
+      return String(await processor.use(remarkRehype).use(rehypeStringify).process(source));
+    };
+    expect(await html(text, true)).toBe(await html(text, false));
+    expect(after(await html(BOX + text, true))).toBe((await html(text, false)).trim());
+    // Inside a box too.
+    const boxed = await html(`:::claim{by="x"}\n${text}:::\n`, true);
+    expect(boxed).toContain((await html(text, false)).trim().replace(/^<p>|<\/p>$/g, ''));
+  });
+
   test.each(PROSE)('fact-boxes/satteri on its own, given the features: %s', (_what, text) => {
     const page = (source: string) => {
       const result = markdownToHtml(source, factBoxes({ onInvalid: 'warn', features: GFM }));

@@ -1,7 +1,8 @@
 /**
  * Parity over generated articles (see documents.ts): whatever an author writes, remark and Sätteri
  * as the Astro integration runs it give the same boxes, records and messages, and Sätteri keeps
- * every sentence of prose as remark does.
+ * every sentence of prose as remark does. With Astro's default syntax (GFM, smart punctuation), prose
+ * outside the boxes reads on each processor exactly as without fact-boxes.
  */
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
@@ -9,8 +10,10 @@ import { selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
@@ -138,6 +141,39 @@ describe('remark and Sätteri as Astro runs it, over generated articles (fast-ch
       fc.asyncProperty(mixed, async ({ markdown }) => {
         const textOf = (html: string) => squash(toString(fromHtml(html.replace(RAW_TEXT_TAGS, '&lt;'), { fragment: true })));
         expect(textOf(throughSatteri(markdown).html), markdown).toEqual(textOf((await throughRemark(markdown)).html));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe('prose outside boxes, with Astro\'s default syntax (GFM, smart punctuation), over generated articles (fast-check)', () => {
+  // A page of prose, code and lists, then a box: what comes before the box must be what the same prose gives without fact-boxes.
+  const prose = documentArbitrary('valid').map((blocks) => toMarkdown(blocks.filter((block) => block.kind === 'prose' || block.kind === 'heading' || block.kind === 'list' || block.kind === 'code')).markdown);
+  const BOX = '\n\n:::claim{by="x"}\nQuote.\n:::\n';
+  const beforeTheBox = (html: string) => html.slice(0, html.indexOf('<section')).trim();
+
+  test('on Sätteri as Astro runs it: as Sätteri reads it without directives', () => {
+    const astro = { gfm: true, smartPunctuation: true };
+    const withDirectives = { ...astro, directive: true };
+    fc.assert(
+      fc.property(prose, (text) => {
+        const page = markdownToHtml(`${text}${BOX}`, { features: withDirectives, mdastPlugins: astroSatteriPlugins(withDirectives, { options: { onInvalid: 'warn' } }), data: { astro: { frontmatter: {} } } });
+        const alone = markdownToHtml(text, { features: astro });
+        if (page instanceof Promise || alone instanceof Promise) throw new Error('expected a synchronous compile');
+        expect(beforeTheBox(page.html), text).toBe(alone.html.trim());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('on unified as Astro runs it (remark-smartypants before the site\'s plugins): as without remark-directive and fact-boxes', async () => {
+    const astro = () => unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants);
+    await fc.assert(
+      fc.asyncProperty(prose, async (text) => {
+        const page = String(await astro().use(remarkFactBoxes, { onInvalid: 'warn' }).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(`${text}${BOX}`));
+        const alone = String(await astro().use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(text));
+        expect(beforeTheBox(page), text).toBe(alone.trim());
       }),
       { numRuns: RUNS },
     );

@@ -86,6 +86,9 @@ export function plainReading(processor: Processor): PlainReading {
     get addresses() {
       return read().addresses;
     },
+    get punctuation() {
+      return read().transforms.length > 0;
+    },
     parse(text): Root | undefined {
       const data = processor.data() as { fromMarkdownExtensions?: Listed<MdastExtension> };
       try {

@@ -19,7 +19,7 @@ import { FactBoxesError } from '../engine/errors.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 import type { ResolvedOptions } from '../engine/options.js';
-import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, mergeTexts, PHRASING_BLOCKS, plainBlocks, plainStretch, restoreUnhandledDirectives, type BlockLookup, type PlainReading } from '../engine/restore.js';
+import { asParsed, directiveSource, imageDescription, isHandledDirective, markupPattern, mayHoldImageDirective, mergeTexts, missesPunctuation, PHRASING_BLOCKS, plainBlocks, plainStretch, restoreUnhandledDirectives, type BlockLookup, type PlainReading } from '../engine/restore.js';
 import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
@@ -534,7 +534,9 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     textDirective(node, ctx) {
       if (inGiven(node) || insideBox(node, ctx) || isHandledDirective(node)) return;
       if (givePlain(node, ctx)) return;
-      ctx.replaceNode(node, { type: 'text', value: directiveSource(node, source) });
+      const text = directiveSource(node, source);
+      if (plain && missesPunctuation(text, plain) && givePlain(node, ctx, true)) return;
+      ctx.replaceNode(node, { type: 'text', value: text });
     },
     after(root, ctx) {
       if (hooks.esm !== undefined && document.sourceFormat === 'mdx') ctx.appendChild(root, { type: 'mdxjsEsm', value: hooks.esm } as unknown as RootContent);

@@ -117,6 +117,7 @@ export function satteriPlainReading(format: SourceFormat, features: Features | u
   return {
     expressions: format === 'mdx',
     addresses: features.gfm === true,
+    punctuation: features.smartPunctuation === true,
     parse: (text) => {
       try {
         return parse(text, { features: plain, position: true }) as unknown as Root;

@@ -120,6 +120,23 @@ export interface PlainReading {
   expressions: boolean;
   /** Whether bare addresses become links (GFM). */
   addresses: boolean;
+  /** Whether the host makes quotes, dashes and ellipses typographic (smart punctuation, remark-smartypants). */
+  punctuation: boolean;
+}
+
+/** What smart punctuation changes in a text: straight quotes, `--` and `...`. */
+const SMART_PUNCTUATION = /["']|--|\.\.\./;
+
+/**
+ * Whether a directive nobody handled, given back as its source text, would miss what the host's smart
+ * punctuation makes of it (`3:1--a rout`: the dash is inside the directive's name `1--a`, so the host never
+ * saw it as text). Its block is then read again without directives, as for markup (`tookMarkup`).
+ *
+ * @example
+ *   missesPunctuation(':1--a', reading) // true when the reading has smart punctuation
+ */
+export function missesPunctuation(text: string, reading: PlainReading): boolean {
+  return reading.punctuation && SMART_PUNCTUATION.test(text);
 }
 
 /** A directive's name (micromark-extension-directive's rule): no space or punctuation, `-` and `_` inside it. */
@@ -302,8 +319,8 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
     for (let index = 0; index < children.length; index++) {
       const child = children[index]!;
       if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandledDirective(child)) {
-        if (plain && child.type === 'textDirective' && !took) took = tookMarkup(child, source, plain);
         const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
+        if (plain && child.type === 'textDirective' && !took) took = tookMarkup(child, source, plain) || missesPunctuation(text.value, plain);
         children[index] = child.type === 'leafDirective' ? { type: 'paragraph', children: [text], position: child.position } : text;
         restored ||= child.type === 'textDirective';
         continue;
