@@ -97,6 +97,10 @@ export const COLON_TOKENS = [
   'fr:Paris',
   ':::not-a-box',
   'time:10:30:00',
+  // Wire copy's dashes: the `--` is part of the directive's name (`1--a`), and smart punctuation must still reach it.
+  'won 3:1--a rout',
+  'at 10:30--when',
+  'at "10:30"...',
 ];
 
 const WORDS = [
