@@ -19,7 +19,7 @@ import { VFile } from 'vfile';
 import { describe, expect, test } from 'vitest';
 import remarkFactBoxes from 'fact-boxes/remark';
 import type { FactBoxRecord, Problem } from 'fact-boxes';
-import { markdownToHtml, markdownToMdast } from 'satteri';
+import { markdownToHtml, markdownToMdast, mdxToJs } from 'satteri';
 import remarkDirective from 'remark-directive';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
 import { documentArbitrary, toMarkdown } from './documents.js';
@@ -162,6 +162,30 @@ describe('prose outside boxes, with Astro\'s default syntax (GFM, smart punctuat
         const alone = markdownToHtml(text, { features: astro });
         if (page instanceof Promise || alone instanceof Promise) throw new Error('expected a synchronous compile');
         expect(beforeTheBox(page.html), text).toBe(alone.html.trim());
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  test('on Sätteri as Astro runs it, in MDX: the same text and the same elements, in order, as without directives', () => {
+    const astro = { gfm: true, smartPunctuation: true };
+    const withDirectives = { ...astro, directive: true };
+    // What an MDX module renders: from the first element made to the last (after the components object).
+    const content = (code: string) => code.slice(code.indexOf('}, props.components);', code.indexOf('function _createMdxContent')), code.indexOf('function MDXContent'));
+    const strings = (code: string) => Array.from(content(code).matchAll(/"((?:[^"\\]|\\.)*)"/g), (match) => JSON.parse(`"${match[1]!.replaceAll('\t', '\\t')}"`) as string).join('');
+    const elements = (code: string) => Array.from(content(code).matchAll(/_components\.(\w+)/g), (match) => match[1]).join(',');
+    fc.assert(
+      fc.property(prose, (text) => {
+        let alone: string;
+        try {
+          alone = (mdxToJs(text, { features: astro }) as { code: string }).code;
+        } catch {
+          return; // not MDX (raw HTML that is no JSX): no page to compare
+        }
+        const page = mdxToJs(`${text}${BOX}`, { features: withDirectives, mdastPlugins: astroSatteriPlugins(withDirectives, { options: { onInvalid: 'warn' } }), data: { astro: { frontmatter: {} } } });
+        if (page instanceof Promise) throw new Error('expected a synchronous compile');
+        expect(strings(page.code), text).toContain(strings(alone));
+        expect(elements(page.code).startsWith(elements(alone)), text).toBe(true);
       }),
       { numRuns: RUNS },
     );
