@@ -194,3 +194,34 @@ describe('renderersWithoutDirectives', () => {
     }
   });
 });
+
+describe('a box title is a heading in the page that Astro does not collect (getHeadings, Starlight\'s table of contents)', () => {
+  const remarkPackage = '@astrojs/markdown-remark';
+  const unifiedProcessor = async (options: object = {}) => ((await import(remarkPackage)) as { unified: (options?: object) => Processor }).unified(options);
+  const text = '## 10:30: the convoy\n\n:::claim[The *vow*]{by="The ministry"}\nIt said so.\n:::\n\n## Reactions\n';
+  const ARTICLE = [{ depth: 2, slug: '1030-the-convoy', text: '10:30: the convoy' }, { depth: 2, slug: 'reactions', text: 'Reactions' }];
+  const processors: readonly [name: string, make: () => Promise<Processor>][] = [
+    ['Sätteri', async () => satteri()],
+    ['unified()', () => unifiedProcessor()],
+  ];
+
+  test.each(processors)('a Markdown page on %s', async (_name, make) => {
+    const processor = withFactBoxes(await make());
+    const { code, metadata } = await (await processor.createRenderer(shared)).render(text, { frontmatter: {}, fileURL: new URL('src/pages/page.md', root) });
+    expect(code).toMatch(/<h2 class="fact-box__title" id="the-vow-title">The <em>vow<\/em><\/h2>/);
+    expect((metadata as { headings: unknown[] }).headings).toEqual(ARTICLE);
+  });
+
+  test.each(processors)('an MDX page on %s', async (_name, make) => {
+    const { code } = await compile(withFactBoxes(await make()), text);
+    expect(code).toContain('fact-box__title');
+    const headings = /export function getHeadings\(\) \{\s*return (\[[\s\S]*?\]);\s*\}/.exec(code)?.[1];
+    expect(JSON.parse(headings ?? 'null')).toEqual(ARTICLE);
+  });
+
+  test('a unified() site that turned raw HTML off keeps its boxes whole', async () => {
+    const processor = withFactBoxes(await unifiedProcessor({ remarkRehype: { allowDangerousHtml: false } }));
+    const { code } = await (await processor.createRenderer(shared)).render(text, { frontmatter: {}, fileURL: new URL('src/pages/page.md', root) });
+    expect(code).toContain('<dl class="fact-box__facts">');
+  });
+});

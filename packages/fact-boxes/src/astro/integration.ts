@@ -77,6 +77,11 @@ function loadEntities(option: AstroFactBoxesOptions['entities'], root: string, s
 }
 
 /** Sixteen hex digits of a text's SHA-256: a key that changes when the text does. */
+/** Whether Astro's unified pipeline keeps a Markdown page's raw HTML: it passes `allowDangerousHtml: true` unless the site's `remarkRehype` options say otherwise. */
+function keepsRawHtml(remarkRehype: { allowDangerousHtml?: boolean } | undefined): boolean {
+  return remarkRehype?.allowDangerousHtml !== false;
+}
+
 function shortDigest(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 16);
 }
@@ -222,9 +227,11 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {
           // Astro 6: remark plugins in the Markdown config, which @astrojs/mdx before v8 reads
           // (Astro 6.4 has a unified processor too, and moves these plugins into it for .md files).
+          settings.rawHtml = keepsRawHtml(config.markdown.remarkRehype);
           updateConfig({ markdown: { remarkPlugins: remarkPluginsFor(config.markdown.remarkPlugins ?? [], settings) } });
         } else if (isUnifiedProcessor(processor)) {
           // unified() builds its renderers from this very array, later and lazily: push into it, never replace it.
+          settings.rawHtml = keepsRawHtml(processor.options.remarkRehype);
           const plugins = (processor.options.remarkPlugins ??= []);
           const siteDirective = plugins.some(isRemarkDirectiveEntry);
           const ours = remarkPluginsFor(plugins, settings);

@@ -71,6 +71,8 @@ interface SatteriProcessorOptions {
 /** The options of unified's processor that fact-boxes extends (as `unified()` of @astrojs/markdown-remark resolves them). */
 interface UnifiedProcessorOptions {
   remarkPlugins?: RemarkPluginEntry[];
+  /** remark-rehype's options, which Astro spreads over its own (`allowDangerousHtml: true`) for Markdown pages. */
+  remarkRehype?: { allowDangerousHtml?: boolean };
 }
 
 /** Astro 7's default processor, Sätteri (`satteri()`, named `satteri`, as @astrojs/markdown-satteri tells it). */

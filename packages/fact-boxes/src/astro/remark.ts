@@ -44,10 +44,10 @@ function stylesheetImport(): RootContent {
 function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
   if (!hasDirectiveSyntax(this)) this.use(remarkDirective);
   // A box's static parts go into MDX pages as `<Fragment set:html>`, which Astro's MDX compiles to one
-  // string, instead of a `_jsx()` call per element; Markdown pages are HTML strings already.
+  // string, instead of a `_jsx()` call per element; into Markdown pages as HTML, where it is kept.
   const resolved = resolveForAstro(settings);
   const forMdx = createTransform({ ...resolved, staticHtml: 'fragment' }, false);
-  const forMarkdown = createTransform(resolved, false);
+  const forMarkdown = createTransform(settings.rawHtml ? { ...resolved, staticHtml: 'raw' } : resolved, false);
   const transform = (tree: Root, file: VFile) => (file.extname === '.mdx' ? forMdx : forMarkdown)(tree, file);
   const { pending } = settings;
   return function transformForAstro(tree: Root, file: VFile): void {

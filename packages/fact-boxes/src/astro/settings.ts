@@ -35,6 +35,12 @@ export interface AstroPluginSettings {
   rendersHere?: boolean;
   /** Called when a file's records in the store change (the integration keeps the store on disk for the next run). */
   recordsChanged?: () => void;
+  /**
+   * Markdown pages on unified keep raw HTML (Astro's pipeline, unless the site turned `allowDangerousHtml` off):
+   * a box's static parts go in as HTML, so its title is a heading in the page that Astro's heading collector
+   * (`getHeadings()`, Starlight's table of contents) leaves out, as on Sätteri and in MDX.
+   */
+  rawHtml?: boolean;
 }
 
 /**
