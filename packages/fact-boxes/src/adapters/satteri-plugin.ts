@@ -160,7 +160,7 @@ function alignWithMicromark(parent: { children: RootContent[] }, source: string,
       }
     }
     if (node.type === 'paragraph' && index > 0 && continuesParagraph(node, children[index - 1], source)) {
-      children.splice(index - 1, 2, asRead(runOnParagraph(children[index - 1] as Paragraph, node), reading));
+      children.splice(index - 1, 2, asRead(runOnParagraph(children[index - 1] as Paragraph, node, source), reading));
       index--;
       continue;
     }
@@ -212,9 +212,14 @@ function continuesParagraph(paragraph: { position?: Position | undefined }, abov
   return fromMarkdown(line, directiveSyntax).children[0]?.type !== 'leafDirective';
 }
 
+/** The line break at `offset` as written (CRLF or LF): micromark keeps it in a paragraph's text. */
+function lineBreakAt(source: string, offset: number | undefined): string {
+  return offset !== undefined && source.startsWith('\r\n', offset) ? '\r\n' : '\n';
+}
+
 /** Two paragraphs as one, the second running on from the first on the next line. */
-function runOnParagraph(above: Paragraph, below: Paragraph): Paragraph {
-  return { ...above, children: joined([...above.children, { type: 'text', value: '\n' }, ...below.children]), position: { start: above.position!.start, end: below.position!.end } };
+function runOnParagraph(above: Paragraph, below: Paragraph, source: string): Paragraph {
+  return { ...above, children: joined([...above.children, { type: 'text', value: lineBreakAt(source, above.position?.end.offset) }, ...below.children]), position: { start: above.position!.start, end: below.position!.end } };
 }
 
 /**
@@ -266,7 +271,7 @@ function readAsProse(node: ContainerDirective, line: string, source: string, rea
   const lineEnd = start + line.length;
   const first = blocks[0];
   if (first?.type === 'paragraph' && nextLine(source, lineEnd, first.position?.start.offset)) {
-    blocks[0] = asRead({ ...first, children: joined([{ type: 'text', value: `${line}\n` }, ...first.children]), position: { start: position.start, end: first.position!.end } }, reading);
+    blocks[0] = asRead({ ...first, children: joined([{ type: 'text', value: `${line}${lineBreakAt(source, lineEnd)}` }, ...first.children]), position: { start: position.start, end: first.position!.end } }, reading);
   } else {
     blocks.unshift(asRead(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }), reading));
   }
@@ -277,7 +282,7 @@ function readAsProse(node: ContainerDirective, line: string, source: string, rea
   const fenceStart = start + text.lastIndexOf('\n') + 1;
   const fence = /:{3,}/.exec(text.slice(fenceStart - start))![0];
   const last = blocks.at(-1)!;
-  const ranOn = nextLine(source, last.position?.end.offset, fenceStart) ? runOn(last, `\n${fence}`) : undefined;
+  const ranOn = nextLine(source, last.position?.end.offset, fenceStart) ? runOn(last, `${lineBreakAt(source, fenceStart - 2)}${fence}`) : undefined;
   if (ranOn) {
     const ended = { ...ranOn, position: { start: last.position!.start, end: position.end } } as RootContent;
     blocks[blocks.length - 1] = ended.type === 'paragraph' ? asRead(ended, reading) : ended;
@@ -472,7 +477,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     if (merged?.type === 'paragraph') {
       if (hooks.shift) shiftPositions(merged as { position?: Position }, hooks.shift);
     } else {
-      const root: Root = { type: 'root', children: [siblings.slice(index + 1, last + 1).reduce((above: Paragraph, below) => runOnParagraph(above, copy(below) as unknown as Paragraph), copy(node) as Paragraph)] };
+      const root: Root = { type: 'root', children: [siblings.slice(index + 1, last + 1).reduce((above: Paragraph, below) => runOnParagraph(above, copy(below) as unknown as Paragraph, source), copy(node) as Paragraph)] };
       restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
       merged = root.children[0]!;
     }
