@@ -197,19 +197,48 @@ interface ProseReading {
 /** A line micromark may read as a directive block: a container's opening, or a leaf directive (inside a quote or a list too). */
 const DIRECTIVE_LINE = /^[ \t>]*(?::{3,}[^\s:]|::(?:[^\s\p{P}]|[-_])+(?:[[{].*)?[ \t]*$)/mu;
 
-/** A line that starts like a leaf directive (`::name`), which Sätteri lets end the paragraph above it even when it is none. */
-const LEAF_START = /(?:^|\n)[ \t>]*::[^\s\p{P}\p{S}]/u;
+/** A directive's name (micromark's rule), held whole: what follows it decides (no backtracking into it). */
+const NAME = String.raw`(?=([^\s\p{P}\p{S}]+(?:[-_]+[^\s\p{P}\p{S}]+)*))\1`;
+/**
+ * A line that starts like a leaf directive but is none (`::before to add content`, `::10:30 was the time`):
+ * after the name comes neither a label, attributes nor the end of the line. Sätteri ends the paragraph
+ * above such a line; micromark runs it on. Tested at a `::`.
+ */
+const NOT_A_LEAF_HERE = new RegExp(String.raw`::${NAME}(?![[{]|[ \t]*\r?$)`, 'muy');
+
+function notALeafAt(source: string, offset: number | undefined): boolean {
+  if (offset === undefined || source.charCodeAt(offset) !== 58 || source.charCodeAt(offset + 1) !== 58) return false;
+  NOT_A_LEAF_HERE.lastIndex = offset;
+  return NOT_A_LEAF_HERE.test(source);
+}
+
+/** Whether a line of the document starts (after a quote's markers or indentation) like a leaf directive that is none. */
+function hasNotALeafLine(source: string): boolean {
+  for (let at = source.indexOf('::'); at !== -1; at = source.indexOf('::', at + 2)) {
+    let start = at;
+    while (start > 0 && (source[start - 1] === ' ' || source[start - 1] === '\t' || source[start - 1] === '>')) start--;
+    if ((start === 0 || source[start - 1] === '\n') && notALeafAt(source, at)) return true;
+  }
+  return false;
+}
+
+/** Where the next line's text starts after `offset` (past a quote's markers and indentation), if there is a next line. */
+function nextLineText(source: string, offset: number | undefined): number | undefined {
+  const newline = offset === undefined ? -1 : source.indexOf('\n', offset);
+  if (newline === -1) return undefined;
+  let at = newline + 1;
+  while (source[at] === ' ' || source[at] === '\t' || source[at] === '>') at++;
+  return at;
+}
 
 /**
  * Whether a paragraph Sätteri started at a line like `::before to add content` runs on from the paragraph
  * above it in micromark, which ends a paragraph only at a leaf directive that is one (the line `::before`).
  */
 function continuesParagraph(paragraph: { position?: Position | undefined }, above: { type: string; position?: Position | undefined; data?: unknown } | undefined, source: string): boolean {
+  if (!notALeafAt(source, paragraph.position?.start.offset)) return false;
   // A container's label (`:::claim[Title]`) is its opening line, not a paragraph a line can run on from.
-  if (above?.type !== 'paragraph' || (above.data as { directiveLabel?: boolean } | undefined)?.directiveLabel || !above.position || !paragraph.position || above.position.end.line !== paragraph.position.start.line - 1) return false;
-  const line = openingLine(source, paragraph.position);
-  if (line === undefined || !LEAF_START.test(line)) return false;
-  return fromMarkdown(line, directiveSyntax).children[0]?.type !== 'leafDirective';
+  return above?.type === 'paragraph' && !(above.data as { directiveLabel?: boolean } | undefined)?.directiveLabel && above.position !== undefined && above.position.end.line === paragraph.position!.start.line - 1;
 }
 
 /** The line break at `offset` as written (CRLF or LF): micromark keeps it in a paragraph's text. */
@@ -464,7 +493,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
    * given back as one, read as the host reads it without directives when it can be. Inside boxes, `alignWithMicromark`.
    */
   const runOnSplit = (node: Readonly<Paragraph>, ctx: MdastVisitorContext): void => {
-    if (inGiven(node) || insideBox(node, ctx)) return;
+    // Cheap test first: reading the siblings makes Sätteri build them in JS.
+    if (!notALeafAt(source, nextLineText(source, node.position?.end.offset)) || inGiven(node) || insideBox(node, ctx)) return;
     const siblings = ctx.parent(node)?.children as readonly Visited[] | undefined;
     const start = node.position?.start.offset;
     const index = siblings?.findIndex((child) => child.position?.start.offset === start) ?? -1;
@@ -485,8 +515,8 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     ctx.replaceNode(node, merged);
     for (let below = index + 1; below <= last; below++) ctx.removeNode(siblings[below]!);
   };
-  const leafStarts = LEAF_START.test(source);
-  // A paragraph matters only where a line starts like a box (`:::name`) or a leaf directive: without one, Sätteri hands none over.
+  const leafStarts = hasNotALeafLine(source);
+  // A paragraph matters only where a line starts like a box (`:::name`) or like a leaf directive that is none: without one, Sätteri hands none over.
   const paragraphVisitor: Pick<MdastPluginDefinition, 'paragraph'> = {
     paragraph(node, ctx) {
       if (fenceLines.size > 0) seeBoxLine(node, ctx);
