@@ -41,7 +41,8 @@ async function throughUnified(path: string, markdown: string, frontmatter: Recor
   const pipeline = unified().use(remarkParse);
   for (const entry of remarkPlugins) pipeline.use(...((Array.isArray(entry) ? entry : [entry]) as [Plugin]));
   const file = new VFile({ value: markdown, path: fileURLToPath(new URL(path, ROOT)), data: { astro: { frontmatter } } });
-  const html = String(await pipeline.use(remarkRehype).use(rehypeStringify).process(file));
+  // As Astro's Markdown pipeline: raw HTML kept (a box's static parts are HTML on its Markdown pages).
+  const html = String(await pipeline.use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).process(file));
   return fromHtml(html, { fragment: true });
 }
 
