@@ -1,8 +1,10 @@
 /**
- * On Sätteri, pages that cannot hold a box render without the directive syntax, exactly as the same site
- * without fact-boxes renders them: Astro's own renderers (`satteri()` of @astrojs/markdown-satteri) with
- * the integration set up on them, against the same renderers without it.
+ * Astro's own renderers (`satteri()` of @astrojs/markdown-satteri, `unified()` of @astrojs/markdown-remark)
+ * with the integration set up on them. Pages that cannot hold a box render without the directive syntax,
+ * exactly as the same site without fact-boxes renders them; box titles are no headings Astro collects; and
+ * an MDX page says the same on both processors.
  */
+import fc from 'fast-check';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ import { describe, expect, test, vi } from 'vitest';
 import factBoxes from 'fact-boxes/astro';
 import { readFactBoxes } from 'fact-boxes';
 import remarkDirective from 'remark-directive';
+import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
+import { readAlike } from '../helpers/read-alike.js';
 import { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
 
 type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
@@ -223,5 +227,37 @@ describe('a box title is a heading in the page that Astro does not collect (getH
     const processor = withFactBoxes(await unifiedProcessor({ remarkRehype: { allowDangerousHtml: false } }));
     const { code } = await (await processor.createRenderer(shared)).render(text, { frontmatter: {}, fileURL: new URL('src/pages/page.md', root) });
     expect(code).toContain('<dl class="fact-box__facts">');
+  });
+});
+
+describe('an MDX page says the same on Sätteri and on unified() (fast-check over generated articles)', () => {
+  const remarkPackage = '@astrojs/markdown-remark';
+  // What the page renders, as text: the strings of its content function, in order (how each compiler splits
+  // them into JSX children, and the white space between blocks, aside); Sätteri's smart dashes are en dashes.
+  const said = (code: string) => {
+    const start = code.indexOf('return ', code.indexOf('function _createMdxContent'));
+    const end = Math.min(...['\nfunction ', '\nexport ', '\nconst '].map((next) => code.indexOf(next, start)).filter((at) => at !== -1));
+    const strings = Array.from(code.slice(start, end).matchAll(/"((?:[^"\\]|\\.)*)"/g), (match) => JSON.parse(`"${match[1]!.replaceAll('\t', '\\t')}"`) as string);
+    return strings.filter((text) => text !== 'utf-8' && text !== 'charset').join('').replace(/\s+/g, '').replaceAll('—', '–');
+  };
+
+  test('the same text, boxes included, whatever the author wrote', async () => {
+    const unifiedProcessor = ((await import(remarkPackage)) as { unified: () => Processor }).unified();
+    const onSatteri = await withFactBoxes(satteri()).createMdxRenderer!(shared, mdxOptions);
+    const onUnified = await withFactBoxes(unifiedProcessor).createMdxRenderer!(shared, mdxOptions);
+    let page = 0;
+    await fc.assert(
+      // Where the two parsers read the containers alike (tests/helpers/read-alike.ts).
+      fc.asyncProperty(documentArbitrary('mixed').map((blocks) => toMarkdown(blocks).markdown).filter((text) => readAlike(text)), async (text) => {
+        const path = (processor: string) => new URL(`src/pages/parity-${processor}-${page}.mdx`, root).pathname;
+        page++;
+        // MDX that @mdx-js/mdx cannot compile (`{…}` broken over lines is no expression) fails on unified as without fact-boxes.
+        const b = await onUnified.process(text, path('unified'), {}).catch(() => undefined);
+        if (!b) return;
+        const a = await onSatteri.process(text, path('satteri'), {});
+        expect(said(a.code), text).toBe(said(b.code));
+      }),
+      { numRuns: Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 200) },
+    );
   });
 });
