@@ -143,6 +143,13 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     expect(factBoxes().features).toBeUndefined();
   });
 
+  test('an address with a port, in brackets on a box line that is none (a space before {), links whole on both processors', async () => {
+    // remark-directive reads `:8080` there as a directive, which cut GFM's link short: its block is read again.
+    const text = ':::claim[See http://x.test:8080/path] {class="wide"}\n:::\n';
+    for (const html of [await unifiedHtml(text, true), satteriHtml(text, true)]) expect(html).toContain('<a href="http://x.test:8080/path">http://x.test:8080/path</a>');
+    expect(await unifiedHtml(text, true)).toBe(await unifiedHtml(text, false));
+  });
+
   test('the footnote of a time keeps its text on both processors', async () => {
     const text = 'The convoy left at 10:30[^1].\n\n[^1]: Baghdad time.\n';
     for (const html of [await unifiedHtml(text, true), satteriHtml(text, true)]) {

@@ -151,7 +151,7 @@ const readingPatterns = new WeakMap<PlainReading, { anywhere: RegExp; here: RegE
  * otherwise be: its label the text of a link (`3:1[report](url)`), a
  * reference (`[^1]`, or any label in a document with definitions), its
  * attributes an MDX expression, or its name the start of an address GFM links
- * (`mailto:desk@example.com`, `site:www.example.com`). Given back as its
+ * (`mailto:desk@example.com`, `site:www.example.com`), or stands inside one (`http://host:8080`). Given back as its
  * source text alone, that markup would show as written, and a footnote it
  * referred to would vanish with the reference. `anywhere` finds one in a text
  * (a code span that looks the same reads the same both ways); `here` tests at
@@ -171,7 +171,8 @@ export function markupPattern(reading: PlainReading, source: string): { anywhere
     if (definitions) taken.push(String.raw`\[`);
     if (reading.expressions) taken.push(String.raw`(?:\[[^\]\n]*\])?\{`);
     if (reading.addresses) taken.push(String.raw`\S*@`);
-    const text = `${NAME}(?:${taken.join('|')})${reading.addresses ? String.raw`|(?<!:):www\.` : ''}`;
+    // With GFM, also a directive inside an address it links (`http://host:8080/path`: `:8080` read as one cuts the link short).
+    const text = `${NAME}(?:${taken.join('|')})${reading.addresses ? String.raw`|(?<!:):www\.|(?<=(?:https?:\/\/|www\.)[^\s<>]*)${NAME}` : ''}`;
     pattern = { anywhere: new RegExp(text, 'iu'), here: new RegExp(text, 'iuy') };
     patterns.set(key, pattern);
   }
