@@ -24,13 +24,10 @@ import { markdownToHtml, mdxToJs, type MdastPluginList } from 'satteri';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
 import { readAlike } from '../helpers/read-alike.js';
 import { documentArbitrary, toMarkdown } from './documents.js';
-import { squash } from './safety.js';
+import { RAW_TEXT_TAGS, squash } from './safety.js';
 
 const RUNS = Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 300);
 const features = { directive: true, gfm: false, smartypants: false };
-
-/** Elements whose content HTML reads as text, not markup: an author's `<script>` (raw HTML, kept by both) would hold the rest of the page, written differently by each serialiser. */
-const RAW_TEXT_TAGS = /<(?=(?:iframe|noembed|noframes|noscript|plaintext|script|style|textarea|title|xmp)\b)/gi;
 
 function boxesOf(html: string): string[] {
   const tree = fromHtml(html.replace(RAW_TEXT_TAGS, '&lt;'), { fragment: true });

@@ -49,3 +49,6 @@ export function unsafeParts(html: string): string[] {
 export function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Elements whose content HTML reads as text, not markup: an author's `<script>` (raw HTML, kept by both) would hold the rest of the page, written differently by each serialiser. */
+export const RAW_TEXT_TAGS = /<(?=(?:iframe|noembed|noframes|noscript|plaintext|script|style|textarea|title|xmp)\b)/gi;
