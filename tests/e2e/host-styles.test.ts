@@ -210,7 +210,12 @@ describe.skipIf(!runnable)('boxes inside hosts’ prose styles (Chromium)', () =
     try {
       const page = await context.newPage();
       await page.setContent(html, { waitUntil: 'load' });
-      await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+      // For people to look at (no check reads it). Headless Chromium on a busy machine sometimes fails to capture at the first try.
+      const shoot = () => page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+      await shoot().catch(async () => {
+        await page.waitForTimeout(250);
+        await shoot();
+      });
       return await inspect(page);
     } finally {
       await context.close();
