@@ -16,3 +16,4 @@ export { remarkPluginsFor } from '../../packages/fact-boxes/dist/astro/remark.js
 export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/satteri-plugin.js';
 export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
+export { holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';

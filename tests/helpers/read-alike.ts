@@ -6,11 +6,9 @@ import remarkDirective from 'remark-directive';
 import remarkParse from 'remark-parse';
 import { markdownToMdast } from 'satteri';
 import { unified } from 'unified';
+import { holdsDirectiveBlock } from './internal.js';
 
 const features = { directive: true };
-
-/** A line micromark may read as a directive block (as in src/adapters/satteri-plugin.ts). */
-const DIRECTIVE_LINE = /^[ \t>]*(?::{3,}[^\s:]|::(?:[^\s\p{P}]|[-_])+(?:[[{].*)?[ \t]*$)/u;
 
 const LIST_ITEM = /^[ \t>]*(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)/;
 
@@ -58,7 +56,7 @@ export function readAlike(markdown: string, misreadBoxes = true): boolean {
     if (!misreadBoxes) return false;
     // Read whole as the host reads it without directives only when nothing inside is a directive block;
     // otherwise block by block from Sätteri's reading, which splits and joins some blocks differently (a list after it).
-    if (lines.slice(start, Number.parseInt(end, 10)).some((line) => DIRECTIVE_LINE.test(line))) return false;
+    if (holdsDirectiveBlock(lines.slice(start, Number.parseInt(end, 10)).join('\n'))) return false;
     // A list right after it: micromark's list may run on from inside the stretch, Sätteri's ends with the container.
     if (LIST_ITEM.test(lines.slice(Number.parseInt(end, 10)).find((line) => line.trim() !== '') ?? '')) return false;
     for (let outer = parent; outer !== undefined; outer = satteri.get(outer)?.parent) if (misread(outer)) return false;

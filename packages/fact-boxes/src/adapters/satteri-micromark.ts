@@ -12,7 +12,7 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { directive } from 'micromark-extension-directive';
 import type { Position } from 'unist';
 import { isClosed } from '../engine/syntax.js';
-import { isHandledDirective, mergeTexts, plainStretch, type BlockLookup, type PlainReading } from '../engine/restore.js';
+import { DIRECTIVE_NAME, isHandledDirective, mergeTexts, plainBlocks, plainStretch, type PlainReading } from '../engine/restore.js';
 import { openingLine, readWrittenAttributes } from '../text/written.js';
 
 const directiveSyntax = { extensions: [directive()], mdastExtensions: [directiveFromMarkdown()] };
@@ -45,9 +45,12 @@ function readsTheSame(line: string, attributes: Record<string, string | null | u
  * some attribute values: character references (`&quot;`), a `}` inside quotes,
  * a stray quote. Read each box's and row's opening line again with micromark,
  * so both pipelines validate exactly the same attributes; a line micromark
- * would not read as a directive becomes the paragraph remark would have made.
+ * would not read as a directive becomes the paragraph remark would have made,
+ * and a paragraph Sätteri ended at a line like `::before to add content` runs
+ * on. `reading`: how the host reads such prose without directives, when that
+ * is known and nothing may have changed it (else its text as written).
  */
-export function alignWithMicromark(parent: { children: RootContent[] }, source: string, reading?: ProseReading): void {
+export function alignWithMicromark(parent: { children: RootContent[] }, source: string, reading?: PlainReading): void {
   const children = parent.children;
   for (let index = 0; index < children.length; index++) {
     const node = children[index]!;
@@ -64,14 +67,14 @@ export function alignWithMicromark(parent: { children: RootContent[] }, source: 
           node.attributes = parsed.attributes ?? {};
         } else {
           // What Sätteri read inside a container stays; the blocks put in its place are aligned in turn.
-          children.splice(index, 1, ...(node.type === 'containerDirective' ? readAsProse(node, line, source, reading) : [asRead(proseOf(line, node.position), reading)]));
+          children.splice(index, 1, ...(node.type === 'containerDirective' ? readAsProse(node, line, source, reading) : [asRead(proseOf(line, node.position), source, reading)]));
           index--;
           continue;
         }
       }
     }
     if (node.type === 'paragraph' && index > 0 && continuesParagraph(node, children[index - 1], source)) {
-      children.splice(index - 1, 2, asRead(runOnParagraph(children[index - 1] as Paragraph, node, source), reading));
+      children.splice(index - 1, 2, asRead(runOnParagraph(children[index - 1] as Paragraph, node, source), source, reading));
       index--;
       continue;
     }
@@ -99,17 +102,21 @@ function proseOf(value: string, position: Position | undefined): Paragraph {
   return { type: 'paragraph', children: [{ type: 'text', value, ...(position ? { position } : {}) }], ...(position ? { position } : {}) };
 }
 
-/** How the host reads prose without directives: a stretch of the document, or one block of it (engine/restore.ts). */
-export interface ProseReading {
-  plain: PlainReading;
-  blocks: BlockLookup;
+/** A line micromark may read as a directive block: a container's opening, or a leaf directive (inside a quote or a list too). */
+const DIRECTIVE_LINE = new RegExp(String.raw`^[ \t>]*(?::{3,}[^\s:]|::${DIRECTIVE_NAME}(?:[[{].*)?[ \t]*$)`, 'mu');
+
+/**
+ * Whether a line of `text` could be a directive block to micromark (a container's opening, a leaf directive).
+ *
+ * @example
+ *   holdsDirectiveBlock('prose\n::note[x]') // true
+ */
+export function holdsDirectiveBlock(text: string): boolean {
+  return DIRECTIVE_LINE.test(text);
 }
 
-/** A line micromark may read as a directive block: a container's opening, or a leaf directive (inside a quote or a list too). */
-const DIRECTIVE_LINE = /^[ \t>]*(?::{3,}[^\s:]|::(?:[^\s\p{P}]|[-_])+(?:[[{].*)?[ \t]*$)/mu;
-
-/** A directive's name (micromark's rule), held whole: what follows it decides (no backtracking into it). */
-const NAME = String.raw`(?=([^\s\p{P}\p{S}]+(?:[-_]+[^\s\p{P}\p{S}]+)*))\1`;
+/** A directive's name, held whole: what follows it decides (no backtracking into it). */
+const NAME = String.raw`(?=(${DIRECTIVE_NAME}))\1`;
 /**
  * A line that starts like a leaf directive but is none (`::before to add content`, `::10:30 was the time`):
  * after the name comes neither a label, attributes nor the end of the line. Sätteri ends the paragraph
@@ -123,23 +130,23 @@ export function notALeafAt(source: string, offset: number | undefined): boolean 
   return NOT_A_LEAF_HERE.test(source);
 }
 
-/** Whether a line of the document starts (after a quote's markers or indentation) like a leaf directive that is none. */
-export function hasNotALeafLine(source: string): boolean {
-  for (let at = source.indexOf('::'); at !== -1; at = source.indexOf('::', at + 2)) {
-    let start = at;
-    while (start > 0 && (source[start - 1] === ' ' || source[start - 1] === '\t' || source[start - 1] === '>')) start--;
-    if ((start === 0 || source[start - 1] === '\n') && notALeafAt(source, at)) return true;
-  }
-  return false;
-}
-
-/** Where the next line's text starts after `offset` (past a quote's markers and indentation), if there is a next line. */
-export function nextLineText(source: string, offset: number | undefined): number | undefined {
-  const newline = offset === undefined ? -1 : source.indexOf('\n', offset);
-  if (newline === -1) return undefined;
-  let at = newline + 1;
+/** Where a line's text starts (past a quote's markers and indentation). */
+function lineText(source: string, lineStart: number): number {
+  let at = lineStart;
   while (source[at] === ' ' || source[at] === '\t' || source[at] === '>') at++;
   return at;
+}
+
+/** Where the next line's text starts after `offset`, if there is a next line. */
+export function nextLineText(source: string, offset: number | undefined): number | undefined {
+  const newline = offset === undefined ? -1 : source.indexOf('\n', offset);
+  return newline === -1 ? undefined : lineText(source, newline + 1);
+}
+
+/** Whether a line of the document starts like a leaf directive that is none. */
+export function hasNotALeafLine(source: string): boolean {
+  for (let at: number | undefined = lineText(source, 0); at !== undefined; at = nextLineText(source, at)) if (notALeafAt(source, at)) return true;
+  return false;
 }
 
 /**
@@ -167,8 +174,8 @@ export function runOnParagraph(above: Paragraph, below: Paragraph, source: strin
  * without directives (`reading`: its markup, smart punctuation, raw HTML), or its text as written
  * when the host's reading is not known or reads the text as something else.
  */
-function asRead(paragraph: Paragraph, reading: ProseReading | undefined): Paragraph {
-  const read = reading?.blocks(paragraph);
+function asRead(paragraph: Paragraph, source: string, reading: PlainReading | undefined): Paragraph {
+  const read = reading && plainBlocks(reading, source)(paragraph);
   return read?.type === 'paragraph' ? { ...paragraph, children: read.children as PhrasingContent[] } : paragraph;
 }
 
@@ -197,12 +204,12 @@ function runOn(block: RootContent, text: string): RootContent | undefined {
  * Sätteri read inside stays as it is (boxes in it are built), and the closing fence is prose too,
  * running on into the paragraph a block right above it ends with. Nothing of the author's is shown with its markup as text.
  */
-function readAsProse(node: ContainerDirective, line: string, source: string, reading: ProseReading | undefined): RootContent[] {
+function readAsProse(node: ContainerDirective, line: string, source: string, reading: PlainReading | undefined): RootContent[] {
   const position = node.position!;
   const start = position.start.offset!;
   // Nothing inside that micromark could read as a block of its own: the whole stretch is what the host reads without directives.
-  if (reading && !DIRECTIVE_LINE.test(source.slice(start + line.length, position.end.offset))) {
-    const read = plainStretch(reading.plain, source, position);
+  if (reading && !holdsDirectiveBlock(source.slice(start + line.length, position.end.offset))) {
+    const read = plainStretch(reading, source, position);
     if (read) return read;
   }
   const blocks: RootContent[] = node.children.filter((child) => !(child.type === 'paragraph' && child.data?.directiveLabel));
@@ -211,9 +218,9 @@ function readAsProse(node: ContainerDirective, line: string, source: string, rea
   const lineEnd = start + line.length;
   const first = blocks[0];
   if (first?.type === 'paragraph' && nextLine(source, lineEnd, first.position?.start.offset)) {
-    blocks[0] = asRead({ ...first, children: joined([{ type: 'text', value: `${line}${lineBreakAt(source, lineEnd)}` }, ...first.children]), position: { start: position.start, end: first.position!.end } }, reading);
+    blocks[0] = asRead({ ...first, children: joined([{ type: 'text', value: `${line}${lineBreakAt(source, lineEnd)}` }, ...first.children]), position: { start: position.start, end: first.position!.end } }, source, reading);
   } else {
-    blocks.unshift(asRead(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }), reading));
+    blocks.unshift(asRead(proseOf(line, { start: position.start, end: { ...position.start, column: position.start.column + line.length, offset: lineEnd } }), source, reading));
   }
   const text = source.slice(start, position.end.offset).trimEnd();
   // A last line that closes the last block inside (an unclosed container's content ends with it) is that block's.
@@ -225,7 +232,7 @@ function readAsProse(node: ContainerDirective, line: string, source: string, rea
   const ranOn = nextLine(source, last.position?.end.offset, fenceStart) ? runOn(last, `${lineBreakAt(source, fenceStart - 2)}${fence}`) : undefined;
   if (ranOn) {
     const ended = { ...ranOn, position: { start: last.position!.start, end: position.end } } as RootContent;
-    blocks[blocks.length - 1] = ended.type === 'paragraph' ? asRead(ended, reading) : ended;
+    blocks[blocks.length - 1] = ended.type === 'paragraph' ? asRead(ended, source, reading) : ended;
   } else {
     blocks.push(proseOf(fence, { start: { line: position.end.line, column: 1 + (fenceStart - (source.lastIndexOf('\n', fenceStart - 1) + 1)), offset: fenceStart }, end: position.end }));
   }

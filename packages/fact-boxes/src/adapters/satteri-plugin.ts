@@ -17,7 +17,7 @@ import { shiftPoint, shiftPositions, type Shift } from '../engine/positions.js';
 import { boxLines, boxOpenings, holdsBoxLine, see, seeParagraph, unseenBoxes, type SeenNodes } from '../engine/reached.js';
 import { recordsForFrontmatter, type FrontmatterRecords } from '../outputs/records.js';
 import { boxReader, satteriPlainReading } from './satteri-reread.js';
-import { alignWithMicromark, continuesParagraph, hasNotALeafLine, keepUnknownContainers, nextLineText, notALeafAt, runOnParagraph, type ProseReading } from './satteri-micromark.js';
+import { alignWithMicromark, continuesParagraph, hasNotALeafLine, keepUnknownContainers, nextLineText, notALeafAt, runOnParagraph } from './satteri-micromark.js';
 import type { Point, Position } from 'unist';
 
 /** A node as Sätteri hands it to a visitor. */
@@ -154,7 +154,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
   const plain = satteriPlainReading(document.sourceFormat, hooks.features);
   // Prose taken back from a misread box line, read as the host reads it: only where no plugin may have changed what it
   // joins, and not in MDX, which would read the line's `{…}` as an expression and run the attributes as JavaScript.
-  const reading = (): ProseReading | undefined => (plain && !plain.expressions && !hooks.othersBefore ? { plain, blocks: plainBlocks(plain, source) } : undefined);
+  const proseReading = plain && !plain.expressions && !hooks.othersBefore ? plain : undefined;
   // Whether any directive of the document took markup: looked at with its first text directive, not on every page.
   let anyTaken: boolean | undefined;
   // The last block given back whole: its directives are gone with it.
@@ -316,7 +316,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
           rebuilding(node);
           const snapshots: Snapshots = new Map();
           const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
-          alignWithMicromark(root, source, reading());
+          alignWithMicromark(root, source, proseReading);
           const result = processDocument(root, source, options, stateOf(ctx));
           restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
           keepUnknownContainers(root);
@@ -331,7 +331,7 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
       const reread = read?.(node, ctx);
       const snapshots: Snapshots | undefined = reread ? undefined : new Map();
       const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
-      alignWithMicromark(root, source, reading());
+      alignWithMicromark(root, source, proseReading);
       const result = processDocument(root, source, options, stateOf(ctx));
       restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
       keepUnknownContainers(root);
