@@ -20,7 +20,7 @@ import { describe, expect, test } from 'vitest';
 import remarkFactBoxes from 'fact-boxes/remark';
 import factBoxesSatteri from 'fact-boxes/satteri';
 import type { FactBoxRecord, Problem } from 'fact-boxes';
-import { markdownToHtml, mdxToJs, type MdastPluginList } from 'satteri';
+import { markdownToHtml, mdxToJs, type Features, type MdastPluginList } from 'satteri';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
 import { readAlike } from '../helpers/read-alike.js';
 import { documentArbitrary, toMarkdown } from './documents.js';
@@ -109,8 +109,14 @@ describe('prose outside boxes, with Astro\'s default syntax (GFM, smart punctuat
   const BOX = '\n\n:::claim{by="x"}\nQuote.\n:::\n';
   const beforeTheBox = (html: string) => html.slice(0, html.indexOf('<section')).trim();
 
-  test('on Sätteri as Astro runs it: as Sätteri reads it without directives', () => {
-    const astro = { gfm: true, smartPunctuation: true };
+  // Astro's own, then Sätteri's defaults (GFM on) and features given as options, as a site's processor may set them.
+  const FEATURE_SETS: readonly Features[] = [
+    { gfm: true, smartPunctuation: true },
+    {},
+    { gfm: { footnotes: false }, smartPunctuation: { quotes: false } },
+  ];
+
+  test.each(FEATURE_SETS)('on Sätteri as Astro runs it: as Sätteri reads it without directives (features %j)', (astro) => {
     const withDirectives = { ...astro, directive: true };
     fc.assert(
       fc.property(prose, (text) => {
@@ -121,6 +127,15 @@ describe('prose outside boxes, with Astro\'s default syntax (GFM, smart punctuat
       }),
       { numRuns: RUNS },
     );
+  });
+
+  test.each(FEATURE_SETS)('on Sätteri: an address and smart punctuation after a colon, as without directives (features %j)', (astro) => {
+    const text = 'Write to mailto:desk@example.com or call at 10:30.\n\nIt won 3:1--a rout, "at 10:30" said the desk...';
+    const withDirectives = { ...astro, directive: true };
+    const page = markdownToHtml(`${text}${BOX}`, { features: withDirectives, mdastPlugins: astroSatteriPlugins(withDirectives, { options: { onInvalid: 'warn' } }), data: { astro: { frontmatter: {} } } });
+    const alone = markdownToHtml(text, { features: astro });
+    if (page instanceof Promise || alone instanceof Promise) throw new Error('expected a synchronous compile');
+    expect(beforeTheBox(page.html)).toBe(alone.html.trim());
   });
 
   test('on Sätteri as Astro runs it, in MDX: the same text and the same elements, in order, as without directives', () => {

@@ -116,8 +116,9 @@ export function satteriPlainReading(format: SourceFormat, features: Features | u
   const plain = { ...features, directive: false };
   return {
     expressions: format === 'mdx',
-    addresses: features.gfm === true,
-    punctuation: features.smartPunctuation === true,
+    // As Sätteri reads them: GFM is on unless switched off, smart punctuation off unless given (`true` or its options).
+    addresses: features.gfm !== false,
+    punctuation: features.smartPunctuation !== undefined && features.smartPunctuation !== false,
     parse: (text) => {
       try {
         return parse(text, { features: plain, position: true }) as unknown as Root;
