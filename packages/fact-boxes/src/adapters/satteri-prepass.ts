@@ -1,0 +1,264 @@
+/**
+ * Boxes written into an MDX page's text before Sätteri compiles it. Through
+ * Sätteri's plugin API a box is handed to JavaScript node by node and its
+ * rendering handed back the same way, and every page with a box pays for the
+ * `directive` feature: prose like `10:30` read as directives, then given back
+ * (bench/profile.md). Here the page is read once natively, each box is
+ * rendered by the core, and the page is handed on as MDX text: each box as
+ * `<Fragment set:html>` strings around the author's own text, sliced from the
+ * page as written, so the author's Markdown and MDX (JSX, `{expressions}`)
+ * compile as they would anywhere else. The page then compiles without the
+ * `directive` feature and without a plugin, so its prose is never taken apart.
+ *
+ * Only where that gives what the plugin gives; otherwise `undefined`, and the
+ * page goes through the plugin:
+ * - every line that starts like a directive (`::` after white space or list
+ *   and quote markers) is inside a box at the start of a line, at the top of
+ *   the page, that a line of colons closes; no box or unknown container inside
+ *   a box;
+ * - no box has an error (the plugin reports it, with what the page does with it);
+ * - every piece of author content the core put in a box is the author's own,
+ *   unchanged (a timeline event without its date: the rest of its paragraph),
+ *   so its text as written is what the box holds.
+ */
+import type { Nodes, Root, RootContent } from 'mdast';
+import { mdxToMdast, type Features } from 'satteri';
+import type { FactBoxRecord, Problem } from '../boxes/define.js';
+import { processDocument } from '../engine/document.js';
+import type { ResolvedOptions } from '../engine/options.js';
+import type { DocumentState } from '../engine/state.js';
+import { alignWithMicromark } from './satteri-micromark.js';
+
+/** A page with its boxes written into it, and what the core made of them. */
+export interface PrepassedPage {
+  /** The page's MDX with each box as what the plugin would hand Sätteri for it. */
+  text: string;
+  records: FactBoxRecord[];
+  /** Warnings only: a page with an error goes through the plugin. */
+  problems: Problem[];
+}
+
+/** A line that may start a directive, in any container: `::` after white space, quote or list markers. */
+const DIRECTIVE_LINE = /^[ \t>*+\-\d.)]*::/gm;
+/**
+ * Braces after a directive's name or label (`:abbr[WHO]{title="…"}`): the plugin gives a directive it does not
+ * handle back as its text, where MDX without directives reads `{…}` as an expression.
+ */
+const DIRECTIVE_BRACES = /\]\{|:[^\s:[\]{}()]+\{/g;
+/** A line of colons alone: a container's closing fence. */
+const CLOSING_FENCE = /(?:^|\n)[ \t]*:{3,}[ \t]*\r?$/;
+
+/** Where a node of a box was in the page, and its children as parsed (to tell a node the core changed). */
+interface Original {
+  start: number;
+  end: number;
+  column: number;
+  children: readonly unknown[] | undefined;
+}
+/** The nodes of a page's boxes as parsed, and each by its position (a copy the core made shares it). */
+interface Originals {
+  nodes: Map<object, Original>;
+  atPosition: Map<object, object>;
+}
+
+type Positioned = { type: string; position?: { start: { offset?: number; column: number }; end: { offset?: number } }; children?: Positioned[] };
+
+/**
+ * The MDX page `source` with its boxes written in, or `undefined` where it has to go through the plugin.
+ * `features`: those Sätteri compiles the page with; `options`: the core's, with `staticHtml: 'fragment'`.
+ *
+ * @example
+ *   const page = prepassMdx(source, features, options, () => new DocumentState(source));
+ *   const { code } = mdxToJs(page?.text ?? source, page ? { features } : withPlugin);
+ */
+export function prepassMdx(source: string, features: Features, options: ResolvedOptions, state: () => DocumentState): PrepassedPage | undefined {
+  if (options.staticHtml !== 'fragment') return undefined;
+  let tree: Root;
+  try {
+    tree = mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
+  } catch {
+    return undefined; // the plugin's path reports what is wrong with the page
+  }
+  const boxes: RootContent[] = [];
+  const ranges: [start: number, end: number][] = [];
+  for (const node of tree.children) {
+    if (node.type === 'leafDirective') return undefined;
+    if (node.type !== 'containerDirective') continue;
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (!options.boxes.has(node.name) || start === undefined || end === undefined || node.position!.start.column !== 1) return undefined;
+    if (!CLOSING_FENCE.test(source.slice(start, end))) return undefined;
+    boxes.push(node);
+    ranges.push([start, end]);
+  }
+  if (boxes.length === 0 || !onlyInBoxLines(source, ranges, DIRECTIVE_LINE, true) || !onlyInBoxLines(source, ranges, DIRECTIVE_BRACES, false)) return undefined;
+
+  const originals: Originals = { nodes: new Map(), atPosition: new Map() };
+  for (const box of boxes) remember(box as Positioned, originals, true);
+  const root: Root = { type: 'root', children: boxes };
+  alignWithMicromark(root, source);
+  const result = processDocument(root, source, options, state());
+  if (result.problems.some((problem) => problem.severity !== 'warning') || root.children.length !== boxes.length) return undefined;
+
+  const parts: string[] = [];
+  let at = 0;
+  for (let index = 0; index < boxes.length; index++) {
+    const written = writeBox(root.children[index]!, source, originals);
+    if (written === undefined) return undefined;
+    const [start, end] = ranges[index]!;
+    parts.push(source.slice(at, start), '\n', written, '\n');
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return { text: parts.join(''), records: result.records, problems: result.problems };
+}
+
+/**
+ * Whether every match of `pattern` lies in one of the boxes (each `[start, end]`, in order): with `lines`, the
+ * pattern matches lines that may start a directive, and only the box's own opening line, its rows (`::name`) and
+ * its closing line may (a container inside a box goes to the plugin); else once a line, on a box's opening line
+ * or a row.
+ */
+function onlyInBoxLines(source: string, ranges: readonly [number, number][], pattern: RegExp, lines: boolean): boolean {
+  let box = 0;
+  let previous = -1;
+  for (const match of source.matchAll(pattern)) {
+    const at = lines ? match.index : source.lastIndexOf('\n', match.index) + 1;
+    // Braces: those of the line's own directive only (a text directive in its label comes back as written).
+    if (!lines && at === previous) return false;
+    previous = at;
+    while (box < ranges.length && ranges[box]![1] <= at) box++;
+    const range = ranges[box];
+    if (!range || at < range[0]) return false;
+    const line = source.slice(at, source.indexOf('\n', at) >>> 0);
+    if (lines ? at !== range[0] && /^[ \t]*:{3,}[ \t]*[^\s:]/.test(line) : !/^[ \t]*::/.test(line)) return false;
+  }
+  return true;
+}
+
+/** Remember where each node of a box was, with its children as parsed. */
+function remember(node: Positioned, originals: Originals, isBox = false): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (!isBox && start !== undefined && end !== undefined) {
+    originals.nodes.set(node, { start, end, column: node.position!.start.column, children: node.children });
+    originals.atPosition.set(node.position!, node);
+  }
+  if (node.children) for (const child of node.children) remember(child, originals);
+}
+
+/** A node as the core left it, and every node inside it: the author's, unchanged. */
+function unchanged(node: unknown, originals: Originals): Original | undefined {
+  const original = originals.nodes.get(node as object);
+  if (!original) return undefined;
+  const children = (node as Positioned).children;
+  if (children !== original.children || (children && children.some((child) => !unchanged(child, originals)))) return undefined;
+  return original;
+}
+
+type Jsx = { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[]; children?: unknown[] };
+
+/** The static HTML of `<Fragment set:html="…" />`, or `undefined` for any other node. */
+function staticHtml(node: unknown): string | undefined {
+  const jsx = node as Jsx;
+  if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Fragment' || jsx.children?.length !== 0) return undefined;
+  const [attribute, ...others] = jsx.attributes ?? [];
+  return others.length === 0 && attribute?.type === 'mdxJsxAttribute' && attribute.name === 'set:html' && typeof attribute.value === 'string' ? attribute.value : undefined;
+}
+
+/** `<Fragment set:html="…" />`, its value a JSX string: MDX decodes character references in it. */
+const fragment = (html: string) => `<Fragment set:html="${html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}" />`;
+
+/** Phrasing the core puts in a box (a title with markup, a row's label); anything else of the author's is a block. */
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
+
+/**
+ * A rendered box as MDX text: one `<Fragment set:html>`, or a bare `<Fragment>` of them around the author's
+ * blocks (each with blank lines around it) and phrasing (on one line with the strings around it, inside a
+ * `<Fragment>` of its own, which MDX reads as no paragraph). `undefined` where the box cannot be written so.
+ */
+function writeBox(node: RootContent, source: string, originals: Originals): string | undefined {
+  const html = staticHtml(node);
+  if (html !== undefined) return fragment(html);
+  const jsx = node as unknown as Jsx;
+  if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Fragment' || jsx.attributes?.length !== 0 || !jsx.children) return undefined;
+  const lines: string[] = ['<Fragment>'];
+  // A line of phrasing in the making, with the strings next to it.
+  let inline: string[] | undefined;
+  let phrasingEnd: number | undefined;
+  const pieces = jsx.children;
+  for (let index = 0; index < pieces.length; index++) {
+    const piece = pieces[index]!;
+    const html = staticHtml(piece);
+    const type = (piece as Nodes).type;
+    if (html !== undefined) {
+      // Next to phrasing: on its line.
+      if (inline || PHRASING.has((pieces[index + 1] as Nodes | undefined)?.type ?? '')) (inline ??= []).push(fragment(html));
+      else lines.push(fragment(html));
+      continue;
+    }
+    if (PHRASING.has(type)) {
+      const original = unchanged(piece, originals);
+      if (!original) return undefined;
+      // Consecutive phrasing must be consecutive in the page.
+      if (phrasingEnd !== undefined && phrasingEnd !== original.start) return undefined;
+      const text = source.slice(original.start, original.end);
+      if (text.includes('\n') || text.includes('\r')) return undefined;
+      (inline ??= []).push(text);
+      phrasingEnd = original.end;
+      continue;
+    }
+    if (inline) {
+      lines.push(`<Fragment>${inline.join('')}</Fragment>`);
+      inline = undefined;
+    }
+    phrasingEnd = undefined;
+    const block = blockText(piece as Nodes, source, originals);
+    if (block === undefined) return undefined;
+    lines.push('', block, '');
+  }
+  if (inline) lines.push(`<Fragment>${inline.join('')}</Fragment>`);
+  lines.push('</Fragment>');
+  return lines.join('\n');
+}
+
+/**
+ * An author's block as written, its lines moved to the start of the line by its own column (a block from a list
+ * item); a paragraph the core took the start of (a timeline event's date) from where its words start.
+ */
+function blockText(node: Nodes, source: string, originals: Originals): string | undefined {
+  let original = unchanged(node, originals);
+  let start = original?.start;
+  if (!original && node.type === 'paragraph') {
+    // The same paragraph, its first text cut at the start (`{ ...paragraph, children: [{ ...text, value: rest }, …] }`).
+    const paragraph = node.position ? originals.atPosition.get(node.position) : undefined;
+    const [first, ...rest] = node.children;
+    if (!paragraph || !first || rest.some((child) => !unchanged(child, originals))) return undefined;
+    original = originals.nodes.get(paragraph);
+    const firstOriginal = unchanged(first, originals);
+    if (firstOriginal) start = firstOriginal.start;
+    else {
+      const text = first.type === 'text' && first.position ? (originals.atPosition.get(first.position) as { value?: unknown } | undefined) : undefined;
+      const known = text && originals.nodes.get(text);
+      if (!known || first.type !== 'text') return undefined;
+      const written = source.slice(known.start, known.end);
+      // Only where the text is written as it reads (no escapes, no references): the cut text ends where it does.
+      if (written !== text.value || !written.endsWith(first.value)) return undefined;
+      start = known.end - first.value.length;
+    }
+  }
+  if (!original || start === undefined) return undefined;
+  const text = source.slice(start, original.end);
+  const indent = original.column - 1;
+  if (indent === 0) return text;
+  // Lines after the first lose up to the block's own indent (spaces only: a tab's width depends on its column).
+  const lines = text.split('\n');
+  for (let index = 1; index < lines.length; index++) {
+    const line = lines[index]!;
+    let cut = 0;
+    while (cut < indent && line[cut] === ' ') cut++;
+    if (line[cut] === '\t' && cut < indent) return undefined;
+    lines[index] = line.slice(cut);
+  }
+  return lines.join('\n');
+}
