@@ -35,7 +35,7 @@ type StylesPlugin = { name: string; transform(this: object, code: string, id: st
 let stylesPlugin: StylesPlugin | undefined;
 
 /** A Sätteri processor with the integration set up on it, as Astro does before it asks for renderers. */
-function withFactBoxes(processor: Processor = satteri(), markdown: object = {}): Processor {
+function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn()): Processor {
   const integration = factBoxes({ onInvalid: 'warn' });
   const updateConfig = vi.fn();
   (integration.hooks['astro:config:setup'] as unknown as (options: object) => void)({
@@ -43,7 +43,7 @@ function withFactBoxes(processor: Processor = satteri(), markdown: object = {}):
     command: 'build',
     injectScript: vi.fn(),
     updateConfig,
-    logger: { info: vi.fn(), warn: vi.fn(), error: vi.fn() },
+    logger: { info: vi.fn(), warn, error: vi.fn() },
   });
   stylesPlugin = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: StylesPlugin[] } }).vite?.plugins ?? []).find((plugin) => plugin.name === 'fact-boxes:styles');
   (integration.hooks['astro:config:done'] as unknown as (options: object) => void)({ config: {} });
@@ -102,6 +102,26 @@ describe('pages without a box, on Sätteri', () => {
     expect(readFactBoxes(page.frontmatter)).toHaveLength(1);
     const mdx = await compile(withFactBoxes(), text);
     expect(mdx.code).toContain('data-fact-box=\\"claim\\"');
+  });
+
+  test('an MDX page with boxes is compiled with them written in, without the syntax, where it can be', async () => {
+    const text = 'At 10:30 they met.\n\n:::claim[Vow]{by="The ministry" by="The minister"}\nIt said so at 3:1.\n:::\n';
+    const warnings: string[] = [];
+    const page = await compile(withFactBoxes(undefined, {}, (message) => warnings.push(message)), text);
+    // Prose is one string, as without the syntax (the plugin gives `10:30` back in pieces), and the box is there.
+    expect(page.code).toContain('"At 10:30 they met."');
+    expect(page.code).toContain('data-fact-box=\\"claim\\"');
+    expect(page.code.endsWith(STYLESHEET)).toBe(true);
+    expect(readFactBoxes(page.frontmatter)).toHaveLength(1);
+    expect(warnings).toEqual([expect.stringMatching(/page\.mdx:3:\d+.*"by" is given more than once/)]);
+  });
+
+  test('an MDX page with boxes that does not compile is reported by the plugin\'s renderer, at its place in the file', async () => {
+    const text = ':::claim[Vow]{by="The ministry"}\nIt said so.\n:::\n\nA <b>broken tag.\n';
+    const error = await compile(withFactBoxes(), text).then(() => undefined, (thrown: unknown) => thrown as { line?: number; loc?: { line?: number }; message: string });
+    expect(error).toBeDefined();
+    const plain = await compile(satteri(), text.replace(/:::claim[\s\S]*?:::\n/, '\n\n\n')).then(() => undefined, (thrown: unknown) => thrown as { message: string });
+    expect(error!.message).toBe(plain!.message);
   });
 
   test('a site plugin of its own keeps the syntax on every page', async () => {

@@ -28,7 +28,7 @@ import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
 import { remarkLeftOutFor, remarkPluginsFor } from './remark.js';
 import { type SatteriOptions, type UnifiedOptions, renderersWithoutDirectives, satteriWithoutSyntax, sitesSatteri, sitesUnified, unifiedWithoutSyntax } from './renderers.js';
-import { satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
+import { Prepassed, satteriLeftOutForAstro, satteriPluginForAstro } from './satteri.js';
 import { isCollectionEntry, recordsOfEveryFile, type AstroPluginSettings } from './settings.js';
 import { siteStore } from '../outputs/site-store.js';
 import { type PageFiles, entryPointPath, mdxPageImport, slashes, stylesOnEveryPage } from './styles.js';
@@ -220,8 +220,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const entry = satteriPluginForAstro(settings, { plugins: list, features });
           Object.defineProperty(entry, 'toJSON', asDigest);
           // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
-          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings), siteDirective, satteri: () => sitesSatteri(config.root) });
-          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path) });
+          // MDX pages whose boxes can be written into their text go to that renderer too (adapters/satteri-prepass.ts).
+          const mdxPrepass = new Prepassed(settings, features);
+          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings, mdxPrepass), siteDirective, satteri: () => sitesSatteri(config.root) });
+          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path), mdxPrepass });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {

@@ -105,6 +105,14 @@ export interface WithoutDirectives {
    * as the plugin writes it into the pages it runs on: no Vite plugin has to hand the page back for it.
    */
   mdxEsm?: (path: string) => string | undefined;
+  /**
+   * MDX pages with boxes written into their text beforehand, compiled by the renderer without the syntax
+   * (`Prepassed` in astro/satteri.ts); a page it does not write goes to the renderer with the plugin.
+   */
+  mdxPrepass?: {
+    rewrite(content: string, path: string, frontmatter: Record<string, unknown>): string | undefined;
+    drop(path: string): void;
+  };
 }
 
 /**
@@ -112,7 +120,7 @@ export interface WithoutDirectives {
  * syntax. Which renderers to make is decided when Astro asks for them, after every integration added its
  * plugins; each page's choice is one regular expression over its text.
  */
-export function renderersWithoutDirectives(processor: MarkdownProcessor, { plainProcessor, mdxEsm }: WithoutDirectives): void {
+export function renderersWithoutDirectives(processor: MarkdownProcessor, { plainProcessor, mdxEsm, mdxPrepass }: WithoutDirectives): void {
   const createRenderer = processor.createRenderer;
   if (typeof createRenderer !== 'function') return;
   processor.createRenderer = async function (this: unknown, shared) {
@@ -131,8 +139,21 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
     return {
       ...full,
       process: async (content, path, frontmatter) => {
-        if (mayHoldBlockDirective(content)) return full.process(content, path, frontmatter);
-        const result = await plain.process(content, path, frontmatter);
+        let text = content;
+        if (mayHoldBlockDirective(content)) {
+          const written = mdxPrepass?.rewrite(content, path, frontmatter ?? {});
+          if (written === undefined) return full.process(content, path, frontmatter);
+          text = written;
+        }
+        let result: Awaited<ReturnType<MdxRenderer['process']>>;
+        try {
+          result = await plain.process(text, path, frontmatter);
+        } catch (error) {
+          if (text === content) throw error;
+          // The page's own mistake: the renderer with the plugin reports it, at its place in the file.
+          mdxPrepass?.drop(path);
+          return full.process(content, path, frontmatter);
+        }
         const esm = mdxEsm?.(path);
         // At the end, so no line of the module moves.
         return esm === undefined ? result : { ...result, code: `${result.code}\n${esm}\n` };

@@ -2,9 +2,12 @@
 import { fileURLToPath } from 'node:url';
 import type { Features, PluginFactoryContext } from 'satteri';
 import { createSatteriPlugin } from '../adapters/satteri-plugin.js';
+import { prepassMdx, type PrepassedPage } from '../adapters/satteri-prepass.js';
 import { problemLine } from '../engine/errors.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
+import { DocumentState } from '../engine/state.js';
+import { recordsForFrontmatter } from '../outputs/records.js';
 import { mayHoldDirective } from '../engine/syntax.js';
 import { forget, remember } from './errors.js';
 import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
@@ -80,16 +83,75 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
 }
 
 /** Sätteri's document as `leaveOut` takes it: its file, and the frontmatter Astro reads back. */
-function leaveOutDocument(settings: AstroPluginSettings, document: PluginFactoryContext): null {
+function leaveOutDocument(settings: AstroPluginSettings, document: PluginFactoryContext, prepassed?: Prepassed): null {
   const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-  leaveOut(settings, document.fileURL ? fileURLToPath(document.fileURL) : undefined, astro?.frontmatter);
+  const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+  const page = path === undefined ? undefined : prepassed?.take(path);
+  if (page && path !== undefined) finishPrepassed(settings, path, page, astro?.frontmatter);
+  else leaveOut(settings, path, astro?.frontmatter);
   return null;
 }
 
 /**
  * The plugin's entry for documents rendered without the directive syntax (see `renderersWithoutDirectives`):
- * it leaves the plugin out of each, as of a document where no directive can be.
+ * it leaves the plugin out of each, as of a document where no directive can be, and gives an MDX page whose
+ * boxes were written into it beforehand (`Prepassed`) its records.
  */
-export function satteriLeftOutForAstro(settings: AstroPluginSettings) {
-  return (document: PluginFactoryContext) => leaveOutDocument(settings, document);
+export function satteriLeftOutForAstro(settings: AstroPluginSettings, prepassed?: Prepassed) {
+  return (document: PluginFactoryContext) => leaveOutDocument(settings, document, prepassed);
+}
+
+/**
+ * MDX pages whose boxes are written into their text before Sätteri reads them (adapters/satteri-prepass.ts),
+ * when fact-boxes is the only Markdown plugin: the page is compiled by the renderer without the directive
+ * syntax, and its records wait here, by file, for that renderer's entry (`satteriLeftOutForAstro`).
+ */
+export class Prepassed {
+  private readonly pages = new Map<string, PrepassedPage>();
+  private readonly options: ResolvedOptions;
+
+  constructor(
+    private readonly settings: AstroPluginSettings,
+    private readonly features: () => Features,
+  ) {
+    this.options = { ...resolveForAstro(settings), staticHtml: 'fragment' };
+  }
+
+  /** The page's MDX with its boxes written in, or `undefined`: the plugin renders it. */
+  rewrite(content: string, path: string, frontmatter: Record<string, unknown>): string | undefined {
+    // A file whose text does not start at its first line (a collection entry's body): its places are the plugin's.
+    if (shiftOf(path, content)) return undefined;
+    const options = this.options;
+    const locale = options.locales?.forDocument({ data: { astro: { frontmatter } }, source: content, path });
+    const page = prepassMdx(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options));
+    if (!page) return undefined;
+    this.pages.set(path, page);
+    return page.text;
+  }
+
+  /** A page's boxes, once: `undefined` when it was not written here. */
+  take(path: string): PrepassedPage | undefined {
+    const page = this.pages.get(path);
+    this.pages.delete(path);
+    return page;
+  }
+
+  /** Forget a page that did not compile (the plugin renders it, and reports why). */
+  drop(path: string): void {
+    this.pages.delete(path);
+  }
+}
+
+/** What the plugin's `done` does for a page, for one whose boxes were written into it: records, store, warnings. */
+function finishPrepassed(settings: AstroPluginSettings, path: string, page: PrepassedPage, frontmatter: Record<string, unknown> | undefined): void {
+  pageImportingStyles(settings.styles, path, false);
+  const stored = storeKeyOf(settings, path);
+  if (frontmatter) {
+    const value = recordsForFrontmatter(page.records, recordsFormOf(settings, path), stored);
+    if (value === undefined) delete frontmatter.factBoxes;
+    else frontmatter.factBoxes = value;
+  }
+  storeRecords(settings, stored, page.records);
+  forget(settings.pending, path);
+  for (const problem of page.problems) settings.warn(problemLine(problem, path));
 }
