@@ -38,6 +38,8 @@ export interface PrepassedPage {
   problems: Problem[];
 }
 
+/** A line that opens a container directive at the start of a line. */
+const BOX_OPENING = /^:{3,}[^\s:]/m;
 /** A line that may start a directive, in any container: `::` after white space, quote or list markers. */
 const DIRECTIVE_LINE = /^[ \t>*+\-\d.)]*::/gm;
 /**
@@ -72,7 +74,8 @@ type Positioned = { type: string; position?: { start: { offset?: number; column:
  *   const { code } = mdxToJs(page?.text ?? source, page ? { features } : withPlugin);
  */
 export function prepassMdx(source: string, features: Features, options: ResolvedOptions, state: () => DocumentState): PrepassedPage | undefined {
-  if (options.staticHtml !== 'fragment') return undefined;
+  // No line opens a container at the top of the page: nothing to write, and no page to read for it.
+  if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source)) return undefined;
   let tree: Root;
   try {
     tree = mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
