@@ -3,13 +3,35 @@
 // (src/adapters/satteri-reread.ts). `fact-boxes/satteri` on its own cannot know them and reads Sätteri's nodes.
 // `modules` holds the package's internal createSatteriPlugin and resolveOptions: from the built files
 // (`builtPackage`), or from any dist folder, as bench/ab.mjs loads them.
+import { mdxToJs } from 'satteri';
 import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
+import { prepassMdx } from '../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
+import { DocumentState } from '../packages/fact-boxes/dist/engine/state.js';
 
-export const builtPackage = { createSatteriPlugin, resolveOptions };
+export const builtPackage = { createSatteriPlugin, resolveOptions, prepassMdx, DocumentState };
 
 /** What to spread into Sätteri's options, with `features` the same object given to Sätteri. */
 export function satteriAsAstro(staticHtml, features, modules = builtPackage) {
   const options = modules.resolveOptions({ staticHtml });
   return { mdastPlugins: [(document) => modules.createSatteriPlugin(options, document, { features })], hastPlugins: [] };
+}
+
+/**
+ * An MDX page compiled as the Astro integration compiles it while fact-boxes is the only Markdown plugin: its
+ * boxes written into its text where they can be (src/adapters/satteri-prepass.ts), then compiled without the
+ * directive feature; else through the plugin. `features` as given to Sätteri, the directive feature on. A package
+ * without the pre-pass (`modules` of an older build) compiles every page through the plugin.
+ */
+export function astroMdx(features, modules = builtPackage) {
+  const options = modules.resolveOptions({ staticHtml: 'fragment' });
+  const plugins = satteriAsAstro('fragment', features, modules);
+  const plain = { ...features, directive: false };
+  const prepass = (text) => modules.prepassMdx?.(text, features, options, () => new modules.DocumentState(text, options.headingLevel, options.locales.forDocument({ source: text }), options));
+  const compile = (text) => {
+    const page = prepass(text);
+    return page ? mdxToJs(page.text, { features: plain }) : mdxToJs(text, { features, ...plugins });
+  };
+  compile.writes = (text) => prepass(text) !== undefined;
+  return compile;
 }
