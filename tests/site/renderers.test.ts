@@ -114,6 +114,12 @@ describe('pages without a box, on Sätteri', () => {
     expect(page.code.endsWith(STYLESHEET)).toBe(true);
     expect(readFactBoxes(page.frontmatter)).toHaveLength(1);
     expect(warnings).toEqual([expect.stringMatching(/page\.mdx:3:\d+.*"by" is given more than once/)]);
+    // A file given by a relative path (the renderer makes a URL of it): its records still reach its frontmatter.
+    const frontmatter: Record<string, unknown> = {};
+    const renderer = await withFactBoxes().createMdxRenderer!(shared, mdxOptions);
+    const relative = await renderer.process(text, 'src/pages/relative.mdx', frontmatter);
+    expect(relative.code).toContain('"At 10:30 they met."');
+    expect(readFactBoxes(frontmatter)).toHaveLength(1);
   });
 
   test('an MDX page with boxes that does not compile is reported by the plugin\'s renderer, at its place in the file', async () => {

@@ -1,5 +1,5 @@
 /** The Sätteri adapter as Astro runs it. */
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Features, PluginFactoryContext } from 'satteri';
 import { createSatteriPlugin } from '../adapters/satteri-plugin.js';
 import { prepassMdx, type PrepassedPage } from '../adapters/satteri-prepass.js';
@@ -125,7 +125,8 @@ export class Prepassed {
     const locale = options.locales?.forDocument({ data: { astro: { frontmatter } }, source: content, path });
     const page = prepassMdx(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options));
     if (!page) return undefined;
-    this.pages.set(path, page);
+    // As the renderer's entry will know the file: from the URL Sätteri is handed (an absolute path, as written).
+    this.pages.set(asFilePath(path), page);
     return page.text;
   }
 
@@ -138,9 +139,12 @@ export class Prepassed {
 
   /** Forget a page that did not compile (the plugin renders it, and reports why). */
   drop(path: string): void {
-    this.pages.delete(path);
+    this.pages.delete(asFilePath(path));
   }
 }
+
+/** A path as `fileURLToPath` gives it back from the URL the renderer makes of it. */
+const asFilePath = (path: string) => fileURLToPath(pathToFileURL(path));
 
 /** What the plugin's `done` does for a page, for one whose boxes were written into it: records, store, warnings. */
 function finishPrepassed(settings: AstroPluginSettings, path: string, page: PrepassedPage, frontmatter: Record<string, unknown> | undefined): void {
