@@ -77,6 +77,7 @@ describe('a page with its boxes written in, against the plugin', () => {
     ['JSX and an expression inside a box', ':::claim[Vow]{by="The ministry"}\nIt said <abbr title="ten thirty">10:30</abbr> and {1 + 1} things.\n\n<div class="note">\n\nA **note** at 3:1.\n\n</div>\n:::\n'],
     ['a timeline event with markup after its date, and one with more than a paragraph', ':::timeline[Days]\n- 2023-10-17: Attacks *begin* at 10:30.\n- 2023-10-26: Strikes.\n\n  ```txt\n    indented code\n  ```\n\n  A second paragraph.\n- 2023-11-05: Blinken visits.\n:::\n'],
     ['a timeline event whose date is all its first text', ':::timeline\n- 2023-10-17: *Attacks* begin.\n:::\n'],
+    ['timeline events with quotes, dashes and escapes after their dates', ':::timeline\n- 2024-03-03: The ministry\'s "second" statement -- at 09:40...\n- 2024-03-04: A \\*star\\* &amp; more.\n:::\n'],
     ['casualty groups with markup in a label', ':::casualties[Toll]{source="Officials"}\n::group[The *first* strike]{killed=3}\n::group[Second]{killed="2+"}\n:::\n'],
     ['a box right after a paragraph and before one', 'Before at 10:30.\n:::actor[Militia]{type=militia}\nA group.\n:::\nAfter it, 3:1.\n'],
     ['CRLF line endings', ':::claim[Vow]{by="The ministry"}\r\nIt said so.\r\n\r\nThe group said so.\r\n:::\r\n\r\nAfter.\r\n'],
@@ -87,6 +88,9 @@ describe('a page with its boxes written in, against the plugin', () => {
 
   test.each(SHAPES)('%s: written, and the same page', (_what, text) => {
     expect(written(text)).toBe(throughPlugin(text));
+    // With smart punctuation too, as Astro parses by default.
+    const astro: Features = { gfm: true, smartPunctuation: true };
+    expect(written(text, astro)).toBe(throughPlugin(text, astro));
   });
 
   const LEFT_TO_THE_PLUGIN: [what: string, text: string][] = [

@@ -244,10 +244,12 @@ function blockText(node: Nodes, source: string, originals: Originals): string | 
       const text = first.type === 'text' && first.position ? (originals.atPosition.get(first.position) as { value?: unknown } | undefined) : undefined;
       const known = text && originals.nodes.get(text);
       if (!known || first.type !== 'text') return undefined;
-      const written = source.slice(known.start, known.end);
-      // Only where the text is written as it reads (no escapes, no references): the cut text ends where it does.
-      if (written !== text.value || !written.endsWith(first.value)) return undefined;
-      start = known.end - first.value.length;
+      // What was cut from the start of the text, written as it reads (no escape, no reference in a date): the rest
+      // starts that far into the text as written, whatever smart punctuation or escapes make of it after.
+      const value = text.value;
+      const cut = typeof value === 'string' && value.endsWith(first.value) ? value.slice(0, value.length - first.value.length) : undefined;
+      if (cut === undefined || !source.startsWith(cut, known.start)) return undefined;
+      start = known.start + cut.length;
     }
   }
   if (!original || start === undefined) return undefined;
