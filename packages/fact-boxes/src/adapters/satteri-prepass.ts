@@ -192,12 +192,12 @@ function writeBox(node: RootContent, source: string, originals: Originals): stri
   const pieces = jsx.children;
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!;
-    const html = staticHtml(piece);
+    const pieceHtml = staticHtml(piece);
     const type = (piece as Nodes).type;
-    if (html !== undefined) {
+    if (pieceHtml !== undefined) {
       // Next to phrasing: on its line.
-      if (inline || PHRASING.has((pieces[index + 1] as Nodes | undefined)?.type ?? '')) (inline ??= []).push(fragment(html));
-      else lines.push(fragment(html));
+      if (inline || PHRASING.has((pieces[index + 1] as Nodes | undefined)?.type ?? '')) (inline ??= []).push(fragment(pieceHtml));
+      else lines.push(fragment(pieceHtml));
       continue;
     }
     if (PHRASING.has(type)) {
