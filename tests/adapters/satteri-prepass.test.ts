@@ -83,6 +83,7 @@ describe('a page with its boxes written in, against the plugin', () => {
     ['CRLF line endings', ':::claim[Vow]{by="The ministry"}\r\nIt said so.\r\n\r\nThe group said so.\r\n:::\r\n\r\nAfter.\r\n'],
     ['escapes and references in the author\'s text', ':::claim[A \\[bracket\\] &amp; more]{by="x"}\nA \\*star\\* &copy; 10\\:30.\n:::\n'],
     ['a quote and a list in a box', ':::actor[Group]{type=militia}\n> A quote\n> on two lines.\n\n1. one\n2. two\n:::\n'],
+    ['boxes inside a JSX element', '<div class="actors">\n\n:::actor[Militia]{type=militia}\nA group.\n:::\n\n:::claim{by="x"}\nQuote at 10:30.\n:::\n\n</div>\n'],
     ['a definition used inside a box', 'See [the report][r].\n\n:::claim[Vow]{by="x"}\nAs [the report][r] says.\n:::\n\n[r]: https://example.com/report\n'],
   ];
 
@@ -96,6 +97,7 @@ describe('a page with its boxes written in, against the plugin', () => {
   const LEFT_TO_THE_PLUGIN: [what: string, text: string][] = [
     ['a box inside a list', '- item\n\n  :::claim{by="x"}\n  Quote.\n  :::\n'],
     ['a box inside a quote', '> :::claim{by="x"}\n> Quote.\n> :::\n'],
+    ['a box indented inside a JSX element', '<div>\n  :::claim{by="x"}\n  Quote.\n  :::\n</div>\n'],
     ['a box inside a box', ':::actor[A]{type=militia}\nText.\n\n:::claim{by="x"}\nQuote.\n:::\n\n:::\n'],
     ['a container nobody handles', ':::note\nAn aside.\n:::\n\n:::claim{by="x"}\nQuote.\n:::\n'],
     ['a leaf directive outside boxes', '::youtube[Video]{id="x"}\n\n:::claim{by="x"}\nQuote.\n:::\n'],

@@ -14,8 +14,8 @@
  * page goes through the plugin:
  * - every line that starts like a directive (`::` after white space or list
  *   and quote markers) is inside a box at the start of a line, at the top of
- *   the page, that a line of colons closes; no box or unknown container inside
- *   a box;
+ *   the page or inside JSX elements there, that a line of colons closes; no box
+ *   or unknown container inside a box;
  * - no box has an error (the plugin reports it, with what the page does with it);
  * - every piece of author content the core put in a box is the author's own,
  *   unchanged (a timeline event without its date: the rest of its paragraph),
@@ -84,17 +84,25 @@ export function prepassMdx(source: string, features: Features, options: Resolved
   }
   const boxes: RootContent[] = [];
   const ranges: [start: number, end: number][] = [];
-  for (const node of tree.children) {
-    if (node.type === 'leafDirective') return undefined;
-    if (node.type !== 'containerDirective') continue;
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (!options.boxes.has(node.name) || start === undefined || end === undefined || node.position!.start.column !== 1) return undefined;
-    if (!CLOSING_FENCE.test(source.slice(start, end))) return undefined;
-    boxes.push(node);
-    ranges.push([start, end]);
-  }
-  if (boxes.length === 0 || !onlyInBoxLines(source, ranges, DIRECTIVE_LINE, true) || !onlyInBoxLines(source, ranges, DIRECTIVE_BRACES, false)) return undefined;
+  // The page's boxes, in order: at its top, or inside JSX elements there (`<div class="grid">` around boxes).
+  const collect = (children: readonly RootContent[]): boolean => {
+    for (const node of children) {
+      if (node.type === 'leafDirective') return false;
+      if (node.type === 'mdxJsxFlowElement') {
+        if (!collect(node.children as RootContent[])) return false;
+        continue;
+      }
+      if (node.type !== 'containerDirective') continue;
+      const start = node.position?.start.offset;
+      const end = node.position?.end.offset;
+      if (!options.boxes.has(node.name) || start === undefined || end === undefined || node.position!.start.column !== 1) return false;
+      if (!CLOSING_FENCE.test(source.slice(start, end))) return false;
+      boxes.push(node);
+      ranges.push([start, end]);
+    }
+    return true;
+  };
+  if (!collect(tree.children) || boxes.length === 0 || !onlyInBoxLines(source, ranges, DIRECTIVE_LINE, true) || !onlyInBoxLines(source, ranges, DIRECTIVE_BRACES, false)) return undefined;
 
   const originals: Originals = { nodes: new Map(), atPosition: new Map() };
   for (const box of boxes) remember(box as Positioned, originals, true);
