@@ -243,10 +243,13 @@ function blockText(node: Nodes, source: string, originals: Originals): string | 
   if (!original && node.type === 'paragraph') {
     // The same paragraph, its first text cut at the start (`{ ...paragraph, children: [{ ...text, value: rest }, …] }`).
     const paragraph = node.position ? originals.atPosition.get(node.position) : undefined;
+    original = paragraph && originals.nodes.get(paragraph);
     const [first, ...rest] = node.children;
-    if (!paragraph || !first || rest.some((child) => !unchanged(child, originals))) return undefined;
-    original = originals.nodes.get(paragraph);
-    const firstOriginal = unchanged(first, originals);
+    // The rest is the paragraph's own last children, in order and unchanged: nothing was taken from between them.
+    const parsed = (original?.children ?? []) as readonly unknown[];
+    const tail = parsed.slice(parsed.length - rest.length);
+    if (!original || !first || rest.length >= parsed.length || rest.some((child, index) => child !== tail[index] || !unchanged(child, originals))) return undefined;
+    const firstOriginal = first === parsed[parsed.length - rest.length - 1] ? unchanged(first, originals) : undefined;
     if (firstOriginal) start = firstOriginal.start;
     else {
       const text = first.type === 'text' && first.position ? (originals.atPosition.get(first.position) as { value?: unknown } | undefined) : undefined;
