@@ -40,7 +40,7 @@ const trees = corpus.map((text) => parser.parse(text));
 /** What bench/satteri-as-astro.mjs needs of a package build (a build before the pre-pass has none of it). */
 async function satteriModules(dist) {
   const prepass = await load(dist, 'adapters/satteri-prepass.js').then((module) => ({ ...module }), () => ({}));
-  return { ...(await load(dist, 'adapters/satteri-plugin.js')), ...(await load(dist, 'engine/options.js')), ...(await load(dist, 'engine/state.js')), ...prepass };
+  return { ...(await load(dist, 'adapters/satteri-plugin.js')), ...(await load(dist, 'engine/options.js')), ...prepass };
 }
 
 /** One pipeline: its baseline without fact-boxes (run `null`), and a run per dist. */

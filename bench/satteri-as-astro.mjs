@@ -7,9 +7,8 @@ import { mdxToJs } from 'satteri';
 import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
 import { prepassMdx } from '../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
-import { DocumentState } from '../packages/fact-boxes/dist/engine/state.js';
 
-export const builtPackage = { createSatteriPlugin, resolveOptions, prepassMdx, DocumentState };
+export const builtPackage = { createSatteriPlugin, resolveOptions, prepassMdx };
 
 /** What to spread into Sätteri's options, with `features` the same object given to Sätteri. */
 export function satteriAsAstro(staticHtml, features, modules = builtPackage) {
@@ -27,7 +26,7 @@ export function astroMdx(features, modules = builtPackage) {
   const options = modules.resolveOptions({ staticHtml: 'fragment' });
   const plugins = satteriAsAstro('fragment', features, modules);
   const plain = { ...features, directive: false };
-  const prepass = (text) => modules.prepassMdx?.(text, features, options, () => new modules.DocumentState(text, options.headingLevel, options.locales.forDocument({ source: text }), options));
+  const prepass = (text) => modules.prepassMdx?.(text, features, options);
   const compile = (text) => {
     const page = prepass(text);
     return page ? mdxToJs(page.text, { features: plain }) : mdxToJs(text, { features, ...plugins });

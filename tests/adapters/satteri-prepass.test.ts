@@ -10,7 +10,7 @@ import { mdxToJs, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
-import { DocumentState, prepassMdx, resolveOptions } from '../helpers/internal.js';
+import { prepassMdx, resolveOptions } from '../helpers/internal.js';
 import { mdxHtml } from '../helpers/mdx-html.js';
 import { documentArbitrary, toMarkdown, type Block } from '../robustness/documents.js';
 
@@ -18,7 +18,7 @@ const GFM: Features = { gfm: true };
 const options = resolveOptions({ staticHtml: 'fragment' });
 
 function prepass(text: string, features: Features = GFM) {
-  return prepassMdx(text, features, options, () => new DocumentState(text, options.headingLevel, options.locales.forDocument({ source: text }), options));
+  return prepassMdx(text, features, options);
 }
 
 /** The page as the plugin gives it, as Astro runs it. */

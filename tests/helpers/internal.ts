@@ -18,4 +18,3 @@ export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-rerea
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
 export { holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
 export { prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
-export { DocumentState } from '../../packages/fact-boxes/dist/engine/state.js';

@@ -26,7 +26,9 @@ import { mdxToMdast, type Features } from 'satteri';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { processDocument } from '../engine/document.js';
 import type { ResolvedOptions } from '../engine/options.js';
-import type { DocumentState } from '../engine/state.js';
+import { DocumentState } from '../engine/state.js';
+import { escapeAttribute } from '../render/html.js';
+import { staticFragmentHtml } from '../render/to-mdast.js';
 import { alignWithMicromark } from './satteri-micromark.js';
 
 /** A page with its boxes written into it, and what the core made of them. */
@@ -70,12 +72,18 @@ type Positioned = { type: string; position?: { start: { offset?: number; column:
  * `features`: those Sätteri compiles the page with; `options`: the core's, with `staticHtml: 'fragment'`.
  *
  * @example
- *   const page = prepassMdx(source, features, options, () => new DocumentState(source));
+ *   const page = prepassMdx(source, features, options);
  *   const { code } = mdxToJs(page?.text ?? source, page ? { features } : withPlugin);
  */
-export function prepassMdx(source: string, features: Features, options: ResolvedOptions, state: () => DocumentState): PrepassedPage | undefined {
-  // No line opens a container at the top of the page: nothing to write, and no page to read for it.
-  if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source)) return undefined;
+export function prepassMdx(
+  source: string,
+  features: Features,
+  options: ResolvedOptions,
+  state: () => DocumentState = () => new DocumentState(source, options.headingLevel, options.locales?.forDocument({ source }), options),
+): PrepassedPage | undefined {
+  // No line opens a container at the top of the page (nothing to write), or a directive has attributes outside box
+  // lines: no page to read for it.
+  if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source) || !bracesOnlyOnBoxLines(source)) return undefined;
   let tree: Root;
   try {
     tree = mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
@@ -102,7 +110,7 @@ export function prepassMdx(source: string, features: Features, options: Resolved
     }
     return true;
   };
-  if (!collect(tree.children) || boxes.length === 0 || !onlyInBoxLines(source, ranges, DIRECTIVE_LINE, true) || !onlyInBoxLines(source, ranges, DIRECTIVE_BRACES, false)) return undefined;
+  if (!collect(tree.children) || boxes.length === 0 || !directiveLinesInBoxes(source, ranges)) return undefined;
 
   const originals: Originals = { nodes: new Map(), atPosition: new Map() };
   for (const box of boxes) remember(box as Positioned, originals, true);
@@ -125,24 +133,28 @@ export function prepassMdx(source: string, features: Features, options: Resolved
 }
 
 /**
- * Whether every match of `pattern` lies in one of the boxes (each `[start, end]`, in order): with `lines`, the
- * pattern matches lines that may start a directive, and only the box's own opening line, its rows (`::name`) and
- * its closing line may (a container inside a box goes to the plugin); else once a line, on a box's opening line
- * or a row.
+ * Whether every line that may start a directive lies in one of the boxes (each `[start, end]`, in order), and is
+ * the box's own opening line, a row (`::name`) or its closing line: a container inside a box goes to the plugin.
  */
-function onlyInBoxLines(source: string, ranges: readonly [number, number][], pattern: RegExp, lines: boolean): boolean {
+function directiveLinesInBoxes(source: string, ranges: readonly [number, number][]): boolean {
   let box = 0;
-  let previous = -1;
-  for (const match of source.matchAll(pattern)) {
-    const at = lines ? match.index : source.lastIndexOf('\n', match.index) + 1;
-    // Braces: those of the line's own directive only (a text directive in its label comes back as written).
-    if (!lines && at === previous) return false;
-    previous = at;
+  for (const { index: at } of source.matchAll(DIRECTIVE_LINE)) {
     while (box < ranges.length && ranges[box]![1] <= at) box++;
     const range = ranges[box];
     if (!range || at < range[0]) return false;
-    const line = source.slice(at, source.indexOf('\n', at) >>> 0);
-    if (lines ? at !== range[0] && /^[ \t]*:{3,}[ \t]*[^\s:]/.test(line) : !/^[ \t]*::/.test(line)) return false;
+    if (at !== range[0] && /^[ \t]*:{3,}[ \t]*[^\s:]/.test(source.slice(at, source.indexOf('\n', at) >>> 0))) return false;
+  }
+  return true;
+}
+
+/** Whether braces after a directive's name or label are only a box's or a row's own, once on their line (`::…`). */
+function bracesOnlyOnBoxLines(source: string): boolean {
+  let previous = -1;
+  for (const { index } of source.matchAll(DIRECTIVE_BRACES)) {
+    const at = source.lastIndexOf('\n', index) + 1;
+    // A second on the line is a text directive in the label, which the plugin gives back as written.
+    if (at === previous || !/^[ \t]*::/.test(source.slice(at, at + 64))) return false;
+    previous = at;
   }
   return true;
 }
@@ -167,18 +179,10 @@ function unchanged(node: unknown, originals: Originals): Original | undefined {
   return original;
 }
 
-type Jsx = { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[]; children?: unknown[] };
-
-/** The static HTML of `<Fragment set:html="…" />`, or `undefined` for any other node. */
-function staticHtml(node: unknown): string | undefined {
-  const jsx = node as Jsx;
-  if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Fragment' || jsx.children?.length !== 0) return undefined;
-  const [attribute, ...others] = jsx.attributes ?? [];
-  return others.length === 0 && attribute?.type === 'mdxJsxAttribute' && attribute.name === 'set:html' && typeof attribute.value === 'string' ? attribute.value : undefined;
-}
+type Jsx = { type: string; name?: string | null; attributes?: readonly unknown[]; children?: unknown[] };
 
 /** `<Fragment set:html="…" />`, its value a JSX string: MDX decodes character references in it. */
-const fragment = (html: string) => `<Fragment set:html="${html.replaceAll('&', '&amp;').replaceAll('"', '&quot;')}" />`;
+const fragment = (html: string) => `<Fragment set:html="${escapeAttribute(html)}" />`;
 
 /** Phrasing the core puts in a box (a title with markup, a row's label); anything else of the author's is a block. */
 const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
@@ -189,7 +193,7 @@ const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 
  * `<Fragment>` of its own, which MDX reads as no paragraph). `undefined` where the box cannot be written so.
  */
 function writeBox(node: RootContent, source: string, originals: Originals): string | undefined {
-  const html = staticHtml(node);
+  const html = staticFragmentHtml(node);
   if (html !== undefined) return fragment(html);
   const jsx = node as unknown as Jsx;
   if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Fragment' || jsx.attributes?.length !== 0 || !jsx.children) return undefined;
@@ -200,7 +204,7 @@ function writeBox(node: RootContent, source: string, originals: Originals): stri
   const pieces = jsx.children;
   for (let index = 0; index < pieces.length; index++) {
     const piece = pieces[index]!;
-    const pieceHtml = staticHtml(piece);
+    const pieceHtml = staticFragmentHtml(piece);
     const type = (piece as Nodes).type;
     if (pieceHtml !== undefined) {
       // Next to phrasing: on its line.

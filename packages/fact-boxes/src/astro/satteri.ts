@@ -7,7 +7,6 @@ import { problemLine } from '../engine/errors.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
 import { DocumentState } from '../engine/state.js';
-import { recordsForFrontmatter } from '../outputs/records.js';
 import { mayHoldDirective } from '../engine/syntax.js';
 import { forget, remember } from './errors.js';
 import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
@@ -148,14 +147,6 @@ const asFilePath = (path: string) => fileURLToPath(pathToFileURL(path));
 
 /** What the plugin's `done` does for a page, for one whose boxes were written into it: records, store, warnings. */
 function finishPrepassed(settings: AstroPluginSettings, path: string, page: PrepassedPage, frontmatter: Record<string, unknown> | undefined): void {
-  pageImportingStyles(settings.styles, path, false);
-  const stored = storeKeyOf(settings, path);
-  if (frontmatter) {
-    const value = recordsForFrontmatter(page.records, recordsFormOf(settings, path), stored);
-    if (value === undefined) delete frontmatter.factBoxes;
-    else frontmatter.factBoxes = value;
-  }
-  storeRecords(settings, stored, page.records);
-  forget(settings.pending, path);
+  leaveOut(settings, path, frontmatter, page.records);
   for (const problem of page.problems) settings.warn(problemLine(problem, path));
 }

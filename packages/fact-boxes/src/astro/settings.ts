@@ -95,14 +95,15 @@ export function resolveForAstro(settings: AstroPluginSettings): ResolvedOptions 
 
 /**
  * A file fact-boxes' plugin does not run on (no directive can be in it, or it is rendered without the
- * directive syntax): layouts still find its (empty) list of records on `frontmatter`, the store forgets what
- * it held, a failure it had is over, and its module does not import the stylesheet itself (a page gets it
- * from the integration).
+ * directive syntax; `records`: those of boxes written into it beforehand): layouts still find its list of
+ * records on `frontmatter`, the store holds that list, a failure it had is over, and its module does not
+ * import the stylesheet itself (a page gets it from the integration).
  */
-export function leaveOut(settings: AstroPluginSettings, path: string | undefined, frontmatter: Record<string, unknown> | undefined): void {
+export function leaveOut(settings: AstroPluginSettings, path: string | undefined, frontmatter: Record<string, unknown> | undefined, records: FactBoxRecord[] = []): void {
   pageImportingStyles(settings.styles, path, false);
-  const value = recordsForFrontmatter([], recordsFormOf(settings, path));
+  const stored = storeKeyOf(settings, path);
+  const value = recordsForFrontmatter(records, recordsFormOf(settings, path), stored);
   if (frontmatter && value !== undefined) frontmatter.factBoxes = value;
   forget(settings.pending, path ?? '<unknown file>');
-  storeRecords(settings, storeKeyOf(settings, path), []);
+  storeRecords(settings, stored, records);
 }

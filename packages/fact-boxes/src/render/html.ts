@@ -46,7 +46,8 @@ function escapeText(value: string): string {
   return HAS_TEXT_ESCAPE.test(value) ? value.replace(TEXT_ESCAPES, hex) : value;
 }
 
-function escapeAttribute(value: string): string {
+/** An attribute's value, escaped as hast-util-to-html escapes it (`"` and `&` as character references). */
+export function escapeAttribute(value: string): string {
   return HAS_ATTRIBUTE_ESCAPE.test(value) ? value.replace(ATTRIBUTE_ESCAPES, hex) : value;
 }
 

@@ -126,6 +126,14 @@ function staticHtmlNode(html: string, form: Exclude<StaticHtml, false>): RootCon
   return fragment as unknown as RootContent;
 }
 
+/** The HTML of a static part as `staticHtmlNode` makes it for MDX (`<Fragment set:html="…" />`); `undefined` for any other node. */
+export function staticFragmentHtml(node: unknown): string | undefined {
+  const fragment = node as Partial<StaticFragmentNode> & { attributes?: readonly { type: string; name?: string; value?: unknown }[]; children?: readonly unknown[] };
+  if (fragment.type !== 'mdxJsxFlowElement' || fragment.name !== 'Fragment' || fragment.children?.length !== 0 || fragment.attributes?.length !== 1) return undefined;
+  const [attribute] = fragment.attributes;
+  return attribute?.type === 'mdxJsxAttribute' && attribute.name === 'set:html' && typeof attribute.value === 'string' ? attribute.value : undefined;
+}
+
 function withStaticHtml(element: BoxElement, form: Exclude<StaticHtml, false>): RootContent {
   if (!hasContent(element)) return staticHtmlNode(serialiseHtml([element as ElementContent]), form);
   const pieces: Pieces = { list: [], html: [] };
