@@ -111,6 +111,8 @@ describe('a page with its boxes written in, against the plugin', () => {
     ['a directive with attributes in prose', 'See :abbr[WHO]{title="World Health Organization"}.\n\n:::claim{by="x"}\nQuote.\n:::\n'],
     ['a directive with attributes in a box', ':::claim{by="x"}\nSee :abbr[WHO]{title="x"}.\n:::\n'],
     ['a directive with attributes in a box\'s title', ':::claim[See :abbr[WHO]{title="x"}]{by="x"}\nQuote.\n:::\n'],
+    // Found by the property below: the label's braces were taken for the box's own.
+    ['a directive with attributes in the title of a box without any', ':::timeline[See :abbr[WHO]{title="x"} now]\n- 2024-01-01: Event.\n:::\n'],
   ];
 
   test.each(LEFT_TO_THE_PLUGIN)('left to the plugin: %s', (_what, text) => {

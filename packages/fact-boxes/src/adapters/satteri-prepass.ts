@@ -147,14 +147,17 @@ function directiveLinesInBoxes(source: string, ranges: readonly [number, number]
   return true;
 }
 
-/** Whether braces after a directive's name or label are only a box's or a row's own, once on their line (`::…`). */
+/**
+ * Whether braces after a directive's name or label are only a box's or a row's own: on a line that starts like a
+ * directive (`::…`), the last `{` of the line, which ends it. Any other is a text directive's (in prose, or in a
+ * label), which the plugin gives back as written and MDX without directives would read as an expression.
+ */
 function bracesOnlyOnBoxLines(source: string): boolean {
-  let previous = -1;
-  for (const { index } of source.matchAll(DIRECTIVE_BRACES)) {
-    const at = source.lastIndexOf('\n', index) + 1;
-    // A second on the line is a text directive in the label, which the plugin gives back as written.
-    if (at === previous || !/^[ \t]*::/.test(source.slice(at, at + 64))) return false;
-    previous = at;
+  for (const match of source.matchAll(DIRECTIVE_BRACES)) {
+    const at = source.lastIndexOf('\n', match.index) + 1;
+    const line = source.slice(at, source.indexOf('\n', at) >>> 0).trimEnd();
+    const brace = match.index + match[0].length - 1 - at;
+    if (!/^[ \t]*::/.test(line) || !line.endsWith('}') || line.lastIndexOf('{') !== brace) return false;
   }
   return true;
 }
