@@ -128,6 +128,38 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     expect(boxed).toContain((await html(text, false)).trim().replace(/^<p>|<\/p>$/g, ''));
   });
 
+  /**
+   * Words a box holds outside its body's blocks: a title, on the box's own line, and a timeline event's words after
+   * its date. A title's directives were given back as written, without the dashes and quotes the host makes; an
+   * event read again by its place got its date back.
+   */
+  const PLACES: readonly [what: string, box: (words: string) => string][] = [
+    ['a box title', (words) => `:::claim[${words}]{by="x"}\nThey met.\n:::\n`],
+    ['a timeline event after its date', (words) => `:::timeline\n- 2024-05-01: ${words}\n- 2024-05-02: Calm.\n:::\n`],
+  ];
+  const PLACED = PLACES.flatMap(([place, box]) => PUNCTUATION.map(([what, text]) => [`${what}, in ${place}`, box(text.trimEnd()), text] as const));
+
+  test.each(PLACED)('Sätteri with smart punctuation: %s', (_what, page, text) => {
+    const words = satteriHtml(text, false).trim().replace(/^<p>|<\/p>$/g, '');
+    // MDX reads `{…}` as an expression, directives or not.
+    for (const format of text.includes('{') ? (['markdown'] as const) : (['markdown', 'mdx'] as const)) {
+      const html = satteriHtml(page, true, format);
+      expect(html).toContain(words);
+      expect(html).not.toMatch(/(?<!fact-box|fact-box__[a-z]+)--|2024-05-01:/);
+    }
+  });
+
+  test.each(PLACED)('unified after remark-smartypants, as Astro runs it: %s', async (_what, page, text) => {
+    const html = async (source: string, withPlugin: boolean) => {
+      const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants) as unknown as Processor;
+      if (withPlugin) processor.use(remarkDirective).use(remarkFactBoxes, { onInvalid: 'warn' });
+      return String(await processor.use(remarkRehype).use(rehypeStringify).process(source));
+    };
+    const boxed = await html(page, true);
+    expect(boxed).toContain((await html(text, false)).trim().replace(/^<p>|<\/p>$/g, ''));
+    expect(boxed).not.toMatch(/(?<!fact-box|fact-box__[a-z]+)--|2024-05-01:/);
+  });
+
   test.each(PROSE)('fact-boxes/satteri on its own, given the features: %s', (_what, text) => {
     const page = (source: string) => {
       const result = markdownToHtml(source, factBoxes({ onInvalid: 'warn', features: GFM }));

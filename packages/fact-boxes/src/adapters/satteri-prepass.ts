@@ -59,10 +59,11 @@ interface Original {
   column: number;
   children: readonly unknown[] | undefined;
 }
-/** The nodes of a page's boxes as parsed, and each by its position (a copy the core made shares it). */
+/** The nodes of a page's boxes as parsed, and its paragraphs by where they end (a timeline event the core cut its date from). */
 interface Originals {
   nodes: Map<object, Original>;
-  atPosition: Map<object, object>;
+  /** Paragraphs by where they end. */
+  paragraphEnding: Map<number, object>;
 }
 
 type Positioned = { type: string; position?: { start: { offset?: number; column: number }; end: { offset?: number } }; children?: Positioned[] };
@@ -112,7 +113,7 @@ export function prepassMdx(
   };
   if (!collect(tree.children) || boxes.length === 0 || !directiveLinesInBoxes(source, ranges)) return undefined;
 
-  const originals: Originals = { nodes: new Map(), atPosition: new Map() };
+  const originals: Originals = { nodes: new Map(), paragraphEnding: new Map() };
   for (const box of boxes) remember(box as Positioned, originals, true);
   const root: Root = { type: 'root', children: boxes };
   alignWithMicromark(root, source);
@@ -168,7 +169,7 @@ function remember(node: Positioned, originals: Originals, isBox = false): void {
   const end = node.position?.end.offset;
   if (!isBox && start !== undefined && end !== undefined) {
     originals.nodes.set(node, { start, end, column: node.position!.start.column, children: node.children });
-    originals.atPosition.set(node.position!, node);
+    if (node.type === 'paragraph') originals.paragraphEnding.set(end, node);
   }
   if (node.children) for (const child of node.children) remember(child, originals);
 }
@@ -247,28 +248,24 @@ function writeBox(node: RootContent, source: string, originals: Originals): stri
 function blockText(node: Nodes, source: string, originals: Originals): string | undefined {
   let original = unchanged(node, originals);
   let start = original?.start;
-  if (!original && node.type === 'paragraph') {
-    // The same paragraph, its first text cut at the start (`{ ...paragraph, children: [{ ...text, value: rest }, …] }`).
-    const paragraph = node.position ? originals.atPosition.get(node.position) : undefined;
+  if (!original && node.type === 'paragraph' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
+    // A timeline event's paragraph without its date: the core starts it where its words start, its first text cut
+    // at the start or dropped, the rest of it the paragraph's own last children, in order and unchanged.
+    const paragraph = originals.paragraphEnding.get(node.position.end.offset);
     original = paragraph && originals.nodes.get(paragraph);
-    const [first, ...rest] = node.children;
-    // The rest is the paragraph's own last children, in order and unchanged: nothing was taken from between them.
     const parsed = (original?.children ?? []) as readonly unknown[];
+    const [first, ...rest] = node.children;
     const tail = parsed.slice(parsed.length - rest.length);
     if (!original || !first || rest.length >= parsed.length || rest.some((child, index) => child !== tail[index] || !unchanged(child, originals))) return undefined;
-    const firstOriginal = first === parsed[parsed.length - rest.length - 1] ? unchanged(first, originals) : undefined;
-    if (firstOriginal) start = firstOriginal.start;
-    else {
-      const text = first.type === 'text' && first.position ? (originals.atPosition.get(first.position) as { value?: unknown } | undefined) : undefined;
-      const known = text && originals.nodes.get(text);
-      if (!known || first.type !== 'text') return undefined;
-      // What was cut from the start of the text, written as it reads (no escape, no reference in a date): the rest
-      // starts that far into the text as written, whatever smart punctuation or escapes make of it after.
-      const value = text.value;
-      const cut = typeof value === 'string' && value.endsWith(first.value) ? value.slice(0, value.length - first.value.length) : undefined;
-      if (cut === undefined || !source.startsWith(cut, known.start)) return undefined;
-      start = known.start + cut.length;
+    const before = parsed[parsed.length - rest.length - 1] as Positioned & { value?: unknown };
+    const known = first === before ? unchanged(first, originals) : undefined;
+    if (!known) {
+      // The text the date was cut from: its words are the end of it.
+      const text = originals.nodes.get(before);
+      if (!text || first.type !== 'text' || before.type !== 'text' || typeof before.value !== 'string' || !before.value.endsWith(first.value) || first.position?.end.offset !== text.end) return undefined;
     }
+    start = node.position.start.offset;
+    if (start < original.start || start !== first.position?.start.offset) return undefined;
   }
   if (!original || start === undefined) return undefined;
   const text = source.slice(start, original.end);

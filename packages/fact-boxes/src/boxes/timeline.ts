@@ -1,7 +1,8 @@
 /**
  * timeline: dated events, one list item each, `DATE: event`, in the box's order.
  */
-import type { List, ListItem, Nodes as MdastNodes, Paragraph } from 'mdast';
+import type { List, ListItem, Nodes as MdastNodes, Paragraph, Text } from 'mdast';
+import type { Point, Position } from 'unist';
 import * as z from 'zod';
 import { defineFactBox, type JsonLdNode } from './define.js';
 import { anchorOf } from '../render/anchor.js';
@@ -61,8 +62,11 @@ interface ReadItem {
 /** Each list's items as read, by the list's array of items, so `render` reuses what `parseBody` read. */
 const readLists = new WeakMap<readonly ListItem[], ReadItem[]>();
 
-/** Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`, done once per list. */
-function readItems(list: List): ReadItem[] {
+/**
+ * Read each item of the list: a pure step, shared by `parseBody` (which reports) and `render`, done once per list
+ * (`parseBody` reads it first, with the document's `source`).
+ */
+function readItems(list: List, source?: string): ReadItem[] {
   const known = readLists.get(list.children);
   if (known) return known;
   const items = list.children.map((item): ReadItem => {
@@ -74,11 +78,34 @@ function readItems(list: List): ReadItem[] {
     // An item whose date does not parse is shown as written: nothing the author wrote is dropped.
     if (!parsed.ok) return { item, written: match[1]!, invalid: parsed.reason, children: item.children };
     const rest = first.value.slice(match[0].length);
-    const trimmed: Paragraph = { ...paragraph, children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest }, ...paragraph.children.slice(1)] };
+    const restAt = source === undefined ? undefined : afterDate(first, match[0], source);
+    const trimmed: Paragraph = {
+      ...paragraph,
+      children: rest === '' ? paragraph.children.slice(1) : [{ ...first, value: rest, position: restAt && { start: restAt, end: first.position!.end } }, ...paragraph.children.slice(1)],
+      position: rest === '' ? startingAt(paragraph, paragraph.children[1]?.position?.start) : startingAt(paragraph, restAt),
+    };
     return { item, written: match[1]!, date: parsed.value, children: [trimmed, ...item.children.slice(1)] };
   });
   readLists.set(list.children, items);
   return items;
+}
+
+/**
+ * Where an event's words start, after its date (`cut`, the start of the text `first`): only where the date was
+ * written as read, on one line (no escape or reference in it), else undefined.
+ */
+function afterDate(first: Text, cut: string, source: string): Point | undefined {
+  const start = first.position?.start;
+  if (start?.offset === undefined || /[\r\n]/.test(cut) || !source.startsWith(cut, start.offset)) return undefined;
+  return { line: start.line, column: start.column + cut.length, offset: start.offset + cut.length };
+}
+
+/**
+ * The place of an event's paragraph without its date: from where its words start, so what reads it again by its
+ * place (the restoration of prose) reads the words, not the date. None where that is not known.
+ */
+function startingAt(paragraph: Paragraph, start: Point | undefined): Position | undefined {
+  return start && paragraph.position ? { start, end: paragraph.position.end } : undefined;
 }
 
 /** The list of events among a box's nodes. */
@@ -90,7 +117,7 @@ export const timeline = defineFactBox({
   name: 'timeline',
   attributes: timelineAttributes,
   defaultTitle: (_attributes, locale) => locale.t('title.timeline'),
-  parseBody({ attributes, nodes, toText, report, consume }): TimelineBody {
+  parseBody({ attributes, nodes, source, toText, report, consume }): TimelineBody {
     const events: TimelineEvent[] = [];
     const list = listOf(nodes);
     if (!list) {
@@ -100,7 +127,7 @@ export const timeline = defineFactBox({
     consume(list);
     const order = attributes.order ?? 'asc';
     let previous: { start: number; end: number; raw: string } | undefined;
-    for (const { item, written, date, invalid, children } of readItems(list)) {
+    for (const { item, written, date, invalid, children } of readItems(list, source)) {
       if (written === undefined) {
         const text = toText(item).split('\n')[0] ?? '';
         report({

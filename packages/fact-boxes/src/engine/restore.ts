@@ -193,6 +193,9 @@ export function tookMarkup(node: { position?: Position | undefined }, source: st
   return here.test(source);
 }
 
+/** Phrasing nodes: outside a block (a box's title among the box's parts), a run of them is read again as one. */
+const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
+
 /** Blocks of phrasing, given back whole from the plain reading when a directive in them took markup. */
 export const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 
@@ -268,23 +271,28 @@ export function plainBlocks(reading: PlainReading, source: string): BlockLookup 
     blocks.delete(keyOf(block));
     return found;
   };
-  const own = (block: Placed): Parent | undefined => {
-    const start = block.position!.start.offset!;
-    const text = source.slice(start, block.position!.end.offset);
-    const read = reading.parse(text)?.children;
-    const found = read?.length === 1 ? (read[0] as Parent) : undefined;
-    return found?.type === block.type && found.position?.start.offset === 0 && found.position.end.offset === text.length ? found : undefined;
-  };
+  const own = (block: Placed): Parent | undefined => readAlone(reading, source, block.position!.start.offset!, block.position!.end.offset!, block.type);
   lookup = (block) => {
     if (block.position?.start.offset === undefined || block.position.end.offset === undefined) return undefined;
     alone ??= !hasDocumentWide(source);
-    const found = alone && block.type !== 'tableCell' && block.position.start.column === 1 ? own(block) : whole(block);
+    let found = alone && block.type !== 'tableCell' && block.position.start.column === 1 ? own(block) : whole(block);
+    // A paragraph on one line that no block of the whole reading is (a timeline event's words after its date): its
+    // words read alone, as they read in any block.
+    if (!found && alone && block.type === 'paragraph' && block.position.start.line === block.position.end.line) found = own(block);
     if (!found?.position) return undefined;
     movePositions(found, found.position, block.position);
     return found;
   };
   lookups.set(reading, lookup);
   return lookup;
+}
+
+/** The text from `start` to `end` read alone, when it is one node of `type` spanning all of it (positions in that text). */
+function readAlone(reading: PlainReading, source: string, start: number, end: number, type: string): Parent | undefined {
+  const text = source.slice(start, end);
+  const read = reading.parse(text)?.children;
+  const found = read?.length === 1 ? (read[0] as Parent) : undefined;
+  return found?.type === type && found.position?.start.offset === 0 && found.position.end.offset === text.length ? found : undefined;
 }
 
 /**
@@ -316,13 +324,42 @@ export function plainStretch(reading: PlainReading, source: string, position: Po
  */
 export function restoreUnhandledDirectives(tree: Root, source: string, plain?: PlainReading, untouchedOnly = false): void {
   const plainBlock = plain ? plainBlocks(plain, source) : undefined;
-  // The phrasing block being visited, and whether a directive in it took markup.
+  let alone: boolean | undefined;
+  // The phrasing block (or run of phrasing) being visited, and whether a directive in it took markup.
   let took = false;
-  const visit = (parent: Parent) => {
+  /**
+   * Phrasing outside any block (a box's title, among the box's parts) from `from` to `to`: read again alone, as
+   * a block of it would be, when a directive in it took markup. How many nodes it now has.
+   */
+  const giveBackRun = (children: RootContent[], from: number, to: number): number => {
+    const first = children[from]!.position;
+    const last = children[to - 1]!.position;
+    if (!took || !plain || first?.start.offset === undefined || last?.end.offset === undefined || first.start.line !== last.end.line) return to - from;
+    if (!(alone ??= !hasDocumentWide(source)) || !children.slice(from, to).every((child) => asParsed(child as Nodes, untouchedOnly))) return to - from;
+    const read = readAlone(plain, source, first.start.offset, last.end.offset, 'paragraph');
+    if (!read?.position) return to - from;
+    movePositions(read, read.position, { start: first.start, end: last.end });
+    children.splice(from, to - from, ...(read.children as RootContent[]));
+    return read.children.length;
+  };
+  // `loose`: the parent is no phrasing and no block of it, so its phrasing children are runs outside any block.
+  const visit = (parent: Parent, loose: boolean) => {
     const children = parent.children as RootContent[];
     let restored = false;
+    let run = -1;
     for (let index = 0; index < children.length; index++) {
-      const child = children[index]!;
+      let child = children[index]!;
+      if (loose && plainBlock) {
+        if (!PHRASING.has(child.type) && run !== -1) {
+          index = run + giveBackRun(children, run, index);
+          child = children[index]!;
+          run = -1;
+        }
+        if (PHRASING.has(child.type) && run === -1) {
+          run = index;
+          took = false;
+        }
+      }
       if ((child.type === 'textDirective' || child.type === 'leafDirective') && !isHandledDirective(child)) {
         const text = { type: 'text' as const, value: directiveSource(child, source), position: child.position };
         if (plain && child.type === 'textDirective' && !took) took = tookMarkup(child, source, plain) || missesPunctuation(text.value, plain);
@@ -339,7 +376,7 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
       if (!('children' in child)) continue;
       if (plainBlock && PHRASING_BLOCKS.has(child.type)) {
         took = false;
-        visit(child as Parent);
+        visit(child as Parent, false);
         if (took && (child as Parent).children.every((grandchild) => asParsed(grandchild as Nodes, untouchedOnly))) {
           const read = plainBlock(child);
           if (read) (child as Parent).children = read.children;
@@ -347,9 +384,10 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
         took = false;
         continue;
       }
-      visit(child as Parent);
+      visit(child as Parent, loose && !PHRASING.has(child.type));
     }
+    if (run !== -1) giveBackRun(children, run, children.length);
     if (restored) mergeTexts(children);
   };
-  visit(tree);
+  visit(tree, true);
 }
