@@ -309,26 +309,13 @@ export function createSatteriPlugin(options: ResolvedOptions, document: PluginFa
     containerDirective(node, ctx) {
       if (openings.size > 0) seeNode(node);
       if (insideBox(node, ctx)) return; // the outer box renders it
-      if (!options.boxes.has(node.name)) {
-        // processDocument below warns about near-miss names, as in the remark pipeline.
-        // Sätteri drops directives nobody handles, content and all; keep it as remark-rehype would: a <div>.
-        if (!isHandledDirective(node)) {
-          rebuilding(node);
-          const snapshots: Snapshots = new Map();
-          const root: Root = { type: 'root', children: [copy(node, snapshots) as unknown as RootContent] };
-          alignWithMicromark(root, source, proseReading);
-          const result = processDocument(root, source, options, stateOf(ctx));
-          restoreUnhandledDirectives(root, source, plain, hooks.othersBefore);
-          keepUnknownContainers(root);
-          records.push(...result.records);
-          problems.push(...result.problems);
-          ctx.replaceNode(node, root.children.map((child) => reuseOriginals(child, snapshots) as RootContent));
-        }
-        return;
-      }
+      // processDocument warns about near-miss names of unknown containers, as in the remark pipeline. Sätteri
+      // drops directives nobody handles, content and all; such a container is kept as remark-rehype would: a <div>.
+      const box = options.boxes.has(node.name);
+      if (!box && isHandledDirective(node)) return;
       rebuilding(node);
-      // Read from its text, the box holds none of Sätteri's nodes to hand back by reference.
-      const reread = read?.(node, ctx);
+      // Read from its text, a box holds none of Sätteri's nodes to hand back by reference.
+      const reread = box ? read?.(node, ctx) : undefined;
       const snapshots: Snapshots | undefined = reread ? undefined : new Map();
       const root: Root = { type: 'root', children: [reread ?? (copy(node, snapshots) as unknown as RootContent)] };
       alignWithMicromark(root, source, proseReading);
