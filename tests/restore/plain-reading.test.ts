@@ -296,6 +296,27 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     expect(satteriHtml(text, true, 'mdx')).toBe(satteriHtml(text, false, 'mdx'));
   });
 
+  test('MDX: a one-line paragraph is read alone when the whole page cannot be read without directives (@mdx-js/mdx and Sätteri)', async () => {
+    // Without directive syntax a row's `{killed=12 injured="30-40"}` is an MDX expression that does not compile, so
+    // the page has no whole reading; a list item's address is still linked, as on the page without fact-boxes.
+    const box = ':::casualties{source="Local health authority"}\n::group[Civilians]{killed=12 injured="30-40"}\n:::\n\n';
+    const text = '1. Numbered at 10:30 and mailto:desk@example.com\n2. Second item\n';
+    const link = /href="mailto:desk@example\.com"/;
+    const compiled = async (source: string, withPlugin: boolean) => {
+      const file = new VFile({ value: source, path: 'a.mdx' });
+      const plugins = withPlugin ? [remarkGfm, remarkDirective, [remarkFactBoxes, { onInvalid: 'warn' }]] : [remarkGfm];
+      return String(await compile(file, { remarkPlugins: plugins as never, jsx: true }));
+    };
+    expect(await compiled(text, false)).toMatch(link);
+    expect(await compiled(box + text, true)).toMatch(link);
+    const options = resolveOptions({ onInvalid: 'warn', staticHtml: 'fragment' });
+    const features = { ...GFM, directive: true };
+    const quiet: MdastPluginDefinition = { name: 'quiet', heading() {} };
+    const result = mdxToJs(box + text, { features, mdastPlugins: [quiet, (document: PluginFactoryContext) => createSatteriPlugin(options, document, { features, othersBefore: true })] });
+    if (result instanceof Promise) throw new Error('expected a synchronous compile');
+    expect(result.code).toMatch(/href: "mailto:desk@example.com"/);
+  });
+
   test('several blocks of a document read again are each what the page holds without fact-boxes, positions included (unified)', async () => {
     const text = [
       '# Vote at 3:1[the tally](https://example.com/t)',
