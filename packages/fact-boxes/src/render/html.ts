@@ -39,7 +39,9 @@ const TEXT_ESCAPES = /[<&]/g;
 const HAS_TEXT_ESCAPE = /[<&]/;
 const ATTRIBUTE_ESCAPES = /[\0"&'`]/g;
 const HAS_ATTRIBUTE_ESCAPE = /[\0"&'`]/;
-const hex = (char: string) => `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`;
+/** The character references hast-util-to-html writes for the characters escaped above, made once (not per match). */
+const REFERENCES = new Map(['\0', '"', '&', "'", '<', '`'].map((char) => [char, `&#x${char.charCodeAt(0).toString(16).toUpperCase()};`]));
+const hex = (char: string) => REFERENCES.get(char)!;
 
 /** Text content, escaped as hast-util-to-html escapes it. */
 function escapeText(value: string): string {
@@ -47,7 +49,7 @@ function escapeText(value: string): string {
 }
 
 /** An attribute's value, escaped as hast-util-to-html escapes it (`"` and `&` as character references). */
-export function escapeAttribute(value: string): string {
+function escapeAttribute(value: string): string {
   return HAS_ATTRIBUTE_ESCAPE.test(value) ? value.replace(ATTRIBUTE_ESCAPES, hex) : value;
 }
 
