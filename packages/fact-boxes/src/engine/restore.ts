@@ -335,7 +335,12 @@ export function restoreUnhandledDirectives(tree: Root, source: string, plain?: P
     const first = children[from]!.position;
     const last = children[to - 1]!.position;
     if (!took || !plain || first?.start.offset === undefined || last?.end.offset === undefined || first.start.line !== last.end.line) return to - from;
-    if (!(alone ??= !hasDocumentWide(source)) || !children.slice(from, to).every((child) => asParsed(child as Nodes, untouchedOnly))) return to - from;
+    if (!(alone ??= !hasDocumentWide(source))) return to - from;
+    // The author's own words, one after the other as written: nothing between them that the run does not hold.
+    for (let index = from; index < to; index++) {
+      const child = children[index]!;
+      if (!asParsed(child as Nodes, untouchedOnly) || (index > from && child.position?.start.offset !== children[index - 1]!.position?.end.offset)) return to - from;
+    }
     const read = readAlone(plain, source, first.start.offset, last.end.offset, 'paragraph');
     if (!read?.position) return to - from;
     movePositions(read, read.position, { start: first.start, end: last.end });
