@@ -26,6 +26,7 @@ import { mdxToMdast, type Features } from 'satteri';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
 import { processDocument } from '../engine/document.js';
 import type { ResolvedOptions } from '../engine/options.js';
+import { PHRASING } from '../engine/restore.js';
 import { DocumentState } from '../engine/state.js';
 import { staticFragmentHtml } from '../render/to-mdast.js';
 import { alignWithMicromark } from './satteri-micromark.js';
@@ -192,8 +193,6 @@ const JSX_STRING_ESCAPES: Readonly<Record<string, string>> = { '\0': '&#x0;', '&
  */
 const fragment = (html: string) => `<Fragment set:html='${html.replace(/[\0&']/g, (char) => JSX_STRING_ESCAPES[char]!)}' />`;
 
-/** Phrasing the core puts in a box (a title with markup, a row's label); anything else of the author's is a block. */
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
 
 /**
  * A rendered box as MDX text: one `<Fragment set:html>`, or a bare `<Fragment>` of them around the author's
@@ -201,6 +200,7 @@ const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 
  * `<Fragment>` of its own, which MDX reads as no paragraph). `undefined` where the box cannot be written so.
  */
 function writeBox(node: RootContent, source: string, originals: Originals): string | undefined {
+  // Phrasing (`PHRASING`) is what the core puts in a box as a title or a row's label; anything else of the author's is a block.
   const html = staticFragmentHtml(node);
   if (html !== undefined) return fragment(html);
   const jsx = node as unknown as Jsx;

@@ -193,8 +193,11 @@ export function tookMarkup(node: { position?: Position | undefined }, source: st
   return here.test(source);
 }
 
-/** Phrasing nodes: outside a block (a box's title among the box's parts), a run of them is read again as one. */
-const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
+/**
+ * Phrasing nodes (mdast's, MDX's and directives'): outside a block (a box's title among the box's parts), a run of
+ * them is read again as one; the MDX pre-pass writes them on one line.
+ */
+export const PHRASING = new Set(['text', 'emphasis', 'strong', 'delete', 'inlineCode', 'inlineMath', 'break', 'link', 'linkReference', 'image', 'imageReference', 'footnoteReference', 'mdxJsxTextElement', 'mdxTextExpression', 'textDirective']);
 
 /** Blocks of phrasing, given back whole from the plain reading when a directive in them took markup. */
 export const PHRASING_BLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
@@ -247,7 +250,8 @@ const lookups = new WeakMap<PlainReading, BlockLookup>();
  * heading that starts a line, in a document without definitions or
  * footnotes, is read from its own text; any other from the whole document,
  * read once with its box fences blanked out: a block read the same way
- * starts and ends where it did.
+ * starts and ends where it did. A one-line paragraph the whole reading has
+ * not (words the core cut or took out of their block) is read from its own text.
  */
 export function plainBlocks(reading: PlainReading, source: string): BlockLookup {
   let lookup = lookups.get(reading);
@@ -271,13 +275,19 @@ export function plainBlocks(reading: PlainReading, source: string): BlockLookup 
     blocks.delete(keyOf(block));
     return found;
   };
-  const own = (block: Placed): Parent | undefined => readAlone(reading, source, block.position!.start.offset!, block.position!.end.offset!, block.type);
+  const own = (block: Placed): Parent | undefined => {
+    const start = block.position!.start.offset!;
+    const text = source.slice(start, block.position!.end.offset);
+    const read = reading.parse(text)?.children;
+    const found = read?.length === 1 ? (read[0] as Parent) : undefined;
+    return found?.type === block.type && found.position?.start.offset === 0 && found.position.end.offset === text.length ? found : undefined;
+  };
   lookup = (block) => {
     if (block.position?.start.offset === undefined || block.position.end.offset === undefined) return undefined;
     alone ??= !hasDocumentWide(source);
     let found = alone && block.type !== 'tableCell' && block.position.start.column === 1 ? own(block) : whole(block);
-    // A paragraph on one line that no block of the whole reading is (a timeline event's words after its date): its
-    // words read alone, as they read in any block.
+    // A paragraph on one line that no block of the whole reading is (a timeline event's words after its date, a
+    // box's title): its words read alone, as they read in any block.
     if (!found && alone && block.type === 'paragraph' && block.position.start.line === block.position.end.line) found = own(block);
     if (!found?.position) return undefined;
     movePositions(found, found.position, block.position);
@@ -285,14 +295,6 @@ export function plainBlocks(reading: PlainReading, source: string): BlockLookup 
   };
   lookups.set(reading, lookup);
   return lookup;
-}
-
-/** The text from `start` to `end` read alone, when it is one node of `type` spanning all of it (positions in that text). */
-function readAlone(reading: PlainReading, source: string, start: number, end: number, type: string): Parent | undefined {
-  const text = source.slice(start, end);
-  const read = reading.parse(text)?.children;
-  const found = read?.length === 1 ? (read[0] as Parent) : undefined;
-  return found?.type === type && found.position?.start.offset === 0 && found.position.end.offset === text.length ? found : undefined;
 }
 
 /**
@@ -324,26 +326,23 @@ export function plainStretch(reading: PlainReading, source: string, position: Po
  */
 export function restoreUnhandledDirectives(tree: Root, source: string, plain?: PlainReading, untouchedOnly = false): void {
   const plainBlock = plain ? plainBlocks(plain, source) : undefined;
-  let alone: boolean | undefined;
   // The phrasing block (or run of phrasing) being visited, and whether a directive in it took markup.
   let took = false;
   /**
-   * Phrasing outside any block (a box's title, among the box's parts) from `from` to `to`: read again alone, as
-   * a block of it would be, when a directive in it took markup. How many nodes it now has.
+   * Phrasing outside any block (a box's title, among the box's parts) from `from` to `to`: read again as the
+   * paragraph its words would be (`plainBlocks`), when a directive in it took markup. How many nodes it now has.
    */
   const giveBackRun = (children: RootContent[], from: number, to: number): number => {
-    const first = children[from]!.position;
-    const last = children[to - 1]!.position;
-    if (!took || !plain || first?.start.offset === undefined || last?.end.offset === undefined || first.start.line !== last.end.line) return to - from;
-    if (!(alone ??= !hasDocumentWide(source))) return to - from;
+    if (!took || !plainBlock) return to - from;
     // The author's own words, one after the other as written: nothing between them that the run does not hold.
     for (let index = from; index < to; index++) {
       const child = children[index]!;
       if (!asParsed(child as Nodes, untouchedOnly) || (index > from && child.position?.start.offset !== children[index - 1]!.position?.end.offset)) return to - from;
     }
-    const read = readAlone(plain, source, first.start.offset, last.end.offset, 'paragraph');
-    if (!read?.position) return to - from;
-    movePositions(read, read.position, { start: first.start, end: last.end });
+    const start = children[from]!.position?.start;
+    const end = children[to - 1]!.position?.end;
+    const read = start && end ? plainBlock({ type: 'paragraph', position: { start, end } }) : undefined;
+    if (!read) return to - from;
     children.splice(from, to - from, ...(read.children as RootContent[]));
     return read.children.length;
   };
