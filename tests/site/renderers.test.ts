@@ -16,9 +16,11 @@ import type { MdastPluginDefinition } from 'satteri';
 import { describe, expect, test, vi } from 'vitest';
 import factBoxes from 'fact-boxes/astro';
 import { readFactBoxes } from 'fact-boxes';
+import { factBoxHtml } from 'fact-boxes/astro/html';
 import remarkDirective from 'remark-directive';
 import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 import { readAlike } from '../helpers/read-alike.js';
+import { withBoxHtml } from '../helpers/box-html.js';
 import { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
 
 type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
@@ -35,7 +37,7 @@ type StylesPlugin = { name: string; transform(this: object, code: string, id: st
 let stylesPlugin: StylesPlugin | undefined;
 
 /** A Sätteri processor with the integration set up on it, as Astro does before it asks for renderers. */
-function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn()): Processor {
+function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn(), config: object = {}): Processor {
   const integration = factBoxes({ onInvalid: 'warn' });
   const updateConfig = vi.fn();
   (integration.hooks['astro:config:setup'] as unknown as (options: object) => void)({
@@ -46,7 +48,7 @@ function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, 
     logger: { info: vi.fn(), warn, error: vi.fn() },
   });
   stylesPlugin = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: StylesPlugin[] } }).vite?.plugins ?? []).find((plugin) => plugin.name === 'fact-boxes:styles');
-  (integration.hooks['astro:config:done'] as unknown as (options: object) => void)({ config: {} });
+  (integration.hooks['astro:config:done'] as unknown as (options: object) => void)({ config });
   return processor;
 }
 
@@ -56,10 +58,11 @@ async function render(processor: Processor, text: string) {
   return { html: code, frontmatter };
 }
 
+/** An MDX page compiled: its module as compiled, and as it renders (`code`, its boxes' HTML written back where it asks for it). */
 async function compile(processor: Processor, text: string, file = 'src/pages/page.mdx') {
   const frontmatter: Record<string, unknown> = {};
   const { code } = await (await processor.createMdxRenderer!(shared, mdxOptions)).process(text, new URL(file, root).pathname, frontmatter);
-  return { code, frontmatter };
+  return { code: withBoxHtml(code), module: code, frontmatter };
 }
 
 const STYLESHEET = '\nimport "fact-boxes/styles.css";\n';
@@ -120,6 +123,26 @@ describe('pages without a box, on Sätteri', () => {
     const relative = await renderer.process(text, 'src/pages/relative.mdx', frontmatter);
     expect(relative.code).toContain('"At 10:30 they met."');
     expect(readFactBoxes(frontmatter)).toHaveLength(1);
+  });
+
+  test('an MDX page keeps its boxes\' HTML out of its module where every page renders in the build\'s process, and in it with an adapter', async () => {
+    const text = 'At 10:30 they met.\n\n:::claim[Vow]{by="The ministry"}\nIt said so at 3:1.\n:::\n';
+    const page = await compile(withFactBoxes(), text);
+    // The module asks for each static part of the box by its place in the page; the build's store gives it when the page renders.
+    expect(page.module).not.toMatch(/class=|fact-box__/);
+    expect(page.module).toMatch(/"set:html": __factBoxHtml\(0\)/);
+    expect(page.module).toContain('from "fact-boxes/astro/html"');
+    expect(page.code).toContain('<section class=\\"fact-box fact-box--claim\\"');
+    // The author's words stay in the module, as MDX.
+    expect(page.module).toContain('"It said so at 3:1."');
+    // With an adapter a page may render in another process: the HTML is in the module.
+    const served = await compile(withFactBoxes(undefined, {}, vi.fn(), { adapter: { name: '@astrojs/node' } }), text);
+    expect(served.module).toContain('<section class=\\"fact-box fact-box--claim\\"');
+    expect(served.module).not.toContain('fact-boxes/astro/html');
+  });
+
+  test('a page module that renders in a process that did not compile it says where its boxes are', () => {
+    expect(() => factBoxHtml('elsewhere.0', 0)).toThrow(/kept by the Astro process that compiled it .*add the adapter it renders with/);
   });
 
   test('an MDX page with boxes that does not compile is reported by the plugin\'s renderer, at its place in the file', async () => {
@@ -285,7 +308,7 @@ describe('an MDX page says the same on Sätteri and on unified() (fast-check ove
         const b = await onUnified.process(text, path('unified'), {}).catch(() => undefined);
         if (!b) return;
         const a = await onSatteri.process(text, path('satteri'), {});
-        expect(said(a.code), text).toBe(said(b.code));
+        expect(said(withBoxHtml(a.code)), text).toBe(said(withBoxHtml(b.code)));
       }),
       { numRuns: Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 200) },
     );

@@ -70,7 +70,9 @@ type Positioned = { type: string; position?: { start: { offset?: number; column:
 
 /**
  * The MDX page `source` with its boxes written in, or `undefined` where it has to go through the plugin.
- * `features`: those Sätteri compiles the page with; `options`: the core's, with `staticHtml: 'fragment'`.
+ * `features`: those Sätteri compiles the page with; `options`: the core's, with `staticHtml: 'fragment'`;
+ * `staticPart`: the MDX of a static part of a box, given its HTML (by default `<Fragment set:html='…' />`;
+ * the Astro integration asks for the HTML it keeps outside the page's module instead).
  *
  * @example
  *   const page = prepassMdx(source, features, options);
@@ -81,6 +83,7 @@ export function prepassMdx(
   features: Features,
   options: ResolvedOptions,
   state: () => DocumentState = () => new DocumentState(source, options.headingLevel, options.locales?.forDocument({ source }), options),
+  staticPart: (html: string) => string = fragment,
 ): PrepassedPage | undefined {
   // No line opens a container at the top of the page (nothing to write), or a directive has attributes outside box
   // lines: no page to read for it.
@@ -123,7 +126,7 @@ export function prepassMdx(
   const parts: string[] = [];
   let at = 0;
   for (let index = 0; index < boxes.length; index++) {
-    const written = writeBox(root.children[index]!, source, originals);
+    const written = writeBox(root.children[index]!, source, originals, staticPart);
     if (written === undefined) return undefined;
     const [start, end] = ranges[index]!;
     parts.push(source.slice(at, start), '\n', written, '\n');
@@ -199,7 +202,7 @@ const fragment = (html: string) => `<Fragment set:html='${html.replace(/[\0&']/g
  * blocks (each with blank lines around it) and phrasing (on one line with the strings around it, inside a
  * `<Fragment>` of its own, which MDX reads as no paragraph). `undefined` where the box cannot be written so.
  */
-function writeBox(node: RootContent, source: string, originals: Originals): string | undefined {
+function writeBox(node: RootContent, source: string, originals: Originals, fragment: (html: string) => string): string | undefined {
   // Phrasing (`PHRASING`) is what the core puts in a box as a title or a row's label; anything else of the author's is a block.
   const html = staticFragmentHtml(node);
   if (html !== undefined) return fragment(html);

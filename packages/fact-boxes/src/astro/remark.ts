@@ -14,6 +14,7 @@ import { FactBoxesError, problemLine } from '../engine/errors.js';
 import { shiftOf, shiftPositions } from '../engine/positions.js';
 import { recordsForFrontmatter } from '../outputs/records.js';
 import { forget, remember } from './errors.js';
+import { keepHtmlOutOfModule } from './page-html.js';
 import { type RemarkPluginEntry, isRemarkDirectiveEntry } from './plugins.js';
 import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET, STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
@@ -73,6 +74,8 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     const value = recordsForFrontmatter((file.data.factBoxes ?? []) satisfies FactBoxRecord[], recordsFormOf(settings, path), stored);
     storeRecords(settings, stored, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
+    // Where every page renders in this process, the static HTML of an MDX page's boxes stays out of its module.
+    if (settings.rendersHere && file.extname === '.mdx' && !pending.errors.has(key)) keepHtmlOutOfModule(tree);
     if (styledPage !== undefined) {
       tree.children.push(stylesheetImport());
       settings.styles?.styled?.add(styledPage);

@@ -110,7 +110,8 @@ export interface WithoutDirectives {
    * (`Prepassed` in astro/satteri.ts); a page it does not write goes to the renderer with the plugin.
    */
   mdxPrepass?: {
-    rewrite(content: string, path: string, frontmatter: Record<string, unknown>): string | undefined;
+    /** The page's MDX, and ESM for the end of its module (what the text calls for its boxes' HTML). */
+    rewrite(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; esm?: string } | undefined;
     drop(path: string): void;
   };
 }
@@ -140,10 +141,11 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
       ...full,
       process: async (content, path, frontmatter) => {
         let text = content;
+        let written: { text: string; esm?: string } | undefined;
         if (mayHoldBlockDirective(content)) {
-          const written = mdxPrepass?.rewrite(content, path, frontmatter ?? {});
+          written = mdxPrepass?.rewrite(content, path, frontmatter ?? {});
           if (written === undefined) return full.process(content, path, frontmatter);
-          text = written;
+          text = written.text;
         }
         let result: Awaited<ReturnType<MdxRenderer['process']>>;
         try {
@@ -154,9 +156,9 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
           mdxPrepass?.drop(path);
           return full.process(content, path, frontmatter);
         }
-        const esm = mdxEsm?.(path);
+        const esm = [written?.esm, mdxEsm?.(path)].filter((line) => line !== undefined);
         // At the end, so no line of the module moves.
-        return esm === undefined ? result : { ...result, code: `${result.code}\n${esm}\n` };
+        return esm.length === 0 ? result : { ...result, code: `${result.code}\n${esm.join('\n')}\n` };
       },
     } satisfies MdxRenderer;
   };

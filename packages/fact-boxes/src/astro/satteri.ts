@@ -8,6 +8,8 @@ import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
 import { DocumentState } from '../engine/state.js';
 import { mayHoldDirective } from '../engine/syntax.js';
+import { forgetPageHtml, keepPageHtml } from '../outputs/site-store.js';
+import { HTML_OF_PAGE, htmlEsm } from './page-html.js';
 import { forget, remember } from './errors.js';
 import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
@@ -106,7 +108,8 @@ export function satteriLeftOutForAstro(settings: AstroPluginSettings, prepassed?
  * syntax, and its records wait here, by file, for that renderer's entry (`satteriLeftOutForAstro`).
  */
 export class Prepassed {
-  private readonly pages = new Map<string, PrepassedPage>();
+  /** Pages written, by file, with the key their boxes' HTML is kept under (none: it is in the page). */
+  private readonly pages = new Map<string, { page: PrepassedPage; key: string | undefined }>();
   private readonly options: ResolvedOptions;
 
   constructor(
@@ -116,31 +119,42 @@ export class Prepassed {
     this.options = { ...resolveForAstro(settings), staticHtml: 'fragment' };
   }
 
-  /** The page's MDX with its boxes written in, or `undefined`: the plugin renders it. */
-  rewrite(content: string, path: string, frontmatter: Record<string, unknown>): string | undefined {
+  /**
+   * The page's MDX with its boxes written in, and the ESM its compiled module ends with; `undefined`: the plugin
+   * renders it. Where every page renders in this process, the static HTML of its boxes stays out of its module:
+   * kept in the build's store, and asked for by the module when it renders.
+   */
+  rewrite(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; esm?: string } | undefined {
     // A file whose text does not start at its first line (a collection entry's body): its places are the plugin's.
     if (shiftOf(path, content)) return undefined;
     const options = this.options;
     const locale = options.locales?.forDocument({ data: { astro: { frontmatter } }, source: content, path });
-    const page = prepassMdx(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options));
+    const pieces: string[] | undefined = this.settings.rendersHere ? [] : undefined;
+    const staticPart = pieces && ((html: string) => `<Fragment set:html={${HTML_OF_PAGE}(${pieces.push(html) - 1})} />`);
+    const page = prepassMdx(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options), staticPart);
     if (!page) return undefined;
+    const key = pieces && pieces.length > 0 ? keepPageHtml(pieces) : undefined;
     // As the renderer's entry will know the file: from the URL Sätteri is handed (an absolute path, as written).
-    this.pages.set(asFilePath(path), page);
-    return page.text;
+    this.pages.set(asFilePath(path), { page, key });
+    return key === undefined ? { text: page.text } : { text: page.text, esm: htmlEsm(key) };
   }
 
   /** A page's boxes, once: `undefined` when it was not written here. */
   take(path: string): PrepassedPage | undefined {
-    const page = this.pages.get(path);
+    const written = this.pages.get(path);
     this.pages.delete(path);
-    return page;
+    return written?.page;
   }
 
   /** Forget a page that did not compile (the plugin renders it, and reports why). */
   drop(path: string): void {
-    this.pages.delete(asFilePath(path));
+    const file = asFilePath(path);
+    const key = this.pages.get(file)?.key;
+    if (key !== undefined) forgetPageHtml(key);
+    this.pages.delete(file);
   }
 }
+
 
 /** A path as `fileURLToPath` gives it back from the URL the renderer makes of it. */
 const asFilePath = (path: string) => fileURLToPath(pathToFileURL(path));

@@ -37,6 +37,15 @@ export interface SiteStore {
   /** Changes when a page's records change, so derived indexes are rebuilt only then. */
   version: number;
   byEntity?: { version: number; mentions: Map<string, EntityMention[]> };
+  /** The static HTML of compiled pages' boxes, kept out of their modules (`keepPageHtml`). */
+  html?: PageHtml;
+}
+
+/** Pages' box HTML by key: a prefix of this process's own, then a number for each compiled page. */
+interface PageHtml {
+  prefix: string;
+  next: number;
+  pages: Map<string, readonly string[]>;
 }
 
 // Versioned: a copy of the package with another shape of store keeps its own.
@@ -100,4 +109,25 @@ export function storedRecords(file: string): FactBoxRecord[] {
     );
   }
   return JSON.parse(json) as FactBoxRecord[];
+}
+
+/**
+ * Keep the static HTML of a compiled page's boxes, in order; the key its module asks for them with
+ * (`factBoxHtml(key, index)`). A module compiled in another process asks with another key, and gets none.
+ */
+export function keepPageHtml(pieces: readonly string[]): string {
+  const html = (siteStore().html ??= { prefix: Math.random().toString(36).slice(2, 8), next: 0, pages: new Map() });
+  const key = `${html.prefix}.${html.next++}`;
+  html.pages.set(key, pieces);
+  return key;
+}
+
+/** Forget a page's box HTML (its module was not used). */
+export function forgetPageHtml(key: string): void {
+  siteStore().html?.pages.delete(key);
+}
+
+/** One piece of a page's box HTML, or `undefined` when this process has none under `key`. */
+export function pageHtml(key: string, index: number): string | undefined {
+  return siteStore().html?.pages.get(key)?.[index];
 }

@@ -1,0 +1,27 @@
+/**
+ * `fact-boxes/astro/html`: what a compiled MDX page reads its boxes' HTML
+ * with. On a site whose pages all render in the build's own process (no
+ * adapter), the integration keeps the static HTML of each page's boxes in
+ * the build's store instead of as strings in the page's module: the bundler
+ * then parses, keeps and writes out a module about the size of the page
+ * without boxes (bench/profile.md). The integration writes the calls; a
+ * site does not use this module itself.
+ */
+import { pageHtml } from './outputs/site-store.js';
+
+/**
+ * The static HTML of a box's part, as the integration kept it when it compiled the page.
+ *
+ * @example
+ *   factBoxHtml('k3v9zq.12', 0) // '<section class="fact-box fact-box--claim" …'
+ */
+export function factBoxHtml(key: string, index: number): string {
+  const html = pageHtml(key, index);
+  if (html === undefined) {
+    throw new Error(
+      `fact-boxes: a page's boxes are kept by the Astro process that compiled it (key ${key}), and this process has none. ` +
+        'A page compiled without an adapter must render in the same process (astro build, astro dev). If your setup renders it elsewhere, add the adapter it renders with to the site, and the boxes go into the page itself.',
+    );
+  }
+  return html;
+}
