@@ -46,7 +46,7 @@ const CONFIGS = {
 
 /**
  * Each box as the HTML fact-boxes renders for it, written into the page by hand, with no plugin at
- * build time: what the same HTML costs a site on its own, the floor of any way a box can enter a page.
+ * build time: what the same HTML costs a site as strings in its pages (`bench/html-outside.mjs` reads them from outside the modules).
  * In MDX one `<Fragment set:html>` each; in `.md` one raw HTML block (no blank line inside).
  */
 function boxesAsHtml(text, form) {
