@@ -8,7 +8,7 @@
 // milliseconds per article, median of the rounds, with each pipeline's baseline without fact-boxes,
 // and µs a box over it. Both sides see the same machine at the same moments, so load slows both alike.
 // `AB_BOXES=0 node bench/ab.mjs …` runs the articles with their boxes taken out (pages without boxes).
-// `AB_GFM=1 node bench/ab.mjs …` parses with GFM (and smart punctuation on Sätteri), as Astro does by default.
+// `AB_GFM=1 node bench/ab.mjs …` parses with GFM and smart punctuation (remark-smartypants on unified), as Astro does by default.
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import rehypeStringify from 'rehype-stringify';
@@ -16,6 +16,7 @@ import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
+import remarkSmartypants from 'remark-smartypants';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { unified } from 'unified';
 import { article, stripBoxes } from './corpus.mjs';
@@ -25,12 +26,12 @@ import { astroMdx, satteriAsAstro } from './satteri-as-astro.mjs';
 const withoutBoxes = process.env.AB_BOXES === '0';
 const corpus = Array.from({ length: 20 }, (_, index) => (withoutBoxes ? stripBoxes(article(index)) : article(index)));
 const BOXES = withoutBoxes ? 0 : 8;
-// AB_GFM=1: GFM on both sides, as Astro parses (its addresses are links, so prose where a directive took one is read again).
+// AB_GFM=1: GFM and smart punctuation on both sides, as Astro parses (its addresses are links, so prose where a directive took one is read again).
 const gfm = process.env.AB_GFM === '1';
 // Without AB_GFM, GFM off on Sätteri too (it is on unless switched off), so both sides parse the same syntax.
 const features = gfm ? { directive: true, gfm: true, smartPunctuation: true } : { directive: true, gfm: false };
-/** remark-parse, GFM when asked, remark-directive. */
-const remark = () => (gfm ? unified().use(remarkParse).use(remarkGfm) : unified().use(remarkParse)).use(remarkDirective);
+/** remark-parse, GFM and remark-smartypants when asked (Astro runs it before the site's plugins), remark-directive. */
+const remark = () => (gfm ? unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants) : unified().use(remarkParse)).use(remarkDirective);
 const dists = process.argv.slice(2);
 if (dists.length === 0) throw new Error('usage: node bench/ab.mjs <dist> [<dist> …]');
 const load = (dist, file) => import(pathToFileURL(resolve(dist, file)).href);

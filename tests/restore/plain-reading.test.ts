@@ -9,6 +9,7 @@
  * wrote disappears).
  */
 import { compile } from '@mdx-js/mdx';
+import fc from 'fast-check';
 import rehypeStringify from 'rehype-stringify';
 import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
@@ -99,6 +100,49 @@ describe('prose whose directives took markup reads as without fact-boxes', () =>
     };
     expect(await html(true)).toBe(await html(false));
     expect(await html(true)).toMatch(/[“‘]/);
+  });
+
+  test('a block read again after remark-smartypants is what the page holds without fact-boxes, whatever punctuation its words hold', async () => {
+    // A block whose words hold nothing smart punctuation changes is not handed to it again (adapters/plain-reading.ts):
+    // any quote, backtick, dash or dot it could change, written or as a character reference, must still be made.
+    const html = async (text: string, withPlugin: boolean) => {
+      const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSmartypants) as unknown as Processor;
+      if (withPlugin) processor.use(remarkDirective).use(remarkFactBoxes, { onInvalid: 'warn' });
+      return String(await processor.use(remarkRehype).use(rehypeStringify).process(text));
+    };
+    const piece = fc.constantFrom('word', 'the desk', ' ', '"', "'", '`', '``', "''", '-', '--', '---', '.', '..', '...', '. . .', '\u2014-', '\u2013-', '&quot;', '&#39;', '&#x60;', '*said*', '10:30');
+    await fc.assert(
+      fc.asyncProperty(fc.array(piece, { maxLength: 12 }), fc.array(piece, { maxLength: 12 }), async (before, after) => {
+        // The address makes its block one to read again (GFM links it; remark-directive takes `:desk` from it).
+        const text = `${before.join('')} mailto:desk@example.com ${after.join('')}\n`;
+        expect(await html(text, true)).toBe(await html(text, false));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('a block read again whose words hold no quote, dash or dots is not handed to remark-smartypants again', () => {
+    let calls = 0;
+    // Named as the plugin is: the plain reading finds text plugins by name.
+    const counted = {
+      remarkSmartypants(this: Processor) {
+        const transform = (remarkSmartypants as unknown as (this: Processor) => (tree: unknown) => void).call(this);
+        return (tree: unknown) => {
+          calls++;
+          transform(tree);
+        };
+      },
+    }.remarkSmartypants;
+    const processor = unified().use(remarkParse).use(remarkGfm).use(counted as unknown as Plugin).use(remarkDirective).use(remarkFactBoxes) as unknown as Processor;
+    const run = (text: string) => {
+      calls = 0;
+      const file = new VFile(text);
+      processor.runSync(processor.parse(file), file);
+      return calls;
+    };
+    // Once for the page; the block read again adds none, then one when it holds a quote.
+    expect(run('Write to mailto:desk@example.com with tips.\n')).toBe(1);
+    expect(run('Write to mailto:desk@example.com with "tips".\n')).toBe(2);
   });
 
   /** Directives whose own text holds what smart punctuation changes: the host never saw it as text. */
