@@ -202,10 +202,10 @@ const fragment = (html: string) => `<Fragment set:html='${html.replace(/[\0&']/g
  * blocks (each with blank lines around it) and phrasing (on one line with the strings around it, inside a
  * `<Fragment>` of its own, which MDX reads as no paragraph). `undefined` where the box cannot be written so.
  */
-function writeBox(node: RootContent, source: string, originals: Originals, fragment: (html: string) => string): string | undefined {
+function writeBox(node: RootContent, source: string, originals: Originals, staticPart: (html: string) => string): string | undefined {
   // Phrasing (`PHRASING`) is what the core puts in a box as a title or a row's label; anything else of the author's is a block.
   const html = staticFragmentHtml(node);
-  if (html !== undefined) return fragment(html);
+  if (html !== undefined) return staticPart(html);
   const jsx = node as unknown as Jsx;
   if (jsx.type !== 'mdxJsxFlowElement' || jsx.name !== 'Fragment' || jsx.attributes?.length !== 0 || !jsx.children) return undefined;
   const lines: string[] = ['<Fragment>'];
@@ -219,8 +219,8 @@ function writeBox(node: RootContent, source: string, originals: Originals, fragm
     const type = (piece as Nodes).type;
     if (pieceHtml !== undefined) {
       // Next to phrasing: on its line.
-      if (inline || PHRASING.has((pieces[index + 1] as Nodes | undefined)?.type ?? '')) (inline ??= []).push(fragment(pieceHtml));
-      else lines.push(fragment(pieceHtml));
+      if (inline || PHRASING.has((pieces[index + 1] as Nodes | undefined)?.type ?? '')) (inline ??= []).push(staticPart(pieceHtml));
+      else lines.push(staticPart(pieceHtml));
       continue;
     }
     if (PHRASING.has(type)) {

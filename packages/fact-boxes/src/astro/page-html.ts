@@ -18,9 +18,12 @@ const HTML_OF = '__factBoxHtmlOf';
 /** What a page written in beforehand calls for the piece at a place, its key given once (`htmlEsm`). */
 export const HTML_OF_PAGE = '__factBoxHtml';
 
+/** The import a page's module reads its boxes' HTML with. */
+const IMPORT = `import { factBoxHtml as ${HTML_OF} } from ${JSON.stringify(MODULE)};`;
+
 /** The end of a page's module that gives it its boxes' HTML, kept under `key`, as `HTML_OF_PAGE(index)`. */
 export function htmlEsm(key: string): string {
-  return `import { factBoxHtml as ${HTML_OF} } from ${JSON.stringify(MODULE)};\nfunction ${HTML_OF_PAGE}(index) { return ${HTML_OF}(${JSON.stringify(key)}, index); }`;
+  return `${IMPORT}\nfunction ${HTML_OF_PAGE}(index) { return ${HTML_OF}(${JSON.stringify(key)}, index); }`;
 }
 
 type Attribute = { type: string; name?: string; value?: unknown };
@@ -56,5 +59,5 @@ export function keepHtmlOutOfModule(tree: Root): void {
   });
   const specifier = { type: 'ImportSpecifier', imported: { type: 'Identifier', name: 'factBoxHtml' }, local: { type: 'Identifier', name: HTML_OF } };
   const estree = { type: 'Program', sourceType: 'module', body: [{ type: 'ImportDeclaration', specifiers: [specifier], attributes: [], source: literal(MODULE) }], comments: [] };
-  tree.children.push({ type: 'mdxjsEsm', value: `import { factBoxHtml as ${HTML_OF} } from ${JSON.stringify(MODULE)};`, data: { estree } } as unknown as RootContent);
+  tree.children.push({ type: 'mdxjsEsm', value: IMPORT, data: { estree } } as unknown as RootContent);
 }

@@ -155,7 +155,6 @@ export class Prepassed {
   }
 }
 
-
 /** A path as `fileURLToPath` gives it back from the URL the renderer makes of it. */
 const asFilePath = (path: string) => fileURLToPath(pathToFileURL(path));
 
