@@ -109,8 +109,8 @@ describe('astro integration', () => {
     expect(plugin!.transform.call(server, 'x', '/nonexistent/src/components/Box.astro')).toBeUndefined();
     expect(plugin!.transform.call(server, 'x', '/nonexistent/src/pages/index.astro?astro&type=style&index=0&lang.css')).toBeUndefined();
     expect(plugin!.transform.call({ environment: { name: 'client' } }, 'x', '/nonexistent/src/pages/index.astro')).toBeUndefined();
-    // Without it, only the plugin that throws a failing file's error.
-    expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig).map((added) => added.name)).toEqual(['fact-boxes:errors']);
+    // Without it, only the plugin that throws a failing file's error, and the one that cuts the content store's literal.
+    expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig).map((added) => added.name)).toEqual(['fact-boxes:errors', 'fact-boxes:content-store-in-pieces']);
   });
 
   test('should add the stylesheet to pages that integrations inject (Starlight’s), once routes are resolved', () => {

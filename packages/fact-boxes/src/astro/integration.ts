@@ -23,6 +23,7 @@ import type { Entity, EntityInput } from '../entities/entity.js';
 import { readEntityFiles } from './entity-files.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
+import { contentStoreInPieces } from './content-store.js';
 import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
@@ -249,7 +250,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           throw new Error(`fact-boxes: the Markdown processor "${processor.name}" is not supported; use Sätteri (Astro's default) or unified() from @astrojs/markdown-remark.`);
         }
         root = config.root;
-        const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : [])];
+        const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : []), contentStoreInPieces()];
         updateConfig({ vite: { plugins: vitePlugins } });
         const note = new FailureNote(config.cacheDir, config.root);
         note.forgetCacheIfFailed();

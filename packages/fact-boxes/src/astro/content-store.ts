@@ -1,0 +1,79 @@
+/**
+ * Astro's content store in a build, cut into pieces. On a site whose content
+ * collection keeps its store in one file (Astro's default), the store reaches
+ * the build as one module, `export default JSON.parse("…")`: a string literal
+ * as long as the store, every entry's rendered HTML in it. V8 compiles a string
+ * literal in time that grows with the square of its length (its buffer grows
+ * by at most 1 MiB at a time), so 6,000 `.md` articles with boxes spent 48 of
+ * their build's 83 seconds compiling that one line, and the store without the
+ * boxes 20 of 43 (bench/profile.md; `node bench/store-literal.mjs`). Boxes
+ * double an article's HTML, so they paid for it twice over.
+ *
+ * The literal is cut into literals of about 1 MiB, joined when the module runs:
+ * the same text, compiled in time proportional to its length. Cuts fall
+ * outside escape sequences, so each piece is a literal of its own and the
+ * pieces joined are the text, character for character. A module of any other
+ * form (another Astro, a chunked store) is left as it is.
+ */
+
+/** The part of a Vite plugin this needs (Astro brings Vite; fact-boxes does not depend on it). */
+export interface ContentStoreVitePlugin {
+  name: string;
+  enforce: 'post';
+  transform(code: string, id: string): { code: string; map: { mappings: '' } } | undefined;
+}
+
+/** The module Astro builds from a single-file store (`astro:data-layer-content`, resolved). */
+const STORE_MODULE = '\0astro:data-layer-content';
+const HEAD = 'export default JSON.parse("';
+const TAIL = '")';
+/** Characters a piece holds, about: a literal of this length compiles in a few milliseconds. */
+export const PIECE = 1 << 20;
+/** The longest escape sequence `JSON.stringify` writes: `\uXXXX`. */
+const LONGEST_ESCAPE = 6;
+
+/** The Vite plugin that cuts the store's literal. */
+export function contentStoreInPieces(): ContentStoreVitePlugin {
+  return {
+    name: 'fact-boxes:content-store-in-pieces',
+    enforce: 'post',
+    transform(code, id) {
+      if (id !== STORE_MODULE) return undefined;
+      const pieces = storeInPieces(code);
+      return pieces === undefined ? undefined : { code: pieces, map: { mappings: '' } };
+    },
+  };
+}
+
+/**
+ * `code`, Astro's module of the store, with its literal as literals of about `size` characters joined, or
+ * `undefined` when it is not of that form or short enough to stay one.
+ */
+export function storeInPieces(code: string, size = PIECE): string | undefined {
+  if (code.length <= size + HEAD.length + TAIL.length || !code.startsWith(HEAD) || !code.endsWith(TAIL)) return undefined;
+  const end = code.length - TAIL.length;
+  const pieces: string[] = [];
+  let start = HEAD.length;
+  while (end - start > size) {
+    const cut = cutBefore(code, start, start + size);
+    if (cut === undefined) break;
+    pieces.push(code.slice(start, cut));
+    start = cut;
+  }
+  pieces.push(code.slice(start, end));
+  return `export default JSON.parse(["${pieces.join('","')}"].join(''))`;
+}
+
+/**
+ * A place at or before `at`, after `start`, where a string literal's source can be cut: not inside an escape
+ * sequence. An escape begins with a backslash and is at most six characters long, so a place with no backslash in
+ * the six characters before it is outside any; otherwise the cut goes before the run of backslashes that reaches it,
+ * where an escape begins (the character before the run is not a backslash, and no escape goes on with one).
+ */
+function cutBefore(code: string, start: number, at: number): number | undefined {
+  const backslash = code.lastIndexOf('\\', at - 1);
+  if (backslash < at - LONGEST_ESCAPE + 1 || backslash < start) return at;
+  let run = backslash;
+  while (run > start && code.charCodeAt(run - 1) === 0x5c) run--;
+  return run > start ? run : undefined;
+}
