@@ -27,6 +27,10 @@ const CONFIGS = {
   'satteri + fact-boxes, records as one JSON string, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes({ records: 'json' })], logLevel: 'error' });\n`,
   // Each entry's records on its frontmatter as an array: the default on a site with an adapter (and on every site before they stayed in the build's store).
   'satteri + fact-boxes, records as an array, .md collection': `import { defineConfig } from 'astro/config';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
+  // The floor with its content store's module cut into pieces as fact-boxes cuts it (bench/store-split.mjs, a Vite
+  // plugin of the site): Astro's single-file store reaches the build as one string literal, which V8 compiles in time
+  // quadratic in its length (bench/profile.md). fact-boxes cuts it on its sites; this is the floor of that build.
+  'floor, store split, .md collection': `import { defineConfig } from 'astro/config';\nimport storeSplit from ${JSON.stringify(new URL('./store-split.mjs', import.meta.url).href)};\nexport default defineConfig({ vite: { plugins: [storeSplit()] }, logLevel: 'error' });\n`,
   floor: `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nexport default defineConfig({ integrations: [mdx()], logLevel: 'error' });\n`,
   'satteri + fact-boxes, records as objects': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes({ records: 'objects' })], logLevel: 'error' });\n`,
   'satteri + fact-boxes': `import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport factBoxes from 'fact-boxes/astro';\nexport default defineConfig({ integrations: [mdx(), factBoxes()], logLevel: 'error' });\n`,
