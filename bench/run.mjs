@@ -190,12 +190,15 @@ if (has('unified + fact-boxes') && has('floor, unified')) {
 if (has('satteri + fact-boxes, .md collection') && has('floor, .md collection')) {
   const cached = site(largest, 'satteri + fact-boxes, .md collection, second build');
   const floorCached = site(largest, 'floor, .md collection, second build');
-  rows.push(`| a cached .md collection build takes about the floor's cached build (at most 1.15×) | ${fmt(cached.seconds / floorCached.seconds)}× | ${yes(cached.seconds / floorCached.seconds <= 1.15)} |`);
-  if (has('floor, store split, .md collection')) {
+  const cut = has('floor, store split, .md collection');
+  // Below 1.15× only because fact-boxes cuts the store and this floor does not: not counted as met.
+  const uncounted = cut && cached.seconds / floorCached.seconds <= 1.15 ? ' (not counted: the floor keeps the uncut store; see the next row)' : '';
+  rows.push(`| a cached .md collection build takes about the floor's cached build (at most 1.15×), the floor as Astro builds it | ${fmt(cached.seconds / floorCached.seconds)}× | ${yes(cached.seconds / floorCached.seconds <= 1.15)}${uncounted} |`);
+  if (cut) {
     // fact-boxes cuts the module of Astro's content store (src/astro/content-store.ts), which a site without it does
     // not: against a floor with the same cut, what the boxes themselves cost a cached build.
     const cutFloor = site(largest, 'floor, store split, .md collection, second build');
-    rows.push(`| the same, against the floor with its content store cut as fact-boxes cuts it | ${fmt(cached.seconds / cutFloor.seconds)}× | ${yes(cached.seconds / cutFloor.seconds <= 1.15)} |`);
+    rows.push(`| the same, against the floor with its content store cut as fact-boxes cuts it (what the boxes themselves cost) | ${fmt(cached.seconds / cutFloor.seconds)}× | ${yes(cached.seconds / cutFloor.seconds <= 1.15)} |`);
   }
 }
 if (has('satteri + fact-boxes, 300 entities') && has('satteri + fact-boxes')) {

@@ -67,7 +67,7 @@ export function storeInPieces(code: string, size = PIECE): string | undefined {
 /**
  * A place at or before `at`, after `start`, where a string literal's source can be cut: not inside an escape
  * sequence. An escape begins with a backslash and is at most six characters long, so a place with no backslash in
- * the six characters before it is outside any; otherwise the cut goes before the run of backslashes that reaches it,
+ * the five characters before it is outside any; otherwise the cut goes before the run of backslashes that reaches it,
  * where an escape begins (the character before the run is not a backslash, and no escape goes on with one).
  */
 function cutBefore(code: string, start: number, at: number): number | undefined {
