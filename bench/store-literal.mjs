@@ -1,17 +1,18 @@
 // `node bench/store-literal.mjs [MB…]`: what V8 takes to compile a module holding one long string literal, the form
 // in which Astro's single-file content store (`data-store.json`, every entry's rendered HTML) reaches a build
-// (`export default JSON.parse("…")`), against the same text cut into literals of 1 MiB. Each module is imported in a
-// child process of its own; seconds from `import()` called to the module evaluated. The text is JSON of HTML, as in
-// the store: tags and quoted attributes, escaped.
+// (`export default JSON.parse("…")`), against the same module as fact-boxes cuts it (`storeInPieces` of
+// src/astro/content-store.ts: literals of about 1 MiB; needs the package built). Each module is imported in a child
+// process of its own; seconds from `import()` called to the module evaluated. The text is JSON of HTML, as in the
+// store: tags and quoted attributes, escaped.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { storeInPieces } from '../packages/fact-boxes/dist/astro/content-store.js';
 
 const sizes = (process.argv.length > 2 ? process.argv.slice(2) : ['10', '20', '40', '80']).map(Number);
 const dir = mkdtempSync(join(tmpdir(), 'store-literal-'));
-const html = JSON.stringify('<section class="fact-box" id="a-1"><p class="fact-box__kind">Claim</p><p>Words of the article, at 10:30.</p></section>\n');
-const PIECE = 1 << 20;
+const html = JSON.stringify(['<section class="fact-box" id="a-1"><p class="fact-box__kind">Claim</p><p>Words of the article, at 10:30.</p></section>\n']);
 
 /** Seconds to import `file` in a fresh process. */
 function importTime(file) {
@@ -19,16 +20,16 @@ function importTime(file) {
   return Number(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }).trim());
 }
 
-console.log('| store text, MB | one literal, s | literals of 1 MiB, s |\n| ---: | ---: | ---: |');
+console.log('| store JSON, MB | one literal, s | as fact-boxes cuts it, s |\n| ---: | ---: | ---: |');
 try {
   for (const megabytes of sizes) {
-    const text = html.repeat(Math.ceil((megabytes * 1e6) / html.length)).slice(0, megabytes * 1e6);
+    // JSON of an array of HTML strings, of about the size asked: the module as Astro writes it, and as cut.
+    const json = `[${Array(Math.ceil((megabytes * 1e6) / html.length)).fill(html.slice(1, -1)).join(',')}]`;
+    const module = `export default JSON.parse(${JSON.stringify(json)})`;
     const one = join(dir, `one-${megabytes}.mjs`);
     const cut = join(dir, `cut-${megabytes}.mjs`);
-    writeFileSync(one, `export default ${JSON.stringify(text)}.length;\n`);
-    const pieces = [];
-    for (let at = 0; at < text.length; at += PIECE) pieces.push(JSON.stringify(text.slice(at, at + PIECE)));
-    writeFileSync(cut, `export default [${pieces.join(',')}].join('').length;\n`);
+    writeFileSync(one, module);
+    writeFileSync(cut, storeInPieces(module));
     console.log(`| ${megabytes} | ${importTime(one).toFixed(2)} | ${importTime(cut).toFixed(2)} |`);
   }
 } finally {

@@ -95,9 +95,8 @@ describe('a build whose content store is cut', () => {
     writeFileSync(
       join(site, 'astro.config.mjs'),
       readFileSync(join(site, 'astro.config.mjs'), 'utf8').replace(
-        "logLevel: 'error',",
-        `logLevel: 'error',
-  vite: { cacheDir: './.tmp/satteri/vite', plugins: [{ name: 'spy', generateBundle(_, bundle) {
+        'vite: { cacheDir: `./.tmp/${processor}/vite` },',
+        `vite: { cacheDir: \`./.tmp/\${processor}/vite\`, plugins: [{ name: 'spy', generateBundle(_, bundle) {
     for (const chunk of Object.values(bundle)) if (chunk.type === 'chunk' && chunk.moduleIds.includes('\\0astro:data-layer-content')) appendFileSync(${JSON.stringify(spy)}, String(chunk.code.match(/"\\s*,\\s*"/g)?.length ?? 0) + '\\n');
   } }] },`,
       ),
