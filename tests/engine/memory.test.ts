@@ -17,7 +17,7 @@ import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
-import { putRecords, recordsOf, remarkPluginsFor, satteriPluginForAstro, siteStore } from '../helpers/internal.js';
+import { KEPT_COMPILES, keepPageHtml, pageHtml, putRecords, recordsOf, remarkPluginsFor, satteriPluginForAstro, siteStore } from '../helpers/internal.js';
 
 v8.setFlagsFromString('--expose-gc');
 const gc = vm.runInNewContext('gc') as () => void;
@@ -55,6 +55,21 @@ describe('the site store', () => {
     // Read once per stored string, so the records of a page are the same objects each time.
     expect(recordsOf(store, 'src/pages/4.md')).toBe(recordsOf(store, 'src/pages/4.md'));
     expect(recordsOf(store, 'src/pages/missing.md')).toBeUndefined();
+  });
+
+  test("should keep the box HTML of a file's latest compiles only where files are compiled again (astro dev), and every compile's in a build", () => {
+    const compiles = Array.from({ length: 6 }, (_, index) => keepPageHtml([`<p>edit ${index}</p>`, '<hr>'], '/site/src/pages/edited.mdx'));
+    const other = keepPageHtml(['<p>another page</p>'], '/site/src/pages/other.mdx');
+    const kept = compiles.slice(-KEPT_COMPILES);
+    expect(KEPT_COMPILES).toBeGreaterThanOrEqual(2);
+    for (const [index, key] of compiles.entries()) {
+      expect(pageHtml(key, 0)).toBe(kept.includes(key) ? `<p>edit ${index}</p>` : undefined);
+    }
+    expect(pageHtml(kept.at(-1)!, 1)).toBe('<hr>');
+    expect(pageHtml(other, 0)).toBe('<p>another page</p>');
+    // A build compiles each module once: nothing is dropped.
+    const built = Array.from({ length: 6 }, (_, index) => keepPageHtml([`<p>page ${index}</p>`]));
+    for (const [index, key] of built.entries()) expect(pageHtml(key, 0)).toBe(`<p>page ${index}</p>`);
   });
 });
 

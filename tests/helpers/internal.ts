@@ -10,7 +10,7 @@ export { describeProblem } from '../../packages/fact-boxes/dist/engine/errors.js
 export { didYouMean } from '../../packages/fact-boxes/dist/text/spelling.js';
 export { shiftOf } from '../../packages/fact-boxes/dist/engine/positions.js';
 export { readWrittenAttributes } from '../../packages/fact-boxes/dist/text/written.js';
-export { putRecords, recordsOf, siteStore } from '../../packages/fact-boxes/dist/outputs/site-store.js';
+export { KEPT_COMPILES, keepPageHtml, pageHtml, putRecords, recordsOf, siteStore } from '../../packages/fact-boxes/dist/outputs/site-store.js';
 export { satteriPluginForAstro } from '../../packages/fact-boxes/dist/astro/satteri.js';
 export { remarkPluginsFor } from '../../packages/fact-boxes/dist/astro/remark.js';
 export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/satteri-plugin.js';

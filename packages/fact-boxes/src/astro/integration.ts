@@ -194,6 +194,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           ...(i18n ? { pathLanguage: pathLanguageOf(i18n, config.root) } : {}),
           ...(injectStyles ? { styles: pageFiles } : {}),
           recordsChanged: () => stored?.saveSoon(storeKey),
+          recompiles: command === 'dev',
         };
         pluginSettings = settings;
         // Check the entities now, so a mistake in a file shows when the config loads.

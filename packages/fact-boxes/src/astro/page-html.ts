@@ -33,8 +33,9 @@ const literal = (value: string | number) => ({ type: 'Literal', value, raw: JSON
  * Keep the HTML of each static part of an MDX tree's boxes (`<Fragment set:html="…" />`) in the build's store, and
  * have the part ask for it: its attribute becomes the expression `__factBoxHtmlOf(key, index)`, with the estree
  * that @mdx-js/mdx compiles, and the page imports `factBoxHtml`. A tree without such a part is left as it is.
+ * `replacing`: the page's file, where it is compiled again as it changes (`keepPageHtml`).
  */
-export function keepHtmlOutOfModule(tree: Root): void {
+export function keepHtmlOutOfModule(tree: Root, replacing?: string): void {
   const pieces: string[] = [];
   const attributes: Attribute[] = [];
   const visit = (node: RootContent | Root) => {
@@ -48,7 +49,7 @@ export function keepHtmlOutOfModule(tree: Root): void {
   };
   visit(tree);
   if (pieces.length === 0) return;
-  const key = keepPageHtml(pieces);
+  const key = keepPageHtml(pieces, replacing);
   attributes.forEach((attribute, index) => {
     const call = { type: 'CallExpression', callee: { type: 'Identifier', name: HTML_OF }, arguments: [literal(key), literal(index)], optional: false };
     attribute.value = {

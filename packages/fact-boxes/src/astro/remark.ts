@@ -75,7 +75,7 @@ function remarkAstroFactBoxes(this: Processor, settings: AstroPluginSettings) {
     storeRecords(settings, stored, file.data.factBoxes ?? []);
     if (value !== undefined) frontmatterOf(file).factBoxes = value;
     // Where every page renders in this process, the static HTML of an MDX page's boxes stays out of its module.
-    if (settings.rendersHere && file.extname === '.mdx' && !pending.errors.has(key)) keepHtmlOutOfModule(tree);
+    if (settings.rendersHere && file.extname === '.mdx' && !pending.errors.has(key)) keepHtmlOutOfModule(tree, settings.recompiles ? path : undefined);
     if (styledPage !== undefined) {
       tree.children.push(stylesheetImport());
       settings.styles?.styled?.add(styledPage);

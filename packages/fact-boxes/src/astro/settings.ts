@@ -33,6 +33,11 @@ export interface AstroPluginSettings {
    * elsewhere (a server, an adapter's own runtime) and need their records with them.
    */
   rendersHere?: boolean;
+  /**
+   * Pages are compiled again as their files change (`astro dev`): the box HTML kept for a file's older compiles
+   * is dropped (`keepPageHtml`).
+   */
+  recompiles?: boolean;
   /** Called when a file's records in the store change (the integration keeps the store on disk for the next run). */
   recordsChanged?: () => void;
   /**

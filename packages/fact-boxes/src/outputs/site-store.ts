@@ -46,7 +46,15 @@ interface PageHtml {
   prefix: string;
   next: number;
   pages: Map<string, readonly string[]>;
+  /** The keys of each file's latest compiles, oldest first, where only those are kept (`keepPageHtml`). */
+  latest?: Map<string, string[]>;
 }
+
+/**
+ * How many compiles of one file keep their HTML where a file is compiled again as it changes (`astro dev`): the
+ * latest, and the one before it, which a render that began before the change may still ask for.
+ */
+export const KEPT_COMPILES = 2;
 
 // Versioned: a copy of the package with another shape of store keeps its own.
 const KEY = Symbol.for('fact-boxes.site-store.2');
@@ -114,11 +122,20 @@ export function storedRecords(file: string): FactBoxRecord[] {
 /**
  * Keep the static HTML of a compiled page's boxes, in order; the key its module asks for them with
  * (`factBoxHtml(key, index)`). A module compiled in another process asks with another key, and gets none.
+ * `replacing`: the page's file, where each change compiles it again (`astro dev`): the HTML of its older compiles
+ * is dropped, all but the last `KEPT_COMPILES`, so a long session does not keep every version of every page.
+ * Without it (`astro build`, which compiles each module once) the HTML stays until the process ends.
  */
-export function keepPageHtml(pieces: readonly string[]): string {
-  const html = (siteStore().html ??= { prefix: Math.random().toString(36).slice(2, 8), next: 0, pages: new Map() });
+export function keepPageHtml(pieces: readonly string[], replacing?: string): string {
+  const html: PageHtml = (siteStore().html ??= { prefix: Math.random().toString(36).slice(2, 8), next: 0, pages: new Map() });
   const key = `${html.prefix}.${html.next++}`;
   html.pages.set(key, pieces);
+  if (replacing !== undefined) {
+    const keys = (html.latest ??= new Map()).get(replacing) ?? [];
+    keys.push(key);
+    while (keys.length > KEPT_COMPILES) html.pages.delete(keys.shift()!);
+    html.latest.set(replacing, keys);
+  }
   return key;
 }
 
