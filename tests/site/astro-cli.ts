@@ -66,17 +66,23 @@ async function oneBuildPerRoot<T>(root: string, work: () => Promise<T>): Promise
  *   const run = await astro(['build', '--outDir', dir], ROOT);
  */
 export function astro(args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<AstroRun> {
-  if (args[0] !== 'build') return run(args, cwd, extraEnv);
+  if (args[0] !== 'build') return runNode([ASTRO, ...args], cwd, extraEnv);
   const rootAt = args.indexOf('--root');
   const root = resolve(cwd, rootAt === -1 ? '.' : args[rootAt + 1]!);
-  return oneBuildPerRoot(root, () => run(args, cwd, extraEnv));
+  return oneBuildPerRoot(root, () => runNode([ASTRO, ...args], cwd, extraEnv));
 }
 
-function run(args: readonly string[], cwd: string, extraEnv: Record<string, string>): Promise<AstroRun> {
+/**
+ * `node <args>` in `cwd` with the Node that runs the tests, to completion, in the environment a user's shell gives it.
+ *
+ * @example
+ *   const run = await runNode(['--input-type=module', '-e', script], ROOT);
+ */
+export function runNode(args: readonly string[], cwd: string, extraEnv: Record<string, string> = {}): Promise<AstroRun> {
   return new Promise((resolve, reject) => {
     // As a user's shell runs it: not with the NODE_ENV=test and VITEST* that the test runner sets.
     const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
-    const child = spawn(process.execPath, [ASTRO, ...args], {
+    const child = spawn(process.execPath, args, {
       cwd,
       env: { ...env, ...extraEnv, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', CI: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],

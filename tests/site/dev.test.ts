@@ -5,12 +5,11 @@
  * integration writes the boxes into the page, and on unified(), where the plugin renders them; and every version
  * of the page renders with its boxes.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { KEPT_COMPILES } from '../../packages/fact-boxes/dist/outputs/site-store.js';
-import { ROOT } from './astro-cli.ts';
+import { ROOT, runNode } from './astro-cli.ts';
 
 const SITE = join(ROOT, 'tests/fixtures/sites/dev-edits');
 const EDITS = 5;
@@ -53,35 +52,23 @@ console.log(JSON.stringify(versions));
 process.exit(0);
 `;
 
-/** As a user's shell runs it: without the NODE_ENV=test and VITEST* the test runner sets (Astro serves otherwise under them). */
-const userEnv = () => Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
-
 interface Version {
   version: number;
   html: string;
   kept: number;
 }
 
-function serveAndEdit(processor: 'satteri' | 'unified'): Promise<Version[]> {
+async function serveAndEdit(processor: 'satteri' | 'unified'): Promise<Version[]> {
   const pages = join(SITE, 'src', 'pages');
   rmSync(join(SITE, 'src'), { recursive: true, force: true });
   mkdirSync(pages, { recursive: true });
   const file = join(pages, 'talks.mdx');
   writeFileSync(file, page(0));
   const args = JSON.stringify([SITE, file, EDITS, page(Number.NaN).replaceAll('NaN', '{version}')]);
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module', '-e', RUNNER, args], { cwd: ROOT, env: { ...userEnv(), FACT_BOXES_PROCESSOR: processor } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      const last = out.trim().split('\n').pop() ?? '';
-      if (code !== 0 || !last.startsWith('[')) reject(new Error(`astro dev (${processor}) failed (${code}):\n${out}\n${err}`));
-      else resolve(JSON.parse(last) as Version[]);
-    });
-  });
+  const run = await runNode(['--input-type=module', '-e', RUNNER, args], ROOT, { FACT_BOXES_PROCESSOR: processor });
+  const last = run.stdout.trim().split('\n').pop() ?? '';
+  if (run.code !== 0 || !last.startsWith('[')) throw new Error(`astro dev (${processor}) failed (${run.code}):\n${run.output}`);
+  return JSON.parse(last) as Version[];
 }
 
 describe.each(['satteri', 'unified'] as const)('astro dev on %s, a page edited while the server runs', (processor) => {
