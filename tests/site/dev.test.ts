@@ -14,8 +14,8 @@ import { ROOT, runNode } from './astro-cli.ts';
 const SITE = join(ROOT, 'tests/fixtures/sites/dev-edits');
 const EDITS = 5;
 
-/** The page at its `version`th edit: two boxes, the claim's title naming the version. */
-const page = (version: number) => `# Talks, version ${version}
+/** The page at its `version`th edit (`{version}`: the text the runner fills in): two boxes, the claim's title naming the version. */
+const page = (version: number | string) => `# Talks, version ${version}
 
 The talks resumed at 10:30 on Tuesday.
 
@@ -64,7 +64,7 @@ async function serveAndEdit(processor: 'satteri' | 'unified'): Promise<Version[]
   mkdirSync(pages, { recursive: true });
   const file = join(pages, 'talks.mdx');
   writeFileSync(file, page(0));
-  const args = JSON.stringify([SITE, file, EDITS, page(Number.NaN).replaceAll('NaN', '{version}')]);
+  const args = JSON.stringify([SITE, file, EDITS, page('{version}')]);
   const run = await runNode(['--input-type=module', '-e', RUNNER, args], ROOT, { FACT_BOXES_PROCESSOR: processor });
   const last = run.stdout.trim().split('\n').pop() ?? '';
   if (run.code !== 0 || !last.startsWith('[')) throw new Error(`astro dev (${processor}) failed (${run.code}):\n${run.output}`);

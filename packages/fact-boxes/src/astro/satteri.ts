@@ -133,9 +133,10 @@ export class Prepassed {
     const staticPart = pieces && ((html: string) => `<Fragment set:html={${HTML_OF_PAGE}(${pieces.push(html) - 1})} />`);
     const page = prepassMdx(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options), staticPart);
     if (!page) return undefined;
-    const key = pieces && pieces.length > 0 ? keepPageHtml(pieces, this.settings.recompiles ? asFilePath(path) : undefined) : undefined;
     // As the renderer's entry will know the file: from the URL Sätteri is handed (an absolute path, as written).
-    this.pages.set(asFilePath(path), { page, key });
+    const file = asFilePath(path);
+    const key = pieces && pieces.length > 0 ? keepPageHtml(pieces, this.settings.recompiles ? file : undefined) : undefined;
+    this.pages.set(file, { page, key });
     return key === undefined ? { text: page.text } : { text: page.text, esm: htmlEsm(key) };
   }
 
