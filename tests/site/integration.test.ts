@@ -13,6 +13,9 @@ import { z } from 'zod';
 import { defineFactBox } from 'fact-boxes';
 import factBoxes from 'fact-boxes/astro';
 import { remarkRestoreDirectives } from 'fact-boxes/remark';
+import { FactBoxesError } from '../../packages/fact-boxes/src/engine/errors.js';
+import { throwFileErrors, type Pending } from '../../packages/fact-boxes/src/astro/errors.js';
+import { asCalled, type TransformHook } from './vite-hook.js';
 
 type Setup = (options: Record<string, unknown>) => void;
 
@@ -36,9 +39,10 @@ function setUp(processor: { name: string; options: Record<string, unknown> }, op
   return { injectScript, updateConfig, done, integration, plugins: processor.options.remarkPlugins as unknown[] };
 }
 
-/** The Vite plugins the integration added through updateConfig. */
-function vitePlugins(updateConfig: ReturnType<typeof vi.fn>): { name: string; transform: (this: object, code: string, id: string) => { code: string } | undefined }[] {
-  return updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: [] } }).vite?.plugins ?? []);
+/** The Vite plugins the integration added through updateConfig, each `transform` as the bundler calls it (its filter first). */
+function vitePlugins(updateConfig: ReturnType<typeof vi.fn>): { name: string; transform: (this: object, code: string, id: string) => { code: string } | undefined; hook: TransformHook<{ code: string } | undefined> }[] {
+  const added = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: { name: string; transform: TransformHook<{ code: string } | undefined> }[] } }).vite?.plugins ?? []);
+  return added.map((plugin) => ({ name: plugin.name, transform: asCalled(plugin.transform), hook: plugin.transform }));
 }
 
 const unified = (remarkPlugins: unknown[] = []) => ({ name: 'unified', options: { remarkPlugins, rehypePlugins: [] } });
@@ -111,6 +115,48 @@ describe('astro integration', () => {
     expect(plugin!.transform.call({ environment: { name: 'client' } }, 'x', '/nonexistent/src/pages/index.astro')).toBeUndefined();
     // Without it, only the plugin that throws a failing file's error, and the one that cuts the content store's literal.
     expect(vitePlugins(setUp(unified(), { injectStyles: false }).updateConfig).map((added) => added.name)).toEqual(['fact-boxes:errors', 'fact-boxes:content-store-in-pieces']);
+  });
+
+  test('should have the bundler hand its Vite plugins only the modules they act on', () => {
+    // Without a filter on ids, the bundler hands every module's code to each hook. Each filter must let through
+    // every id its handler acts on, and keep the rest away.
+    const { updateConfig, integration } = setUp(unified());
+    (integration.hooks['astro:routes:resolved'] as unknown as (options: { routes: unknown[] }) => void)({
+      routes: [{ type: 'page', origin: 'external', entrypoint: '/nonexistent/node_modules/theme/page.astro' }],
+    });
+    const store = '\0astro:data-layer-content';
+    const pages = [...['astro', 'md', 'mdx', 'markdown', 'mdown', 'mkd', 'mkdn', 'mdwn'].map((extension) => `/nonexistent/src/pages/news/a.${extension}`), '/nonexistent/node_modules/theme/page.astro'];
+    const entry = '/nonexistent/src/content/notes/a.md?astroContentCollectionEntry=true';
+    const others = [
+      '/nonexistent/src/pages/index.astro?astro&type=style&index=0&lang.css',
+      '/nonexistent/src/components/Box.astro',
+      '/nonexistent/src/pages/feed.xml.ts',
+      '/nonexistent/node_modules/astro/dist/runtime/server/index.js',
+      '/nonexistent/node_modules/fact-boxes/styles.css',
+      '\0virtual:astro:page:src/pages/index@_@astro',
+    ];
+    const ids = [...pages, entry, ...others, store];
+    // The errors' hook acts on a file that failed: every one of them here.
+    const failed: Pending = { errors: new Map(ids.map((id) => [id.split('?')[0]!, new FactBoxesError([{ ruleId: 'x', reason: 'x' }])])) };
+    const plugins = [...vitePlugins(updateConfig).map((plugin) => plugin.hook), throwFileErrors(failed, 'build').transform];
+    const [, styles, contentStore, errors] = plugins as Exclude<(typeof plugins)[number], (...args: never[]) => unknown>[];
+    const json = `export default JSON.parse(${JSON.stringify(JSON.stringify({ html: 'x'.repeat((1 << 20) + 10) }))})`;
+    const actsOn = (hook: typeof styles, id: string) => {
+      try {
+        return hook!.handler.call({ environment: { name: 'prerender' } }, id === store ? json : 'export default 1;', id) !== undefined;
+      } catch {
+        return true;
+      }
+    };
+    const passes = (hook: typeof styles) => ids.filter((id) => hook!.filter!.id!.test(id));
+    expect(ids.filter((id) => actsOn(styles, id))).toEqual(pages);
+    // Which .astro files are pages is known only when routes are resolved: the filter lets every one through.
+    expect(passes(styles)).toEqual([...pages, '/nonexistent/src/components/Box.astro']);
+    expect(ids.filter((id) => actsOn(contentStore, id))).toEqual([store]);
+    expect(passes(contentStore)).toEqual([store]);
+    const markdown = [...pages.filter((id) => !id.endsWith('.astro')), entry];
+    expect(ids.filter((id) => actsOn(errors, id))).toEqual(markdown);
+    expect(passes(errors)).toEqual(markdown);
   });
 
   test('should add the stylesheet to pages that integrations inject (Starlight’s), once routes are resolved', () => {

@@ -22,6 +22,7 @@ import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 import { readAlike } from '../helpers/read-alike.js';
 import { withBoxHtml } from '../helpers/box-html.js';
 import { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
+import { asCalled, type TransformHook } from './vite-hook.js';
 
 type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
 // Loaded by name: its types would widen Sätteri's data types for every test of the suite.
@@ -32,9 +33,9 @@ const cacheDir = pathToFileURL(`${mkdtempSync(join(tmpdir(), 'fact-boxes-rendere
 const shared = { gfm: true, smartypants: true, syntaxHighlight: false as const };
 const mdxOptions = { optimize: false, srcDir: new URL('src/', root), sourcemap: false };
 
-type StylesPlugin = { name: string; transform(this: object, code: string, id: string): { code: string } | undefined };
-/** The integration's Vite plugin that adds the stylesheet to pages whose module does not import it. */
-let stylesPlugin: StylesPlugin | undefined;
+type StylesPlugin = { name: string; transform: TransformHook<{ code: string } | undefined> };
+/** The integration's Vite plugin that adds the stylesheet to pages whose module does not import it, its hook as the bundler calls it. */
+let stylesPlugin: { name: string; transform: (this: object, code: string, id: string) => { code: string } | undefined } | undefined;
 
 /** A Sätteri processor with the integration set up on it, as Astro does before it asks for renderers. */
 function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn(), config: object = {}): Processor {
@@ -47,7 +48,8 @@ function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, 
     updateConfig,
     logger: { info: vi.fn(), warn, error: vi.fn() },
   });
-  stylesPlugin = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: StylesPlugin[] } }).vite?.plugins ?? []).find((plugin) => plugin.name === 'fact-boxes:styles');
+  const added = updateConfig.mock.calls.flatMap(([config]) => (config as { vite?: { plugins?: StylesPlugin[] } }).vite?.plugins ?? []).find((plugin) => plugin.name === 'fact-boxes:styles');
+  stylesPlugin = added && { name: added.name, transform: asCalled(added.transform) };
   (integration.hooks['astro:config:done'] as unknown as (options: object) => void)({ config });
   return processor;
 }

@@ -15,16 +15,19 @@
  * pieces joined are the text, character for character. A module of any other
  * form (another Astro, a chunked store) is left as it is.
  */
+import type { FilteredHook } from './vite-hooks.js';
 
 /** The part of a Vite plugin this needs (Astro brings Vite; fact-boxes does not depend on it). */
 export interface ContentStoreVitePlugin {
   name: string;
   enforce: 'post';
-  transform(code: string, id: string): { code: string; map: { mappings: '' } } | undefined;
+  transform: FilteredHook<(code: string, id: string) => { code: string; map: { mappings: '' } } | undefined>;
 }
 
 /** The module Astro builds from a single-file store (`astro:data-layer-content`, resolved). */
 const STORE_MODULE = '\0astro:data-layer-content';
+/** That module's id alone: the one id the bundler hands the hook. */
+const STORE_ID = /^\0astro:data-layer-content$/;
 const HEAD = 'export default JSON.parse("';
 const TAIL = '")';
 /** Characters a piece holds, about: a literal of this length compiles in a few milliseconds. */
@@ -37,10 +40,13 @@ export function contentStoreInPieces(): ContentStoreVitePlugin {
   return {
     name: 'fact-boxes:content-store-in-pieces',
     enforce: 'post',
-    transform(code, id) {
-      if (id !== STORE_MODULE) return undefined;
-      const pieces = storeInPieces(code);
-      return pieces === undefined ? undefined : { code: pieces, map: { mappings: '' } };
+    transform: {
+      filter: { id: STORE_ID },
+      handler(code, id) {
+        if (id !== STORE_MODULE) return undefined;
+        const pieces = storeInPieces(code);
+        return pieces === undefined ? undefined : { code: pieces, map: { mappings: '' } };
+      },
     },
   };
 }

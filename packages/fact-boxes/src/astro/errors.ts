@@ -4,7 +4,11 @@
  * failing file's (see `Pending`).
  */
 import { FactBoxesError } from '../engine/errors.js';
-import { MARKDOWN_FILE, slashes } from './styles.js';
+import { MARKDOWN_EXTENSION, MARKDOWN_FILE, slashes } from './styles.js';
+import type { FilteredHook } from './vite-hooks.js';
+
+/** Module ids of Markdown and MDX files, with or without a query: the ids the bundler hands the errors' hook. */
+const MARKDOWN_ID = new RegExp(`${MARKDOWN_EXTENSION}(?:\\?.*)?$`, 's');
 
 /**
  * Errors waiting to be reported, by file; shared by the plugins, the Vite
@@ -60,17 +64,20 @@ export function forBuild(error: FactBoxesError): FactBoxesError {
  * after Astro has rendered it (see Pending): `astro build` stops there, and
  * `astro dev` shows it in the overlay.
  */
-export function throwFileErrors(pending: Pending, command: string) {
+export function throwFileErrors(pending: Pending, command: string): { name: string; enforce: 'post'; transform: FilteredHook<(code: string, id: string) => undefined> } {
   return {
     name: 'fact-boxes:errors',
-    enforce: 'post' as const,
-    transform(_code: string, id: string): undefined {
-      if (pending.errors.size === 0) return;
-      const path = slashes(id.split('?')[0]!);
-      if (!MARKDOWN_FILE.test(path)) return;
-      for (const [file, error] of pending.errors) {
-        if (slashes(file) === path) throw command === 'build' ? forBuild(error) : error;
-      }
+    enforce: 'post',
+    transform: {
+      filter: { id: MARKDOWN_ID },
+      handler(_code, id) {
+        if (pending.errors.size === 0) return;
+        const path = slashes(id.split('?')[0]!);
+        if (!MARKDOWN_FILE.test(path)) return;
+        for (const [file, error] of pending.errors) {
+          if (slashes(file) === path) throw command === 'build' ? forBuild(error) : error;
+        }
+      },
     },
   };
 }

@@ -9,12 +9,13 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import type { FilteredHook } from './vite-hooks.js';
 
 /** The part of a Vite plugin this needs (Astro brings Vite; fact-boxes does not depend on it). */
 export interface StylesVitePlugin {
   name: string;
   enforce: 'post';
-  transform(this: { environment?: { name?: string } }, code: string, id: string, options?: { ssr?: boolean }): { code: string; map: null } | undefined;
+  transform: FilteredHook<(this: { environment?: { name?: string } }, code: string, id: string, options?: { ssr?: boolean }) => { code: string; map: null } | undefined>;
 }
 
 /** The default theme, as pages import it. */
@@ -23,9 +24,13 @@ export const STYLESHEET = 'fact-boxes/styles.css';
 /** Its import, as an MDX page's own ESM (see `PageFiles.styled`). */
 export const STYLESHEET_IMPORT = `import ${JSON.stringify(STYLESHEET)};`;
 
+/** The extensions of the Markdown and MDX files Astro renders as pages, as a pattern's source. */
+export const MARKDOWN_EXTENSION = '\\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)';
 /** Markdown and MDX files, by the extensions Astro renders as pages. */
-export const MARKDOWN_FILE = /\.(?:md|mdx|markdown|mdown|mkdn?|mdwn)$/;
+export const MARKDOWN_FILE = new RegExp(`${MARKDOWN_EXTENSION}$`);
 const isPage = (path: string) => path.endsWith('.astro') || MARKDOWN_FILE.test(path);
+/** Module ids that can be pages (`isPage`): the ids the bundler hands the styles' hook. */
+const PAGE_ID = new RegExp(`(?:\\.astro|${MARKDOWN_EXTENSION})$`);
 
 /** A path with forward slashes, as Vite writes module ids on every system. */
 export const slashes = (path: string) => path.replaceAll('\\', '/');
@@ -112,13 +117,16 @@ export function stylesOnEveryPage(pageFiles: PageFiles, stylesheet = STYLESHEET)
   return {
     name: 'fact-boxes:styles',
     enforce: 'post',
-    transform(code, id, options) {
-      // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
-      if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
-      if (id.includes('?')) return undefined;
-      const path = slashes(id);
-      if (!isPageFile(pageFiles, path) || pageFiles.styled?.has(path)) return undefined;
-      return { code: code + line, map: null };
+    transform: {
+      filter: { id: PAGE_ID },
+      handler(code, id, options) {
+        // Styles of pages are collected on the server side, as for Astro's page-ssr scripts.
+        if (this.environment?.name === 'client' || options?.ssr === false) return undefined;
+        if (id.includes('?')) return undefined;
+        const path = slashes(id);
+        if (!isPageFile(pageFiles, path) || pageFiles.styled?.has(path)) return undefined;
+        return { code: code + line, map: null };
+      },
     },
   };
 }
