@@ -2,7 +2,8 @@
 // Builds the same generated MDX site in variants that each take one cost away, in child
 // processes, and prints seconds, peak resident memory, and the largest V8 heap seen
 // (sampled every 200 ms), so what lives off the V8 heap shows as peak minus heap.
-// Add NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.work/prof" for CPU profiles.
+// Add NODE_ARGS="--cpu-prof --cpu-prof-dir=bench/.work/prof" for CPU profiles; PROFILE_VARIANTS="a;b" for some
+// variants only, PROFILE_ROUNDS=n to build them n times in alternation.
 // `node bench/profile.mjs modules`: one article's compiled MDX module, with and without boxes.
 // `node bench/profile.mjs md [articles]`: the same for a `.md` content collection (floor, the boxes'
 // HTML by hand, fact-boxes with and without records on the frontmatter).
@@ -79,6 +80,8 @@ export const VARIANTS = {
   'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config(`integrations: [mdx()], ${appending('comment', '\n// fact-boxes\n', "{ mappings: '' }")}`), page: asFactBoxesMdx },
   // The same pages importing the stylesheet themselves, as MDX's own ESM: what the Sätteri plugin now writes into a page.
   'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
+  // The same pages with the integration: none has a line that can open a box, so it does no box work (session 34).
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM, with the integration': { config: config('integrations: [mdx(), factBoxes()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
   // The same pages on unified(), without boxes, with fact-boxes, and with fact-boxes' stylesheet from the Vite plugin on every page.
   'unified, floor (no boxes)': { config: config('markdown: { processor: unified() }, integrations: [mdx()]'), page: stripBoxes },
   'unified, fact-boxes': { config: config('markdown: { processor: unified() }, integrations: [mdx(), factBoxes()]') },
@@ -163,8 +166,10 @@ if (import.meta.url === `file://${process.argv[1]}` && process.argv[2] === 'modu
   const md = process.argv[2] === 'md';
   const count = Number(process.argv[md ? 3 : 2] ?? 2000);
   const names = process.env.PROFILE_VARIANTS ? process.env.PROFILE_VARIANTS.split(';') : Object.keys(md ? MD_VARIANTS : VARIANTS);
+  // PROFILE_ROUNDS=n: the variants built n times, in alternation, the order reversed every other round.
+  const rounds = Number(process.env.PROFILE_ROUNDS ?? 1);
   console.log(`| variant (${count} ${md ? '.md entries of a content collection' : 'MDX articles'}) | seconds | CPU seconds | peak MiB | largest V8 heap MiB | off the V8 heap MiB |\n| --- | ---: | ---: | ---: | ---: | ---: |`);
-  for (const name of names) {
+  for (const name of Array.from({ length: rounds }, (_, round) => (round % 2 === 0 ? names : [...names].reverse())).flat()) {
     const result = md ? profileMd(name, count, nodeArgs()) : profile(name, count, nodeArgs());
     console.log(`| ${name} | ${result.seconds.toFixed(2)} | ${result.cpuSeconds.toFixed(2)} | ${result.peakMiB.toFixed(0)} | ${result.heapMiB.toFixed(0)} | ${(result.peakMiB - result.heapMiB).toFixed(0)} |`);
   }
