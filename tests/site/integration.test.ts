@@ -136,7 +136,8 @@ describe('astro integration', () => {
       '\0virtual:astro:page:src/pages/index@_@astro',
     ];
     const ids = [...pages, entry, ...others, store];
-    // The errors' hook acts on a file that failed: every one of them here.
+    // The errors' hook acts on a file that failed. The integration's own has none: in its place, the same plugin
+    // (the same filter) for a build where every one of these files failed.
     const failed: Pending = { errors: new Map(ids.map((id) => [id.split('?')[0]!, new FactBoxesError([{ ruleId: 'x', reason: 'x' }])])) };
     const plugins = [...vitePlugins(updateConfig).map((plugin) => plugin.hook), throwFileErrors(failed, 'build').transform];
     const [, styles, contentStore, errors] = plugins as Exclude<(typeof plugins)[number], (...args: never[]) => unknown>[];
