@@ -139,17 +139,21 @@ describe('astro integration', () => {
     // The errors' hook acts on a file that failed. The integration's own has none: in its place, the same plugin
     // (the same filter) for a build where every one of these files failed.
     const failed: Pending = { errors: new Map(ids.map((id) => [id.split('?')[0]!, new FactBoxesError([{ ruleId: 'x', reason: 'x' }])])) };
-    const plugins = [...vitePlugins(updateConfig).map((plugin) => plugin.hook), throwFileErrors(failed, 'build').transform];
-    const [, styles, contentStore, errors] = plugins as Exclude<(typeof plugins)[number], (...args: never[]) => unknown>[];
+    const hookOf = (name: string) => {
+      const plugin = vitePlugins(updateConfig).find((added) => added.name === name);
+      if (!plugin) throw new Error(`no Vite plugin ${name}`);
+      return plugin.hook;
+    };
+    const [styles, contentStore, errors] = [hookOf('fact-boxes:styles'), hookOf('fact-boxes:content-store-in-pieces'), throwFileErrors(failed, 'build').transform];
     const json = `export default JSON.parse(${JSON.stringify(JSON.stringify({ html: 'x'.repeat((1 << 20) + 10) }))})`;
-    const actsOn = (hook: typeof styles, id: string) => {
+    const actsOn = (hook: TransformHook<unknown>, id: string) => {
       try {
-        return hook!.handler.call({ environment: { name: 'prerender' } }, id === store ? json : 'export default 1;', id) !== undefined;
+        return hook.handler.call({ environment: { name: 'prerender' } }, id === store ? json : 'export default 1;', id) !== undefined;
       } catch {
         return true;
       }
     };
-    const passes = (hook: typeof styles) => ids.filter((id) => hook!.filter!.id!.test(id));
+    const passes = (hook: TransformHook<unknown>) => ids.filter((id) => hook.filter.id.test(id));
     expect(ids.filter((id) => actsOn(styles, id))).toEqual(pages);
     // Which .astro files are pages is known only when routes are resolved: the filter lets every one through.
     expect(passes(styles)).toEqual([...pages, '/nonexistent/src/components/Box.astro']);

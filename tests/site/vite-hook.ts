@@ -6,14 +6,11 @@
  */
 type Handler<Result> = (this: object, code: string, id: string, options?: { ssr?: boolean }) => Result;
 
-export type TransformHook<Result> = Handler<Result> | { filter?: { id?: RegExp }; handler: Handler<Result> };
+export type TransformHook<Result> = { filter: { id: RegExp }; handler: Handler<Result> };
 
 /** The hook as a function of the bundler's arguments: `undefined` for an id its filter keeps from it. */
 export function asCalled<Result>(hook: TransformHook<Result>): Handler<Result | undefined> {
-  if (typeof hook === 'function') return hook;
   return function (this: object, code, id, options) {
-    const filter = hook.filter?.id;
-    if (filter && !filter.test(id)) return undefined;
-    return hook.handler.call(this, code, id, options);
+    return hook.filter.id.test(id) ? hook.handler.call(this, code, id, options) : undefined;
   };
 }
