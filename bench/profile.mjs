@@ -53,6 +53,9 @@ const appending = (name, text, map = 'null') => `vite: { plugins: [{ name: '${na
 /** Config for pages handed on by a worker thread (bench/worker-pass.mjs) that does `work` for each. */
 const workerPass = (work) => `integrations: [mdx()], vite: { plugins: [{ name: 'worker-pass', enforce: 'pre', transform(code, id) { if (id.endsWith('.mdx')) return import('../../worker-pass.mjs').then(({ throughWorker }) => throughWorker(code, id, '${work}')); } }] }`;
 
+/** The MDX fact-boxes makes of a page, written by hand, importing the stylesheet as its own ESM. */
+const withStylesheetImport = (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}`;
+
 export const VARIANTS = {
   'floor (no boxes)': { config: config('integrations: [mdx()]'), page: stripBoxes },
   'boxes as one HTML string each, no plugin': { config: config('integrations: [mdx()]'), page: asStrings },
@@ -79,9 +82,9 @@ export const VARIANTS = {
   // The same pages with a Vite plugin that hands back each page's code with only a comment added: what handing back a page costs.
   'the MDX fact-boxes makes, written by hand, and a comment appended to every page': { config: config(`integrations: [mdx()], ${appending('comment', '\n// fact-boxes\n', "{ mappings: '' }")}`), page: asFactBoxesMdx },
   // The same pages importing the stylesheet themselves, as MDX's own ESM: what the Sätteri plugin now writes into a page.
-  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM': { config: config('integrations: [mdx()]'), page: withStylesheetImport },
   // The same pages with the integration: none has a line that can open a box, so it does no box work (session 34).
-  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM, with the integration': { config: config('integrations: [mdx(), factBoxes()]'), page: (text) => `import 'fact-boxes/styles.css';\n\n${asFactBoxesMdx(text)}` },
+  'the MDX fact-boxes makes, written by hand, and the stylesheet imported as ESM, with the integration': { config: config('integrations: [mdx(), factBoxes()]'), page: withStylesheetImport },
   // The same pages on unified(), without boxes, with fact-boxes, and with fact-boxes' stylesheet from the Vite plugin on every page.
   'unified, floor (no boxes)': { config: config('markdown: { processor: unified() }, integrations: [mdx()]'), page: stripBoxes },
   'unified, fact-boxes': { config: config('markdown: { processor: unified() }, integrations: [mdx(), factBoxes()]') },
