@@ -6,8 +6,9 @@
  * (bench/profile.md). Here the page is read once natively, each box is
  * rendered by the core, and the page is handed on as MDX text: each box as
  * `<Fragment set:html>` strings around the author's own text, sliced from the
- * page as written, so the author's Markdown and MDX (JSX, `{expressions}`)
- * compile as they would anywhere else. The page then compiles without the
+ * page as written (only the boxes are read where the prose around them
+ * cannot change them: adapters/satteri-boxes-alone.ts), so the author's
+ * Markdown and MDX (JSX, `{expressions}`) compile as they would anywhere else. The page then compiles without the
  * `directive` feature and without a plugin, so its prose is never taken apart.
  *
  * Only where that gives what the plugin gives; otherwise `undefined`, and the
@@ -29,6 +30,7 @@ import type { ResolvedOptions } from '../engine/options.js';
 import { PHRASING } from '../engine/restore.js';
 import { DocumentState } from '../engine/state.js';
 import { staticFragmentHtml } from '../render/to-mdast.js';
+import { readBoxesAlone } from './satteri-boxes-alone.js';
 import { alignWithMicromark } from './satteri-micromark.js';
 
 /** A page with its boxes written into it, and what the core made of them. */
@@ -88,9 +90,10 @@ export function prepassMdx(
   // No line opens a container at the top of the page (nothing to write), or a directive has attributes outside box
   // lines: no page to read for it.
   if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source) || !bracesOnlyOnBoxLines(source)) return undefined;
-  let tree: Root;
+  // The boxes alone where nothing around them can change them (most pages), else the whole page.
+  let tree = readBoxesAlone(source, features);
   try {
-    tree = mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
+    tree ??= mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
   } catch {
     return undefined; // the plugin's path reports what is wrong with the page
   }
