@@ -10,7 +10,7 @@ import { mdxToJs, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
-import { prepassMdx, resolveOptions } from '../helpers/internal.js';
+import { directiveLines, prepassMdx, resolveOptions } from '../helpers/internal.js';
 import { mdxHtml } from '../helpers/mdx-html.js';
 import { documentArbitrary, toMarkdown, type Block } from '../robustness/documents.js';
 
@@ -134,6 +134,16 @@ function eligible(blocks: Block[]): Block[] {
 }
 
 describe('generated articles (fast-check)', () => {
+  test('the lines that may start a directive are those a multiline expression finds', () => {
+    const pieces = fc.constantFrom(':', '::', ':::', ' ', '\t', '>', '*', '-', '1.', ')', 'a', '\n', '\r\n', '\r', '\u2028', '{');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((list) => list.join('')), (text) => {
+        expect([...directiveLines(text)]).toEqual([...text.matchAll(/^[ \t>*+\-\d.)]*::/gm)].map((match) => match.index));
+      }),
+      { numRuns: 5 * Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 300) },
+    );
+  });
+
   test('a page the pre-pass writes renders as through the plugin, with the features Astro parses with', () => {
     // GFM and smart punctuation: a title's or an event's words, read as directives, must get their dashes and quotes.
     const astro: Features = { gfm: true, smartPunctuation: true };

@@ -17,5 +17,5 @@ export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/sat
 export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
 export { holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
-export { prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
+export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 export { readBoxesAlone } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';

@@ -44,8 +44,10 @@ export interface PrepassedPage {
 
 /** A line that opens a container directive at the start of a line. */
 const BOX_OPENING = /^:{3,}[^\s:]/m;
-/** A line that may start a directive, in any container: `::` after white space, quote or list markers. */
-const DIRECTIVE_LINE = /^[ \t>*+\-\d.)]*::/gm;
+/** What may come before a directive on its line, in any container: white space, quote and list markers. */
+const DIRECTIVE_LINE_PREFIX = new Set([...' \t>*+-0123456789.)'].map((char) => char.charCodeAt(0)));
+/** The line terminators of a multiline expression's `^`. */
+const LINE_TERMINATORS = new Set([...'\n\r\u2028\u2029'].map((char) => char.charCodeAt(0)));
 /**
  * Braces after a directive's name or label (`:abbr[WHO]{title="…"}`): the plugin gives a directive it does not
  * handle back as its text, where MDX without directives reads `{…}` as an expression.
@@ -145,13 +147,40 @@ export function prepassMdx(
  */
 function directiveLinesInBoxes(source: string, ranges: readonly [number, number][]): boolean {
   let box = 0;
-  for (const { index: at } of source.matchAll(DIRECTIVE_LINE)) {
+  for (const at of directiveLines(source)) {
     while (box < ranges.length && ranges[box]![1] <= at) box++;
     const range = ranges[box];
     if (!range || at < range[0]) return false;
     if (at !== range[0] && /^[ \t]*:{3,}[ \t]*[^\s:]/.test(source.slice(at, source.indexOf('\n', at) >>> 0))) return false;
   }
   return true;
+}
+
+/**
+ * Where each line that may start a directive starts (`::` after white space, quote or list markers), as
+ * `/^[ \t>*+\-\d.)]*::/gm` finds them: from each line's first `::` (any later one has a colon before it), found
+ * with `indexOf` rather than trying the expression at every character of the page.
+ */
+export function* directiveLines(source: string): Generator<number> {
+  for (let found = source.indexOf('::'); found !== -1; ) {
+    // Back over white space and markers to the line's start, after any line terminator (as `^` in a multiline
+    // expression): anything else before the `::`, and it starts no directive.
+    let at = found;
+    while (at > 0 && DIRECTIVE_LINE_PREFIX.has(source.charCodeAt(at - 1))) at--;
+    if (at === 0 || LINE_TERMINATORS.has(source.charCodeAt(at - 1))) yield at;
+    const next = nextLine(source, found);
+    if (next === -1) return;
+    found = source.indexOf('::', next);
+  }
+}
+
+/** A line terminator, as `^` and `$` of a multiline expression know them. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
+
+/** Where the line after the one holding `at` starts; -1 on the last line. */
+function nextLine(source: string, at: number): number {
+  LINE_TERMINATOR.lastIndex = at;
+  return LINE_TERMINATOR.exec(source) ? LINE_TERMINATOR.lastIndex : -1;
 }
 
 /**
