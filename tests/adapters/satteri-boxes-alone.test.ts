@@ -94,6 +94,8 @@ describe('boxes read alone are the boxes of the page', () => {
     ['a box inside a box', ':::actor[A]{type=militia}\nText.\n\n:::claim{by="x"}\nQuote.\n:::\n\n:::\n'],
     ['a box never closed', ':::claim{by="x"}\nQuote.\n'],
     ['a closing fence shorter than the opening', '::::claim{by="x"}\nQuote.\n:::\n::::\n'],
+    ['a carriage return alone ending a line', 'Before.\rAfter.\n\n:::claim{by="x"}\nQuote.\n:::\n'],
+    ['a carriage return alone before a box line', 'Before.\r:::claim{by="x"}\nQuote.\n:::\n'],
     ['a byte order mark', '\uFEFFBefore.\n\n:::claim{by="x"}\nQuote.\n:::\n'],
     ['no box', 'Prose at 10:30.\n'],
   ];
@@ -115,9 +117,15 @@ describe('generated pages (fast-check)', () => {
       fc.property(
         fc.constantFrom('valid' as const, 'mixed' as const).chain((mode) => documentArbitrary(mode)),
         fc.constantFrom('\n' as const, '\r\n' as const),
-        (blocks, lineEnding) => {
+        // Sometimes a carriage return alone somewhere in the page, which Sätteri takes for a line ending.
+        fc.oneof({ weight: 4, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() }),
+        (blocks, lineEnding, carriageReturnAt) => {
           // U+0000 as micromark reads it (U+FFFD; Sätteri drops it).
-          const text = toMarkdown(blocks, lineEnding).markdown.replaceAll('\0', '\uFFFD');
+          let text = toMarkdown(blocks, lineEnding).markdown.replaceAll('\0', '\uFFFD');
+          if (carriageReturnAt !== null) {
+            const at = carriageReturnAt % (text.length + 1);
+            text = `${text.slice(0, at)}\r${text.slice(at)}`;
+          }
           pages++;
           if (readAloneAsWhole(text)) readAlone++;
         },

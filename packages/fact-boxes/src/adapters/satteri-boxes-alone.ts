@@ -15,8 +15,9 @@
  *   space, no line whose braces or backticks are left open (an expression, a
  *   JSX comment or a template string over several lines), no JSX tag or
  *   comment left open at the end of its line;
- * - no definitions or footnotes, which a box read alone could not resolve, and
- *   no byte order mark (which Sätteri leaves out of its offsets);
+ * - no definitions or footnotes, which a box read alone could not resolve, no
+ *   byte order mark (which Sätteri leaves out of its offsets), and no line
+ *   ending but `\n` and `\r\n`;
  * - and Sätteri reads exactly those boxes, where they were found.
  */
 import type { Root, RootContent } from 'mdast';
@@ -29,6 +30,10 @@ const OPENING = /^(:{3,})[^\s:]/;
 const INDENTED_OPENING = /^[ \t]*:{3,}[^\s:]/;
 /** A line of colons alone: a container's closing fence. */
 const CLOSING = /^[ \t]*(:{3,})[ \t]*\r?$/;
+/** A carriage return that is not part of a CRLF. */
+const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
+/** Anything but line endings. */
+const NOT_LINE_ENDINGS = /[^\r\n]+/g;
 /** A line that opens or closes fenced code. */
 const FENCE = /^[ \t]*(?:```|~~~)/;
 /** The characters of anything a line outside boxes could leave open: braces, backticks, tildes, tags. */
@@ -49,12 +54,12 @@ interface Found {
  *   const tree = readBoxesAlone(source, features) ?? mdxToMdast(source, { features, position: true });
  */
 export function readBoxesAlone(source: string, features: Features): Root | undefined {
-  // A byte order mark: Sätteri does not count it in offsets.
-  if (source.charCodeAt(0) === 0xfeff || hasDocumentWide(source)) return undefined;
+  // A byte order mark: Sätteri does not count it in offsets. A `\r` alone ends a line for Sätteri, not here.
+  if (source.charCodeAt(0) === 0xfeff || (source.includes('\r') && LONE_CARRIAGE_RETURN.test(source)) || hasDocumentWide(source)) return undefined;
   const found: Found[] = [];
   const read: string[] = [];
   let readLength = 0;
-  /** Newlines since the end of the last box. */
+  /** Where the text since the last box starts. */
   let gap = 0;
   /** Colons of the open box's fence; 0 outside boxes. */
   let open = 0;
@@ -74,16 +79,17 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
         read.push(text);
         readLength += text.length;
         open = 0;
-        gap = 0;
+        gap = end;
         mayOpen = true;
       } else if (mayBeContainer(line) && INDENTED_OPENING.test(line)) return undefined;
     } else {
       const opening = line.charCodeAt(0) === COLON ? OPENING.exec(line) : null;
       if (opening) {
         if (!mayOpen) return undefined;
-        const newlines = '\n'.repeat(gap);
-        read.push(newlines);
-        readLength += newlines.length;
+        // The line endings since the last box, nothing else.
+        const lineEndings = source.slice(gap, at).replace(NOT_LINE_ENDINGS, '');
+        read.push(lineEndings);
+        readLength += lineEndings.length;
         open = opening[1]!.length;
         start = at;
       } else {
@@ -92,7 +98,6 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
       }
     }
     if (newline === -1) break;
-    if (open === 0) gap++;
     at = newline + 1;
   }
   if (open > 0 || found.length === 0) return undefined;
