@@ -4,15 +4,18 @@
  * the same, HTML, records and messages; where the text alone cannot say what
  * the nodes are, the box is read from Sätteri's nodes.
  */
+import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { markdownToHtml, mdxToJs, type Features, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
+import type { Root } from 'mdast';
+import { markdownToHtml, markdownToMdast, mdxToJs, type Features, type MdastPluginDefinition, type PluginFactoryContext } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { markdownFixtures } from '../helpers/fixtures.js';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
-import { boxReader, createSatteriPlugin, resolveOptions } from '../helpers/internal.js';
+import { boxReader, createSatteriPlugin, findBoxes, readTogether, resolveOptions } from '../helpers/internal.js';
+import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -95,6 +98,60 @@ describe('a box read from its text is the box Sätteri hands over', () => {
     });
     expect(read).toMatchObject({ position: { start: { line: 7, column: 1, offset: 8 }, end: { line: 9, column: 4, offset: 40 } } });
     expect((read as { children: { position: unknown }[] }).children[1]!.position).toEqual({ start: { line: 8, column: 1, offset: 28 }, end: { line: 8, column: 9, offset: 36 } });
+  });
+});
+
+describe('the boxes of a document read together, in one text', () => {
+  test('the bench articles\' boxes are found and read together, each as read on its own', () => {
+    for (let index = 0; index < 4; index++) {
+      const source = article(index);
+      const ranges = findBoxes(source, false)!;
+      expect(ranges).toHaveLength(8);
+      const read = readTogether(source, ranges, (text) => markdownToMdast(text, { features: GFM, position: true }) as unknown as Root)!;
+      expect(read.boxes).toHaveLength(8);
+      for (const [at, { box, by }] of read.boxes.entries()) {
+        const alone = markdownToMdast(source.slice(ranges[at]!.start, ranges[at]!.end), { features: GFM, position: true }) as unknown as Root;
+        // The same nodes but for where they are: read together, lines are the document's and offsets the text's.
+        const where = (node: unknown) => JSON.stringify(node, (key, value) => (key === 'position' ? undefined : value));
+        expect(where(box)).toBe(where(alone.children[0]));
+        expect(box.position?.start.offset! + by).toBe(ranges[at]!.start);
+      }
+    }
+  });
+
+  const TRICKY: [what: string, text: string][] = [
+    ['a box line in fenced code before the boxes', '```md\n:::claim{by="x"}\n```\n\n:::claim[T]{by="x"}\nSaid so.\n:::\n\n:::actor[A]{type=militia}\nA group.\n:::\n'],
+    ['a box in a list between boxes', ':::claim[T]{by="x"}\nSaid so.\n:::\n\n- item\n\n  :::claim{by="y"}\n  Quote.\n  :::\n\n:::actor[A]{type=militia}\nA group.\n:::\n'],
+    ['a box right after a paragraph, and one after another box', 'Before.\n:::claim[T]{by="x"}\nSaid so.\n:::\n:::actor[A]{type=militia}\nA group.\n:::\n'],
+    ['HTML around a box', '<div class="grid">\n\n:::claim[T]{by="x"}\nSaid so.\n:::\n\n</div>\n'],
+    ['CRLF, and a carriage return alone', 'Intro.\r\n\r\n:::claim[T]{by="x"}\r\nSaid so.\r\n:::\r\nA line.\rAnother.\n\n:::actor[A]{type=militia}\nA group.\n:::\n'],
+    ['a closing fence in code inside a box', ':::claim[T]{by="x"}\n```\n:::\n```\n:::\n\n:::actor[A]{type=militia}\nA group.\n:::\n'],
+  ];
+
+  test.each(TRICKY)('%s: each box read is Sätteri\'s', (_what, source) => {
+    for (const { read, nodes } of readings(source, 'markdown', GFM, GFM)) if (read !== undefined) expect(read).toEqual(nodes);
+  });
+
+  test('generated documents (fast-check): each box read is Sätteri\'s, in Markdown and in MDX', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('valid' as const, 'mixed' as const).chain((mode) => documentArbitrary(mode)),
+        fc.constantFrom('\n' as const, '\r\n' as const),
+        fc.constantFrom('markdown' as const, 'mdx' as const),
+        (blocks, lineEnding, format) => {
+          // U+0000 as micromark reads it (U+FFFD; Sätteri drops it).
+          const source = toMarkdown(blocks, lineEnding).markdown.replaceAll('\0', '\uFFFD');
+          let seen: ReturnType<typeof readings>;
+          try {
+            seen = readings(source, format, GFM, GFM);
+          } catch {
+            return; // not MDX
+          }
+          for (const { read, nodes } of seen) if (read !== undefined) expect(read, source).toEqual(nodes);
+        },
+      ),
+      { numRuns: Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 300) },
+    );
   });
 });
 

@@ -18,4 +18,4 @@ export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-rerea
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
 export { holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
 export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
-export { readBoxesAlone } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';
+export { findBoxes, readBoxesAlone, readTogether } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';

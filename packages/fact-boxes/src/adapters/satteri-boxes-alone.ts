@@ -1,13 +1,15 @@
 /**
- * An MDX page's boxes read without its prose. Reading a page natively is
- * cheap; building its nodes in JavaScript is not, and the pre-pass needs the
- * nodes of the boxes only (about a seventh of a news article's text). So the
- * page is read with every line outside its boxes left empty (line numbers
- * and columns stay the page's), and each box's offsets are moved back to the
- * page's afterwards (bench/profile.md).
+ * A page's boxes read without its prose. Reading a page natively is cheap;
+ * building its nodes in JavaScript is not, and fact-boxes needs the nodes of
+ * the boxes only (about a seventh of a news article's text). So the boxes are
+ * read in one text, with nothing between them but the page's line endings
+ * (line numbers and columns stay the page's), and each box's offsets are
+ * moved back to the page's afterwards (bench/profile.md).
  *
- * Only where nothing outside the boxes can change what their lines are;
- * otherwise `undefined`, and the whole page is read:
+ * Two readers use it. The MDX pre-pass (`readBoxesAlone`) has no reading of
+ * the page yet, so it reads the boxes this way only where nothing outside
+ * them can change what their lines are; otherwise `undefined`, and the whole
+ * page is read:
  * - each box opens at the start of a line, at the start of the page, after a
  *   blank line or right after another box, and a line of colons alone closes
  *   it, with no other container opening inside it;
@@ -19,6 +21,10 @@
  *   byte order mark (which Sätteri leaves out of its offsets), and no line
  *   ending but `\n` and `\r\n`;
  * - and Sätteri reads exactly those boxes, where they were found.
+ * The Sätteri plugin's reading of a box from its text (adapters/satteri-reread.ts)
+ * knows where each box is from Sätteri's own reading, and takes the boxes read
+ * together (`findBoxes` without its checks, `readTogether`) in place of each
+ * box's text read on its own, where they are the same boxes.
  */
 import type { Root, RootContent } from 'mdast';
 import { mdxToMdast, type Features } from 'satteri';
@@ -39,11 +45,18 @@ const FENCE = /^[ \t]*(?:```|~~~)/;
 /** The characters of anything a line outside boxes could leave open: braces, backticks, tildes, tags. */
 const OPENERS = /[{}`~<]/;
 
-/** Where a box was found: its first offset in the page and in the text read, and the end of its closing line there. */
-interface Found {
+/** A box found in a page's text: from the start of its opening line to the end of its closing line. */
+export interface BoxRange {
   start: number;
-  readStart: number;
-  readEnd: number;
+  end: number;
+}
+
+/** Boxes read together: the text read, and each box with how far its offsets lie from the page's. */
+export interface BoxesRead {
+  /** The boxes' text with the page's line endings between them. */
+  text: string;
+  /** The boxes, in order, their offsets still the text's. */
+  boxes: { box: RootContent; by: number }[];
 }
 
 /**
@@ -54,13 +67,29 @@ interface Found {
  *   const tree = readBoxesAlone(source, features) ?? mdxToMdast(source, { features, position: true });
  */
 export function readBoxesAlone(source: string, features: Features): Root | undefined {
-  // A byte order mark: Sätteri does not count it in offsets. A `\r` alone ends a line for Sätteri, not here.
-  if (source.charCodeAt(0) === 0xfeff || (source.includes('\r') && LONE_CARRIAGE_RETURN.test(source)) || hasDocumentWide(source)) return undefined;
-  const found: Found[] = [];
-  const read: string[] = [];
-  let readLength = 0;
-  /** Where the text since the last box starts. */
-  let gap = 0;
+  // A byte order mark: Sätteri does not count it in offsets.
+  if (source.charCodeAt(0) === 0xfeff || hasDocumentWide(source)) return undefined;
+  const ranges = findBoxes(source, true);
+  const read = ranges && readTogether(source, ranges, (text) => mdxToMdast(text, { features: { ...features, directive: true }, position: true }) as unknown as Root);
+  if (!read) return undefined;
+  for (const { box, by } of read.boxes) moveBy(box, by);
+  return { type: 'root', children: read.boxes.map(({ box }) => box) };
+}
+
+/**
+ * Where a page's boxes are, line by line: each opening at the start of a line, closed by a line of colons alone
+ * (no fewer than it opened with), with no container opening inside it; `undefined` where a box opens inside a box
+ * or is never closed, or none opens. `strict`: also `undefined` where the lines around a box could change what it
+ * is (a box not at the start of the page, after a blank line or after a box; lines outside boxes that leave
+ * something open; an indented container), and where a carriage return alone ends a line (a line here ends at
+ * `\n`).
+ *
+ * @example
+ *   findBoxes(':::claim{by="x"}\nQuote.\n:::\n', true) // [{ start: 0, end: 26 }]
+ */
+export function findBoxes(source: string, strict: boolean): BoxRange[] | undefined {
+  if (strict && source.includes('\r') && LONE_CARRIAGE_RETURN.test(source)) return undefined;
+  const ranges: BoxRange[] = [];
   /** Colons of the open box's fence; 0 outside boxes. */
   let open = 0;
   let start = 0;
@@ -74,25 +103,17 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
       const closing = mayBeContainer(line) ? CLOSING.exec(line) : null;
       if (closing) {
         if (closing[1]!.length < open) return undefined;
-        const text = source.slice(start, end);
-        found.push({ start, readStart: readLength, readEnd: readLength + text.length });
-        read.push(text);
-        readLength += text.length;
+        ranges.push({ start, end });
         open = 0;
-        gap = end;
         mayOpen = true;
       } else if (mayBeContainer(line) && INDENTED_OPENING.test(line)) return undefined;
     } else {
       const opening = line.charCodeAt(0) === COLON ? OPENING.exec(line) : null;
       if (opening) {
-        if (!mayOpen) return undefined;
-        // The line endings since the last box, nothing else.
-        const lineEndings = source.slice(gap, at).replace(NOT_LINE_ENDINGS, '');
-        read.push(lineEndings);
-        readLength += lineEndings.length;
+        if (strict && !mayOpen) return undefined;
         open = opening[1]!.length;
         start = at;
-      } else {
+      } else if (strict) {
         if ((mayBeContainer(line) && INDENTED_OPENING.test(line)) || !plainLine(line)) return undefined;
         mayOpen = line.trim() === '';
       }
@@ -100,23 +121,44 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
     if (newline === -1) break;
     at = newline + 1;
   }
-  if (open > 0 || found.length === 0) return undefined;
+  return open > 0 || ranges.length === 0 ? undefined : ranges;
+}
 
+/**
+ * The boxes at `ranges` read in one text, with nothing between them but the page's line endings (so their lines and
+ * columns are the page's): each as reading it alone gives it. `undefined` where `parse` fails or does not give
+ * exactly one container at each range, starting there and ending on its closing line.
+ */
+export function readTogether(source: string, ranges: readonly BoxRange[], parse: (text: string) => Root): BoxesRead | undefined {
+  const pieces: string[] = [];
+  const starts: number[] = [];
+  let length = 0;
+  let after = 0;
+  for (const { start, end } of ranges) {
+    const lineEndings = source.slice(after, start).replace(NOT_LINE_ENDINGS, '');
+    starts.push(length + lineEndings.length);
+    pieces.push(lineEndings, source.slice(start, end));
+    length += lineEndings.length + end - start;
+    after = end;
+  }
+  const text = pieces.join('');
   let tree: Root;
   try {
-    tree = mdxToMdast(read.join(''), { features: { ...features, directive: true }, position: true }) as unknown as Root;
+    tree = parse(text);
   } catch {
     return undefined;
   }
-  if (tree.children.length !== found.length) return undefined;
-  for (let index = 0; index < found.length; index++) {
+  if (tree.children.length !== ranges.length) return undefined;
+  const boxes: BoxesRead['boxes'] = [];
+  for (let index = 0; index < ranges.length; index++) {
     const box = tree.children[index]!;
-    const { start, readStart, readEnd } = found[index]!;
+    const readStart = starts[index]!;
     const position = box.position;
+    const readEnd = readStart + ranges[index]!.end - ranges[index]!.start;
     if (box.type !== 'containerDirective' || position?.start.offset !== readStart || position.start.column !== 1 || position.end.offset === undefined || position.end.offset > readEnd) return undefined;
-    moveBy(box, start - readStart);
+    boxes.push({ box, by: ranges[index]!.start - readStart });
   }
-  return tree;
+  return { text, boxes };
 }
 
 const COLON = 58;

@@ -25,6 +25,7 @@ import { markdownToMdast, mdxToMdast, type Features, type MdastNode, type MdastV
 import type { Point, Position } from 'unist';
 import { shiftPoint, type Shift } from '../engine/positions.js';
 import { hasDocumentWide, type PlainReading } from '../engine/restore.js';
+import { findBoxes, readTogether } from './satteri-boxes-alone.js';
 
 /** Text that GFM could read as a link (`www.`, `https://`, an e-mail address). */
 const BARE_ADDRESS = /www\.|:\/\/|@/;
@@ -48,21 +49,42 @@ export function boxReader(source: string, format: SourceFormat, features: Featur
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
   // Decided at the first box, not for every page: most pages a plugin runs on hold none.
   let readable: boolean | undefined;
+  // The document's boxes read in one text, by where each starts (the first box reads them); `null` where they could not be.
+  let together: Map<number, { box: Node; text: string; by: number }> | null | undefined;
   return (node, ctx) => {
     // A box's text read alone could not resolve a definition (`[x]: url`) or a footnote (`[^x]`).
     readable ??= !hasDocumentWide(source);
     const start = node.position?.start;
     const end = node.position?.end.offset;
     if (!readable || start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
-    const slice = source.slice(start.offset, end);
-    const tree = parse(slice, { features, position: true }) as unknown as Root;
-    const box = tree.children[0];
-    if (tree.children.length !== 1 || box?.type !== 'containerDirective' || box.name !== (node as { name?: string }).name) return undefined;
+    together ??= readAll(source, (text) => parse(text, { features, position: true }) as unknown as Root);
+    // Read with the others where it was read as this box (the same lines), else on its own.
+    const read = together?.get(start.offset);
+    let box: Node | undefined;
+    let text: string;
+    if (read && read.box.position?.end.offset === end - read.by && read.box.position.start.line === start.line) {
+      ({ box, text } = read);
+    } else {
+      text = source.slice(start.offset, end);
+      const tree = parse(text, { features, position: true }) as unknown as Root;
+      box = tree.children.length === 1 ? (tree.children[0] as Node) : undefined;
+    }
+    if (box?.type !== 'containerDirective' || (box as { name?: string }).name !== (node as { name?: string }).name) return undefined;
     const parts: string[] = [];
-    if (!textOf(box as Node, slice, parts) || parts.join('') !== ctx.textContent(node, { includeHtml: false, includeImageAlt: false })) return undefined;
-    place(box as Node, start as Required<Point>, shift);
-    return box;
+    if (!textOf(box, text, parts) || parts.join('') !== ctx.textContent(node, { includeHtml: false, includeImageAlt: false })) return undefined;
+    // Read together, its lines are the document's already; read on its own, they count from its first.
+    if (read?.box === box) place(box, 0, read.by, shift);
+    else place(box, start.line - 1, start.offset, shift);
+    return box as unknown as ContainerDirective;
   };
+}
+
+/** Every box of the document read in one text (adapters/satteri-boxes-alone.ts), by where it starts; `null` where they could not be. */
+function readAll(source: string, parse: (text: string) => Root): Map<number, { box: Node; text: string; by: number }> | null {
+  const ranges = source.charCodeAt(0) === 0xfeff ? undefined : findBoxes(source, false);
+  const read = ranges && readTogether(source, ranges, parse);
+  if (!read) return null;
+  return new Map(read.boxes.map(({ box, by }) => [box.position!.start.offset! + by, { box: box as Node, text: read.text, by }]));
 }
 
 /**
@@ -86,11 +108,11 @@ function textOf(node: Node, slice: string, parts: string[]): boolean {
   return true;
 }
 
-/** Move a tree read from the slice at `at` (the start of a line) to the document's places, then to the file's (`shift`). */
-function place(tree: Node, at: Required<Point>, shift: Shift | undefined): void {
+/** Move a tree read elsewhere by `lines` and `by` characters to the document's places, then to the file's (`shift`). */
+function place(tree: Node, lines: number, by: number, shift: Shift | undefined): void {
   const move = (point: Point) => {
-    point.line += at.line - 1;
-    if (point.offset !== undefined) point.offset += at.offset;
+    point.line += lines;
+    if (point.offset !== undefined) point.offset += by;
     if (shift) shiftPoint(point, shift);
   };
   const visit = (node: Node) => {
