@@ -28,6 +28,13 @@ describe('claim: each attribute, valid', () => {
     expect(record.attributes.by).toBe('Ashab al-Kahf');
   });
 
+  test('should make the default title for an empty label (`[]`) too, not an empty heading', async () => {
+    const { tree, record } = await renderValid(':::claim[]{by="Ashab al-Kahf"}\nWe will act.\n:::\n');
+    expect(textOf(tree, '.fact-box__title')).toBe('Claim by Ashab al-Kahf');
+    expect(record.title).toBe('Claim by Ashab al-Kahf');
+    expect(textOf(tree, '.fact-box__quote')).toBe('We will act.');
+  });
+
   test('should show "role" after the claimant', async () => {
     const { tree, record } = await renderValid(claimBox('by="Ashab al-Kahf" role="Iran-backed militia"'));
     expect(textOf(tree, '[data-fact="by"] dd')).toBe('Ashab al-Kahf, Iran-backed militia');

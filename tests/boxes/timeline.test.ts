@@ -229,4 +229,13 @@ describe('timeline', () => {
     expect(toString(select('h2', tree)!)).toBe('Timeline');
     expect(file.data.factBoxes?.[0]).toMatchObject({ id: 'timeline', title: 'Timeline' });
   });
+
+  test('should title a timeline with an empty label (`[]`, `[ ]`) as one without: never an empty heading', async () => {
+    for (const label of ['[]', '[ ]']) {
+      const { tree, file } = await render(`:::timeline${label}\n- 2023-10-17: A.\n:::\n`);
+      expect(toString(select('h2', tree)!)).toBe('Timeline');
+      expect(file.data.factBoxes?.[0]).toMatchObject({ id: 'timeline', title: 'Timeline' });
+      expect(selectAll('ol > li', tree)).toHaveLength(1);
+    }
+  });
 });

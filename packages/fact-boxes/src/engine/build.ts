@@ -94,6 +94,8 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
   const nodes = bodyNodes.filter((child) => !consumed.has(child));
 
   let title = label ? state.toText(label.children as MdastNodes[]) : '';
+  // An empty label (`[]`, `[ ]`) titles nothing: the box is titled as one without, never with an empty heading.
+  const titledBy = title === '' ? undefined : label;
   if (title === '' && ref?.entity) title = ref.entity.name;
   if (title === '') {
     if (definition.titleRequired && !ref) {
@@ -153,9 +155,9 @@ export function buildBox(definition: AnyFactBoxDefinition, node: ContainerDirect
     type: box,
     id,
     kind,
-    title: label ? content(label.children as MdastNodes[]) : title,
+    title: titledBy ? content(titledBy.children as MdastNodes[]) : title,
     // The title of a box that stands for an entity links to its page (unless the author put a link in it).
-    titleHref: linked?.title !== undefined && !(label && hasLink(label)) ? state.entityUrl!(linked.title) : undefined,
+    titleHref: linked?.title !== undefined && !(titledBy && hasLink(titledBy)) ? state.entityUrl!(linked.title) : undefined,
     headingLevel: state.headingLevel,
     attributes,
     className: classes.filter((name) => !UNSAFE_NAME.test(name)),
