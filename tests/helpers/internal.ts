@@ -16,6 +16,6 @@ export { remarkPluginsFor } from '../../packages/fact-boxes/dist/astro/remark.js
 export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/satteri-plugin.js';
 export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
-export { holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
+export { alignWithMicromark, holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
 export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 export { findBoxes, readBoxesAlone, readTogether } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';

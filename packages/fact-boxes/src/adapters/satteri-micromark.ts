@@ -2,8 +2,8 @@
  * Where Sätteri reads a document unlike micromark (remark-directive), read as micromark does, so a page
  * reads the same on either processor: a box's opening line Sätteri reads as a box and micromark as prose
  * (a space before `{`, a line break inside `{…}`, an unquoted value with spaces) or with other attributes
- * (character references, quotes), a container nobody handles (which Sätteri renders as nothing), and a
- * paragraph Sätteri ends at a line like `::before to add content`.
+ * (character references, quotes), a container nobody handles (which Sätteri renders as nothing), a
+ * paragraph Sätteri ends at a line like `::before to add content`, and an empty label (`[]`) Sätteri 0.11 leaves out.
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -58,6 +58,7 @@ export function alignWithMicromark(parent: { children: RootContent[] }, source: 
       const start = node.position?.start.offset;
       const line = openingLine(source, node.position);
       if (start !== undefined && line !== undefined) {
+        if (node.type === 'containerDirective') keepEmptyLabel(node, line);
         if (readsTheSame(line, node.attributes ?? {})) {
           if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source, reading);
           continue;
@@ -81,6 +82,23 @@ export function alignWithMicromark(parent: { children: RootContent[] }, source: 
     // Box and row lines are blocks: phrasing (a paragraph's, a heading's, a table's) holds none.
     if ('children' in node && Array.isArray(node.children) && !PHRASING_PARENTS.has(node.type)) alignWithMicromark(node as { children: RootContent[] }, source, reading);
   }
+}
+
+/** The colons (and any indent) before a directive's name. */
+const FENCE_OF_NAME = /^[ \t]*:+/;
+
+/**
+ * Sätteri 0.11 leaves out the label of `:::name[]`, where micromark (and Sätteri 0.10) read an empty one: a
+ * paragraph with no children, which remark renders as `<p></p>` in a container nobody handles. Put it back.
+ */
+function keepEmptyLabel(node: ContainerDirective, line: string): void {
+  const first = node.children[0];
+  if ((first?.type === 'paragraph' && first.data?.directiveLabel) || !line.includes('[]')) return;
+  const at = (FENCE_OF_NAME.exec(line)?.[0].length ?? 0) + node.name.length;
+  const start = node.position?.start;
+  if (!line.startsWith('[]', at) || start?.offset === undefined) return;
+  const point = (by: number) => ({ line: start.line, column: start.column + by, offset: start.offset! + by });
+  node.children.unshift({ type: 'paragraph', data: { directiveLabel: true }, children: [], position: { start: point(at), end: point(at + 2) } });
 }
 
 /**
