@@ -25,6 +25,9 @@
  *   node hosts/run.mjs                 every host
  *   node hosts/run.mjs starlight next  some of them (site directory names)
  *
+ * hosts/astro-latest builds hosts/astro's pages on the latest Astro 7 with its own Node 24 (the node
+ * package in its lockfile), as a new site would.
+ *
  * Run it through `npm run hosts` (which builds the package first) so that it
  * runs on the repository's Node 22.
  */
@@ -62,19 +65,25 @@ const astroBuild = [node, 'node_modules/astro/bin/astro.mjs', 'build'];
 const page = (html, format, extra = {}) => ({ html, format, ...extra });
 
 /** Every site, its build command, its variants, its pages and where its invalid pages go. */
+/** An Astro site without Starlight, on each processor; `src`: where its pages are, from the site's folder. */
+const astroSite = (site, host, command, src) => ({
+  site,
+  host,
+  command,
+  variants: ['satteri', 'unified'].map((processor) => ({
+    name: processor === 'satteri' ? 'Sätteri' : 'unified()',
+    env: { FACT_BOXES_PROCESSOR: processor },
+    out: `.tmp/${processor}`,
+    pages: [page(`.tmp/${processor}/dist/index.html`, 'md'), page(`.tmp/${processor}/dist/mdx/index.html`, 'mdx')],
+  })),
+  invalid: { md: [`${src}/pages/invalid.md`, true], mdx: [`${src}/pages/invalid.mdx`, true] },
+});
+
 const SITES = [
-  {
-    site: 'astro',
-    host: 'Astro 7',
-    command: astroBuild,
-    variants: ['satteri', 'unified'].map((processor) => ({
-      name: processor === 'satteri' ? 'Sätteri' : 'unified()',
-      env: { FACT_BOXES_PROCESSOR: processor },
-      out: `.tmp/${processor}`,
-      pages: [page(`.tmp/${processor}/dist/index.html`, 'md'), page(`.tmp/${processor}/dist/mdx/index.html`, 'mdx')],
-    })),
-    invalid: { md: ['src/pages/invalid.md', true], mdx: ['src/pages/invalid.mdx', true] },
-  },
+  astroSite('astro', 'Astro 7', astroBuild, 'src'),
+  // The latest Astro 7, as a new site gets it: it needs a later Node than the repository's (Node 22.23.4), so the
+  // site pins its own Node 24 with the node package, and it brings Sätteri 0.11. hosts/astro's pages (its srcDir).
+  astroSite('astro-latest', 'Astro 7 (latest)', [join(HOSTS, 'astro-latest/node_modules/node/bin/node'), 'node_modules/astro/bin/astro.mjs', 'build'], '../astro/src'),
   {
     site: 'starlight',
     host: 'Starlight',

@@ -1,0 +1,18 @@
+// Host suite: hosts/astro's pages on the latest Astro 7 (Sätteri 0.11), built by hosts/run.mjs with this
+// site's own Node 24 on each Markdown processor, chosen by FACT_BOXES_PROCESSOR.
+import { unified } from '@astrojs/markdown-remark';
+import mdx from '@astrojs/mdx';
+import { defineConfig } from 'astro/config';
+import factBoxes from 'fact-boxes/astro';
+
+const processor = process.env.FACT_BOXES_PROCESSOR === 'unified' ? 'unified' : 'satteri';
+
+export default defineConfig({
+  srcDir: '../astro/src',
+  outDir: `./.tmp/${processor}/dist`,
+  cacheDir: `./.tmp/${processor}/cache`,
+  vite: { cacheDir: `./.tmp/${processor}/vite` },
+  markdown: processor === 'unified' ? { processor: unified() } : {},
+  integrations: [mdx(), factBoxes()],
+  devToolbar: { enabled: false },
+});
