@@ -1,7 +1,8 @@
 /**
- * An empty label (`:::name[]`): micromark and Sätteri 0.10 read an empty label paragraph, Sätteri 0.11 none.
- * remark shows it in a container nobody handles (`<div><p></p></div>`), so on Sätteri the tree gets it back
- * where it is missing, at the place micromark gives it, whatever Sätteri version a site has.
+ * A label of white space or nothing (`:::name[]`, `:::name[ ]`): micromark reads a label paragraph with the white
+ * space in it; Sätteri reads it without the space, and Sätteri 0.11 leaves out the paragraph of `[]`. remark shows it
+ * in a container nobody handles (`<div><p> </p></div>`), so on Sätteri the tree gets it as micromark reads it, at the
+ * same places, whatever Sätteri version a site has.
  */
 import type { Root } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
@@ -33,11 +34,14 @@ const PAGES = [
   ':::::casualties\n::::note\n:::casualty[]\n:::\n::::\n:::::\n',
   'Intro.\n\n  :::claim[]{by="x"}\n  Said so.\n  :::\n',
   '> :::note[]\n> Text.\n> :::\n',
+  ':::claim[ ]{by="x"}\nSaid.\n:::\n',
+  '::::claim{by="x"}\n:::aside[ \t ]\nA note.\n:::\n::::\n',
+  ':::claim[\t]{by="x"}\nSaid.\n:::\n',
   ':::claim[Title]{by="x"}\nSaid.\n:::\n',
   ':::claim{by="x"}\nSaid [] here.\n:::\n',
 ];
 
-describe('an empty label on Sätteri', () => {
+describe('a blank label on Sätteri', () => {
   test.each(PAGES)('should have the label micromark reads: %j', (text) => {
     const tree = satteri(text);
     alignWithMicromark(tree, text);

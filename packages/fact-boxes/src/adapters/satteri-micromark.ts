@@ -3,7 +3,7 @@
  * reads the same on either processor: a box's opening line Sätteri reads as a box and micromark as prose
  * (a space before `{`, a line break inside `{…}`, an unquoted value with spaces) or with other attributes
  * (character references, quotes), a container nobody handles (which Sätteri renders as nothing), a
- * paragraph Sätteri ends at a line like `::before to add content`, and an empty label (`[]`) Sätteri 0.11 leaves out.
+ * paragraph Sätteri ends at a line like `::before to add content`, and a label of white space or nothing (`[ ]`, `[]`), which Sätteri reads without the space (0.11: without the label).
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -58,7 +58,7 @@ export function alignWithMicromark(parent: { children: RootContent[] }, source: 
       const start = node.position?.start.offset;
       const line = openingLine(source, node.position);
       if (start !== undefined && line !== undefined) {
-        if (node.type === 'containerDirective') keepEmptyLabel(node, line);
+        if (node.type === 'containerDirective') keepBlankLabel(node, line);
         if (readsTheSame(line, node.attributes ?? {})) {
           if ('children' in node) alignWithMicromark(node as { children: RootContent[] }, source, reading);
           continue;
@@ -86,19 +86,30 @@ export function alignWithMicromark(parent: { children: RootContent[] }, source: 
 
 /** The colons (and any indent) before a directive's name. */
 const FENCE_OF_NAME = /^[ \t]*:+/;
+/** A label of white space or nothing. */
+const BLANK_LABEL = /^\[([ \t]*)\]/;
 
 /**
- * Sätteri 0.11 leaves out the label of `:::name[]`, where micromark (and Sätteri 0.10) read an empty one: a
- * paragraph with no children, which remark renders as `<p></p>` in a container nobody handles. Put it back.
+ * A label of white space or nothing (`:::name[]`, `:::name[ ]`): micromark reads a label paragraph holding the
+ * white space as text. Sätteri reads the paragraph without it, and 0.11 leaves out the paragraph of `[]` too; remark
+ * shows it in a container nobody handles (`<div><p> </p>…`). Make it what micromark reads.
  */
-function keepEmptyLabel(node: ContainerDirective, line: string): void {
-  const first = node.children[0];
-  if ((first?.type === 'paragraph' && first.data?.directiveLabel) || !line.includes('[]')) return;
+function keepBlankLabel(node: ContainerDirective, line: string): void {
   const at = (FENCE_OF_NAME.exec(line)?.[0].length ?? 0) + node.name.length;
+  const next = line.charCodeAt(at + 1);
+  // Most labels hold words: only `[` then `]`, a space or a tab can start a blank one.
+  if (line.charCodeAt(at) !== 91 || (next !== 93 && next !== 32 && next !== 9)) return;
+  const blank = BLANK_LABEL.exec(line.slice(at));
+  const first = node.children[0];
+  const label = first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
   const start = node.position?.start;
-  if (!line.startsWith('[]', at) || start?.offset === undefined) return;
+  if (!blank || (label && label.children.length > 0) || start?.offset === undefined) return;
+  const space = blank[1]!;
   const point = (by: number) => ({ line: start.line, column: start.column + by, offset: start.offset! + by });
-  node.children.unshift({ type: 'paragraph', data: { directiveLabel: true }, children: [], position: { start: point(at), end: point(at + 2) } });
+  const children: Paragraph['children'] = space === '' ? [] : [{ type: 'text', value: space, position: { start: point(at + 1), end: point(at + 1 + space.length) } }];
+  // Sätteri's nodes are replaced, not changed in place (a box's copy shares them).
+  if (label) node.children[0] = { ...label, children };
+  else node.children.unshift({ type: 'paragraph', data: { directiveLabel: true }, children, position: { start: point(at), end: point(at + space.length + 2) } });
 }
 
 /**
