@@ -65,7 +65,7 @@ export type Block =
   | { kind: 'list'; items: Piece[][] }
   | { kind: 'code'; fence: '```' | '~~~'; info: string; lines: string[]; closed: boolean }
   | { kind: 'leaf'; source: string }
-  | { kind: 'container'; name: string; label: Piece[] | undefined; body: Block[] }
+  | { kind: 'container'; name: string; label: Piece[] | BlankLabel | undefined; body: Block[] }
   | Box;
 
 export type Mode = 'mixed' | 'valid';
@@ -413,7 +413,12 @@ const leafBlock = (mode: Mode): fc.Arbitrary<Block> =>
     { weight: 1, arbitrary: fc.constantFrom(...LEAF_LINES).map((source): Block => ({ kind: 'leaf', source })) },
   );
 
-const HOSTILE_LABELS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'Tom &amp; Jerry', '*emphasis* and `code`', '[nested] brackets', ''];
+const HOSTILE_LABELS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'Tom &amp; Jerry', '*emphasis* and `code`', '[nested] brackets', '', ' '];
+
+/** A label of nothing or white space (`[]`, `[ ]`), which Sätteri and micromark read apart. */
+interface BlankLabel {
+  blank: string;
+}
 
 function boxArbitrary(mode: Mode, block: fc.Arbitrary<Block>): fc.Arbitrary<Box> {
   const type = fc.constantFrom<BoxType>('claim', 'casualties', 'timeline', 'actor');
@@ -460,7 +465,11 @@ export function documentArbitrary(mode: Mode, maxBlocks = 6): fc.Arbitrary<Block
       {
         weight: 1,
         arbitrary: fc
-          .record({ name: fc.constantFrom(...CONTAINER_NAMES), label: fc.option(sentence, { nil: undefined }), body: fc.array(inner, { maxLength: 3 }) })
+          .record({
+            name: fc.constantFrom(...CONTAINER_NAMES),
+            label: fc.option(fc.oneof({ weight: 4, arbitrary: sentence }, { weight: 1, arbitrary: fc.constantFrom('', ' ', '\t').map((blank): BlankLabel => ({ blank })) }), { nil: undefined }),
+            body: fc.array(inner, { maxLength: 3 }),
+          })
           .map((container): Block => ({ kind: 'container', ...container })),
       },
     );
@@ -569,7 +578,7 @@ export function toMarkdown(blocks: readonly Block[], lineEnding: '\n' | '\r\n' =
         return [block.source];
       case 'container': {
         const fence = ':'.repeat(3 + depthOf(block.body));
-        const label = block.label ? `[${say(block.label, true)}]` : '';
+        const label = block.label === undefined ? '' : 'blank' in block.label ? `[${block.label.blank}]` : `[${say(block.label, true)}]`;
         return [`${fence}${block.name}${label}`, ...writeBlocks(block.body, true), fence];
       }
       case 'box':
