@@ -67,8 +67,7 @@ export interface BoxesRead {
  *   const tree = readBoxesAlone(source, features) ?? mdxToMdast(source, { features, position: true });
  */
 export function readBoxesAlone(source: string, features: Features): Root | undefined {
-  // A byte order mark: Sätteri does not count it in offsets.
-  if (source.charCodeAt(0) === 0xfeff || hasDocumentWide(source)) return undefined;
+  if (hasDocumentWide(source)) return undefined;
   const ranges = findBoxes(source, true);
   const read = ranges && readTogether(source, ranges, (text) => mdxToMdast(text, { features: { ...features, directive: true }, position: true }) as unknown as Root);
   if (!read) return undefined;
@@ -79,7 +78,7 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
 /**
  * Where a page's boxes are, line by line: each opening at the start of a line, closed by a line of colons alone
  * (no fewer than it opened with), with no container opening inside it; `undefined` where a box opens inside a box
- * or is never closed, or none opens. `strict`: also `undefined` where the lines around a box could change what it
+ * or is never closed, or none opens, and in a page with a byte order mark. `strict`: also `undefined` where the lines around a box could change what it
  * is (a box not at the start of the page, after a blank line or after a box; lines outside boxes that leave
  * something open; an indented container), and where a carriage return alone ends a line (a line here ends at
  * `\n`).
@@ -88,6 +87,8 @@ export function readBoxesAlone(source: string, features: Features): Root | undef
  *   findBoxes(':::claim{by="x"}\nQuote.\n:::\n', true) // [{ start: 0, end: 26 }]
  */
 export function findBoxes(source: string, strict: boolean): BoxRange[] | undefined {
+  // A byte order mark: Sätteri does not count it in offsets, so no range here would be Sätteri's.
+  if (source.charCodeAt(0) === 0xfeff) return undefined;
   if (strict && source.includes('\r') && LONE_CARRIAGE_RETURN.test(source)) return undefined;
   const ranges: BoxRange[] = [];
   /** Colons of the open box's fence; 0 outside boxes. */

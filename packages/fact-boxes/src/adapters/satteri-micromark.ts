@@ -3,7 +3,8 @@
  * reads the same on either processor: a box's opening line Sätteri reads as a box and micromark as prose
  * (a space before `{`, a line break inside `{…}`, an unquoted value with spaces) or with other attributes
  * (character references, quotes), a container nobody handles (which Sätteri renders as nothing), a
- * paragraph Sätteri ends at a line like `::before to add content`, and a label of white space or nothing (`[ ]`, `[]`), which Sätteri reads without the space (0.11: without the label).
+ * paragraph Sätteri ends at a line like `::before to add content`, and a label of white space or nothing
+ * (`[ ]`, `[]`), which Sätteri reads without the space (0.11: without the label).
  */
 import type { Paragraph, PhrasingContent, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -103,8 +104,9 @@ function keepBlankLabel(node: ContainerDirective, line: string): void {
   const first = node.children[0];
   const label = first?.type === 'paragraph' && first.data?.directiveLabel ? first : undefined;
   const start = node.position?.start;
-  if (!blank || (label && label.children.length > 0) || start?.offset === undefined) return;
-  const space = blank[1]!;
+  const space = blank?.[1];
+  // Nothing to do where the label holds something, or is there and empty as written.
+  if (space === undefined || (label && (label.children.length > 0 || space === '')) || start?.offset === undefined) return;
   const point = (by: number) => ({ line: start.line, column: start.column + by, offset: start.offset! + by });
   const children: Paragraph['children'] = space === '' ? [] : [{ type: 'text', value: space, position: { start: point(at + 1), end: point(at + 1 + space.length) } }];
   // Sätteri's nodes are replaced, not changed in place (a box's copy shares them).

@@ -46,8 +46,10 @@ export interface PrepassedPage {
 const BOX_OPENING = /^:{3,}[^\s:]/m;
 /** What may come before a directive on its line, in any container: white space, quote and list markers. */
 const DIRECTIVE_LINE_PREFIX = new Set([...' \t>*+-0123456789.)'].map((char) => char.charCodeAt(0)));
-/** The line terminators of a multiline expression's `^`. */
-const LINE_TERMINATORS = new Set([...'\n\r\u2028\u2029'].map((char) => char.charCodeAt(0)));
+/** The line terminators of a multiline expression's `^` and `$`: as codes, and as an expression that finds the next. */
+const LINE_TERMINATOR_CHARS = '\n\r\u2028\u2029';
+const LINE_TERMINATORS = new Set([...LINE_TERMINATOR_CHARS].map((char) => char.charCodeAt(0)));
+const LINE_TERMINATOR = new RegExp(`[${LINE_TERMINATOR_CHARS}]`, 'g');
 /**
  * Braces after a directive's name or label (`:abbr[WHO]{title="…"}`): the plugin gives a directive it does not
  * handle back as its text, where MDX without directives reads `{…}` as an expression.
@@ -173,9 +175,6 @@ export function* directiveLines(source: string): Generator<number> {
     found = source.indexOf('::', next);
   }
 }
-
-/** A line terminator, as `^` and `$` of a multiline expression know them. */
-const LINE_TERMINATOR = /[\n\r\u2028\u2029]/g;
 
 /** Where the line after the one holding `at` starts; -1 on the last line. */
 function nextLine(source: string, at: number): number {

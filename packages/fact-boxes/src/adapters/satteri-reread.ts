@@ -49,8 +49,8 @@ export function boxReader(source: string, format: SourceFormat, features: Featur
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
   // Decided at the first box, not for every page: most pages a plugin runs on hold none.
   let readable: boolean | undefined;
-  // The document's boxes read in one text, by where each starts (the first box reads them); `null` where they could not be.
-  let together: Map<number, { box: Node; text: string; by: number }> | null | undefined;
+  // The document's boxes read in one text (the first box reads them); `null` where they could not be.
+  let together: BoxesByStart | null | undefined;
   return (node, ctx) => {
     // A box's text read alone could not resolve a definition (`[x]: url`) or a footnote (`[^x]`).
     readable ??= !hasDocumentWide(source);
@@ -59,11 +59,12 @@ export function boxReader(source: string, format: SourceFormat, features: Featur
     if (!readable || start?.offset === undefined || end === undefined || start.column !== 1) return undefined;
     together ??= readAll(source, (text) => parse(text, { features, position: true }) as unknown as Root);
     // Read with the others where it was read as this box (the same lines), else on its own.
-    const read = together?.get(start.offset);
+    const read = together?.boxes.get(start.offset);
     let box: Node | undefined;
     let text: string;
     if (read && read.box.position?.end.offset === end - read.by && read.box.position.start.line === start.line) {
-      ({ box, text } = read);
+      box = read.box;
+      text = together!.text;
     } else {
       text = source.slice(start.offset, end);
       const tree = parse(text, { features, position: true }) as unknown as Root;
@@ -79,12 +80,18 @@ export function boxReader(source: string, format: SourceFormat, features: Featur
   };
 }
 
-/** Every box of the document read in one text (adapters/satteri-boxes-alone.ts), by where it starts; `null` where they could not be. */
-function readAll(source: string, parse: (text: string) => Root): Map<number, { box: Node; text: string; by: number }> | null {
-  const ranges = source.charCodeAt(0) === 0xfeff ? undefined : findBoxes(source, false);
+/** The text the document's boxes were read in, and each box by where it starts in the document. */
+interface BoxesByStart {
+  text: string;
+  boxes: Map<number, { box: Node; by: number }>;
+}
+
+/** Every box of the document read in one text (adapters/satteri-boxes-alone.ts); `null` where they could not be. */
+function readAll(source: string, parse: (text: string) => Root): BoxesByStart | null {
+  const ranges = findBoxes(source, false);
   const read = ranges && readTogether(source, ranges, parse);
   if (!read) return null;
-  return new Map(read.boxes.map(({ box, by }) => [box.position!.start.offset! + by, { box: box as Node, text: read.text, by }]));
+  return { text: read.text, boxes: new Map(read.boxes.map(({ box, by }) => [box.position!.start.offset! + by, { box: box as Node, by }])) };
 }
 
 /**
