@@ -4,15 +4,6 @@ import { unified } from '@astrojs/markdown-remark';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import factBoxes from 'fact-boxes/astro';
+import { astroHostConfig } from '../astro-config.mjs';
 
-const processor = process.env.FACT_BOXES_PROCESSOR === 'unified' ? 'unified' : 'satteri';
-
-export default defineConfig({
-  srcDir: '../astro/src',
-  outDir: `./.tmp/${processor}/dist`,
-  cacheDir: `./.tmp/${processor}/cache`,
-  vite: { cacheDir: `./.tmp/${processor}/vite` },
-  markdown: processor === 'unified' ? { processor: unified() } : {},
-  integrations: [mdx(), factBoxes()],
-  devToolbar: { enabled: false },
-});
+export default defineConfig(astroHostConfig({ unified, mdx, factBoxes }, { srcDir: '../astro/src' }));
