@@ -1,14 +1,15 @@
 /**
  * What the engine reads once and remembers on the hot path gives what reading
  * afresh would: an opening line's attributes, a number in words, where a
- * parsed body lies in its file.
+ * parsed body lies in its file, whether a node runs over a box line.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { factBoxWords, parseCount } from 'fact-boxes';
-import { readWrittenAttributes, shiftOf } from '../helpers/internal.js';
+import { holdsBoxLine, readWrittenAttributes, shiftOf } from '../helpers/internal.js';
 
 describe('readWrittenAttributes', () => {
   test('should give each line its own attributes, however lines alternate', () => {
@@ -69,5 +70,36 @@ describe('shiftOf', () => {
 
   test('should find no shift for a file it cannot read', () => {
     expect(shiftOf(join(dir, 'missing.md'), 'text')).toBeUndefined();
+  });
+});
+
+describe('holdsBoxLine', () => {
+  /** The pattern it stands for, over a copy of the node's text from its first line break. */
+  const byPattern = (source: string, start: number, end: number) => {
+    const newline = source.indexOf('\n', start);
+    return newline !== -1 && newline < end && /\n[ \t]*:{3}/.test(source.slice(newline, end));
+  };
+  const at = (start: number, end: number) => ({ position: { start: { offset: start }, end: { offset: end } } });
+
+  test('should find a line that starts like a box after the first line of a node, and only inside it', () => {
+    const source = 'Words\n  :::claim{by=x}\nmore\n:::';
+    expect(holdsBoxLine(source, at(0, source.length))).toBe(true);
+    expect(holdsBoxLine(source, at(0, 11))).toBe(true);
+    expect(holdsBoxLine(source, at(0, 10))).toBe(false); // the node ends inside the colons
+    expect(holdsBoxLine(source, at(6, source.length))).toBe(true); // a later line, not the node's first
+    expect(holdsBoxLine('Words\n \t ::x\n', at(0, 14))).toBe(false);
+    expect(holdsBoxLine('a', {})).toBe(true); // a node without a place may hold one
+  });
+
+  test('should agree with its pattern for any text and range', () => {
+    const text = fc.string({ unit: fc.constantFrom(':', ' ', '\t', '\n', '\r', 'a'), maxLength: 30 });
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), (source, a, b) => {
+        const start = source.length === 0 ? 0 : a % (source.length + 1);
+        const end = start + (b % (source.length - start + 1));
+        expect(holdsBoxLine(source, at(start, end))).toBe(byPattern(source, start, end));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

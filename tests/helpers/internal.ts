@@ -19,3 +19,4 @@ export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax 
 export { alignWithMicromark, holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
 export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 export { findBoxes, readBoxesAlone, readTogether } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';
+export { holdsBoxLine } from '../../packages/fact-boxes/dist/engine/reached.js';

@@ -31,15 +31,18 @@ export interface SeenNodes {
   withinParagraphs?: [number, number][];
 }
 
-const BOX_LINE_INSIDE = /\n[ \t]*:{3}/;
-
 /** Whether a line that starts like a box lies inside a node after its first line (one without a place may hold one). */
 export function holdsBoxLine(source: string, node: { position?: { start: { offset?: number }; end: { offset?: number } } }): boolean {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return true;
-  const newline = source.indexOf('\n', start);
-  return newline !== -1 && newline < end && BOX_LINE_INSIDE.test(source.slice(newline, end));
+  // Each line after the first, read in place (a paragraph's text is not copied to be searched): `[ \t]*:::`.
+  for (let newline = source.indexOf('\n', start); newline !== -1 && newline < end; newline = source.indexOf('\n', newline + 1)) {
+    let at = newline + 1;
+    while (at < end && (source.charCodeAt(at) === 32 || source.charCodeAt(at) === 9)) at++;
+    if (at + 3 <= end && source.startsWith(':::', at)) return true;
+  }
+  return false;
 }
 
 /** Note a paragraph that runs over a box line (`holdsBoxLine`): the line is its text, not a lost box (see `unseenBoxes`). */

@@ -13,7 +13,8 @@ import type { Element, ElementContent, Properties } from 'hast';
 import { toHtml } from 'hast-util-to-html';
 import { find, html as htmlSchema } from 'property-information';
 
-type Info = { attribute: string; boolean: boolean; overloadedBoolean: boolean; commaSeparated: boolean } | null;
+/** How a property is written: its attribute name, that name as it opens a value (` name="`), and its kind. */
+type Info = { attribute: string; opening: string; boolean: boolean; overloadedBoolean: boolean; commaSeparated: boolean } | null;
 
 /** Property name → how it is written, or `null` when its name needs escaping (left to hast-util-to-html). */
 const infos = new Map<string, Info>();
@@ -25,7 +26,7 @@ function infoOf(key: string): Info {
     // The characters hast-util-to-html escapes in attribute names, with its default settings.
     info = /[\0\t\n\f\r "&'/<=>`]/.test(found.attribute)
       ? null
-      : { attribute: found.attribute, boolean: Boolean(found.boolean), overloadedBoolean: Boolean(found.overloadedBoolean), commaSeparated: Boolean(found.commaSeparated) };
+      : { attribute: found.attribute, opening: ` ${found.attribute}="`, boolean: Boolean(found.boolean), overloadedBoolean: Boolean(found.overloadedBoolean), commaSeparated: Boolean(found.commaSeparated) };
     infos.set(key, info);
   }
   return info;
@@ -69,20 +70,33 @@ function writeAttribute(key: string, raw: Properties[string], out: string[]): bo
   let text: string;
   if (Array.isArray(value)) {
     // As comma-separated-tokens and space-separated-tokens write lists (a last empty entry of a comma list is kept).
-    const items = info.commaSeparated && value[value.length - 1] === '' ? [...value, ''] : value;
-    text = items.join(info.commaSeparated ? ', ' : ' ').trim();
+    // One class name, the usual list, is written as it is, without a joined copy.
+    if (value.length === 1 && typeof value[0] === 'string' && value[0] !== '') text = value[0].trim();
+    else text = (info.commaSeparated && value[value.length - 1] === '' ? [...value, ''] : value).join(info.commaSeparated ? ', ' : ' ').trim();
   }
   else if (typeof value === 'string' || typeof value === 'number') text = String(value);
   else return false;
-  out.push(' ', info.attribute, '="', escapeAttribute(text), '"');
+  out.push(info.opening, escapeAttribute(text), '"');
   return true;
+}
+
+/** `<name` and `</name>` of each tag written, made once: fewer, longer pieces for the caller to join. */
+const tags = new Map<string, { open: string; close: string }>();
+
+function tagOf(name: string): { open: string; close: string } {
+  let tag = tags.get(name);
+  if (tag !== undefined) return tag;
+  tag = { open: `<${name}`, close: `</${name}>` };
+  // Renderers use a few dozen names; a renderer that made names up would not grow this without end.
+  if (tags.size < 512) tags.set(name, tag);
+  return tag;
 }
 
 /** Whether the fast path writes this element's own tag (its children are checked as they are written). */
 const plainElement = (node: Element): boolean => !SPECIAL.has(node.tagName) && node.tagName.toLowerCase() === node.tagName;
 
 function writeStart(node: Element, out: string[]): boolean {
-  out.push('<', node.tagName);
+  out.push(tagOf(node.tagName).open);
   for (const key in node.properties) if (!writeAttribute(key, node.properties[key], out)) return false;
   out.push('>');
   return true;
@@ -94,7 +108,7 @@ function writeElement(node: Element, out: string[]): boolean {
   if (!writeNodes(node.children, out)) return false;
   // A void element with children loses its void-ness, as in hast-util-to-html.
   if (VOID.has(node.tagName) && isEmpty(out, mark)) return true;
-  out.push('</', node.tagName, '>');
+  out.push(tagOf(node.tagName).close);
   return true;
 }
 
@@ -153,4 +167,9 @@ export function serialiseHtml(list: readonly ElementContent[]): string {
   const out: string[] = [];
   writeHtml(list, out);
   return out.join('');
+}
+
+/** An element's end tag (`</p>`), made once per tag name. */
+export function closingTag(tagName: string): string {
+  return tagOf(tagName).close;
 }

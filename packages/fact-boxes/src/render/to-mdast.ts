@@ -15,7 +15,7 @@
 import type { Element, ElementContent } from 'hast';
 import type { Data, Html, Parent, RootContent, Text } from 'mdast';
 import type { BoxChild, BoxElement } from './h.js';
-import { serialiseHtml, writeHtml, writeStartTag } from './html.js';
+import { closingTag, serialiseHtml, writeHtml, writeStartTag } from './html.js';
 
 /**
  * How the static parts of a box enter the tree:
@@ -108,7 +108,7 @@ function toPieces(child: BoxChild, pieces: Pieces): void {
     }
     writeStartTag(child as Element, pieces.html);
     for (const grandchild of child.children) toPieces(grandchild, pieces);
-    pieces.html.push('</', child.tagName, '>');
+    pieces.html.push(closingTag(child.tagName));
   }
   // hast comments and doctypes have no place in a box.
 }
