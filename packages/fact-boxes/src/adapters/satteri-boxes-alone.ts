@@ -6,17 +6,19 @@
  * (line numbers and columns stay the page's), and each box's offsets are
  * moved back to the page's afterwards (bench/profile.md).
  *
- * Two readers use it. The MDX pre-pass (`readBoxesAlone`) has no reading of
- * the page yet, so it reads the boxes this way only where nothing outside
- * them can change what their lines are; otherwise `undefined`, and the whole
- * page is read:
+ * Two readers use it. The pre-passes of MDX and Markdown pages
+ * (`readBoxesAlone`) have no reading of the page yet, so they read the boxes
+ * this way only where nothing outside them can change what their lines are;
+ * otherwise `undefined`, and the whole page is read:
  * - each box opens at the start of a line, at the start of the page, after a
  *   blank line or right after another box, and a line of colons alone closes
  *   it, with no other container opening inside it;
  * - outside the boxes, no fenced code, no container opening after white
  *   space, no line whose braces or backticks are left open (an expression, a
  *   JSX comment or a template string over several lines), no JSX tag or
- *   comment left open at the end of its line;
+ *   comment left open at the end of its line; in Markdown, no line that
+ *   opens HTML read on past blank lines (`<pre`, `<script`, `<style`,
+ *   `<textarea`, `<!`, `<?`), even inside a box;
  * - no definitions or footnotes, which a box read alone could not resolve, no
  *   byte order mark (which Sätteri leaves out of its offsets), and no line
  *   ending but `\n` and `\r\n`;
@@ -27,7 +29,7 @@
  * box's text read on its own, where they are the same boxes.
  */
 import type { Root, RootContent } from 'mdast';
-import { mdxToMdast, type Features } from 'satteri';
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { hasDocumentWide } from '../engine/restore.js';
 
 /** A line that opens a container directive at its start. */
@@ -42,6 +44,11 @@ const LONE_CARRIAGE_RETURN = /\r(?!\n)/;
 const NOT_LINE_ENDINGS = /[^\r\n]+/g;
 /** A line that opens or closes fenced code. */
 const FENCE = /^[ \t]*(?:```|~~~)/;
+/**
+ * A line that starts HTML that Markdown reads on past blank lines, up to its own end (`</pre>`, `-->`, `?>`, `>`,
+ * `]]>`): a box after it could be inside it.
+ */
+const LONG_HTML_BLOCK = /^ {0,3}<(?:[!?]|(?:pre|script|style|textarea)(?:[\s>]|$))/im;
 /** The characters of anything a line outside boxes could leave open: braces, backticks, tildes, tags. */
 const OPENERS = /[{}`~<]/;
 
@@ -66,10 +73,11 @@ export interface BoxesRead {
  * @example
  *   const tree = readBoxesAlone(source, features) ?? mdxToMdast(source, { features, position: true });
  */
-export function readBoxesAlone(source: string, features: Features): Root | undefined {
-  if (hasDocumentWide(source)) return undefined;
+export function readBoxesAlone(source: string, features: Features, format: 'mdx' | 'md' = 'mdx'): Root | undefined {
+  if (hasDocumentWide(source) || (format === 'md' && LONG_HTML_BLOCK.test(source))) return undefined;
   const ranges = findBoxes(source, true);
-  const read = ranges && readTogether(source, ranges, (text) => mdxToMdast(text, { features: { ...features, directive: true }, position: true }) as unknown as Root);
+  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
+  const read = ranges && readTogether(source, ranges, (text) => parse(text, { features: { ...features, directive: true }, position: true }) as unknown as Root);
   if (!read) return undefined;
   for (const { box, by } of read.boxes) moveBy(box, by);
   return { type: 'root', children: read.boxes.map(({ box }) => box) };

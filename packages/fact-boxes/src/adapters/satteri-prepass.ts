@@ -23,10 +23,11 @@
  *   so its text as written is what the box holds.
  */
 import type { Nodes, Root, RootContent } from 'mdast';
-import { mdxToMdast, type Features } from 'satteri';
+import { markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import type { FactBoxRecord, Problem } from '../boxes/define.js';
-import { processDocument } from '../engine/document.js';
+import { processDocument, type ProcessedDocument } from '../engine/document.js';
 import type { ResolvedOptions } from '../engine/options.js';
+import { shiftPositions, type Shift } from '../engine/positions.js';
 import { PHRASING } from '../engine/restore.js';
 import { DocumentState } from '../engine/state.js';
 import { staticFragmentHtml } from '../render/to-mdast.js';
@@ -59,14 +60,14 @@ const DIRECTIVE_BRACES = /\]\{|:[^\s:[\]{}()]+\{/g;
 const CLOSING_FENCE = /(?:^|\n)[ \t]*:{3,}[ \t]*\r?$/;
 
 /** Where a node of a box was in the page, and its children as parsed (to tell a node the core changed). */
-interface Original {
+export interface Original {
   start: number;
   end: number;
   column: number;
   children: readonly unknown[] | undefined;
 }
 /** The nodes of a page's boxes as parsed, and its paragraphs by where they end (a timeline event the core cut its date from). */
-interface Originals {
+export interface Originals {
   nodes: Map<object, Original>;
   /** Paragraphs by where they end. */
   paragraphEnding: Map<number, object>;
@@ -91,13 +92,47 @@ export function prepassMdx(
   state: () => DocumentState = () => new DocumentState(source, options.headingLevel, options.locales?.forDocument({ source }), options),
   staticPart: (html: string) => string = fragment,
 ): PrepassedPage | undefined {
-  // No line opens a container at the top of the page (nothing to write), or a directive has attributes outside box
-  // lines: no page to read for it.
+  // A directive with attributes outside box lines: MDX without directives would read its braces as an expression.
   if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source) || !bracesOnlyOnBoxLines(source)) return undefined;
+  const built = buildBoxes(source, features, options, state, 'mdx');
+  if (!built) return undefined;
+  const { boxes, ranges, originals, result } = built;
+  const parts: string[] = [];
+  let at = 0;
+  for (let index = 0; index < boxes.length; index++) {
+    const written = writeBox(boxes[index]!, source, originals, staticPart);
+    if (written === undefined) return undefined;
+    const [start, end] = ranges[index]!;
+    parts.push(source.slice(at, start), '\n', written, '\n');
+    at = end;
+  }
+  parts.push(source.slice(at));
+  return { text: parts.join(''), records: result.records, problems: result.problems };
+}
+
+/** A page's boxes as the core rendered them, with where each was written and what each held as parsed. */
+export interface BuiltBoxes {
+  /** What the core made of each box, in order. */
+  boxes: RootContent[];
+  /** Where each box is in the page: from the start of its opening line to the end of its closing line. */
+  ranges: [start: number, end: number][];
+  originals: Originals;
+  result: ProcessedDocument;
+}
+
+/**
+ * Read a page's boxes (alone where the prose around them cannot change them, else with the page) and render them
+ * with the core; `undefined` where the page has to go through the plugin (see above). `shift`: where the text lies
+ * in its file (a collection entry's body), so records and messages name the file's lines.
+ */
+export function buildBoxes(source: string, features: Features, options: ResolvedOptions, state: () => DocumentState, format: 'mdx' | 'md', shift?: Shift): BuiltBoxes | undefined {
+  // No line opens a container at the top of the page: nothing to write.
+  if (!BOX_OPENING.test(source)) return undefined;
   // The boxes alone where nothing around them can change them (most pages), else the whole page.
-  let tree = readBoxesAlone(source, features);
+  let tree = readBoxesAlone(source, features, format);
   try {
-    tree ??= mdxToMdast(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
+    const read = format === 'mdx' ? mdxToMdast : markdownToMdast;
+    tree ??= read(source, { features: { ...features, directive: true }, position: true }) as unknown as Root;
   } catch {
     return undefined; // the plugin's path reports what is wrong with the page
   }
@@ -127,20 +162,10 @@ export function prepassMdx(
   for (const box of boxes) remember(box as Positioned, originals, true);
   const root: Root = { type: 'root', children: boxes };
   alignWithMicromark(root, source);
+  if (shift) shiftPositions(root, shift);
   const result = processDocument(root, source, options, state());
   if (result.problems.some((problem) => problem.severity !== 'warning') || root.children.length !== boxes.length) return undefined;
-
-  const parts: string[] = [];
-  let at = 0;
-  for (let index = 0; index < boxes.length; index++) {
-    const written = writeBox(root.children[index]!, source, originals, staticPart);
-    if (written === undefined) return undefined;
-    const [start, end] = ranges[index]!;
-    parts.push(source.slice(at, start), '\n', written, '\n');
-    at = end;
-  }
-  parts.push(source.slice(at));
-  return { text: parts.join(''), records: result.records, problems: result.problems };
+  return { boxes: root.children, ranges, originals, result };
 }
 
 /**
@@ -209,7 +234,7 @@ function remember(node: Positioned, originals: Originals, isBox = false): void {
 }
 
 /** A node as the core left it, and every node inside it: the author's, unchanged. */
-function unchanged(node: unknown, originals: Originals): Original | undefined {
+export function unchanged(node: unknown, originals: Originals): Original | undefined {
   const original = originals.nodes.get(node as object);
   if (!original) return undefined;
   const children = (node as Positioned).children;
@@ -283,7 +308,7 @@ function writeBox(node: RootContent, source: string, originals: Originals, stati
  * An author's block as written, its lines moved to the start of the line by its own column (a block from a list
  * item); a paragraph the core took the start of (a timeline event's date) from where its words start.
  */
-function blockText(node: Nodes, source: string, originals: Originals): string | undefined {
+export function blockText(node: Nodes, source: string, originals: Originals): string | undefined {
   let original = unchanged(node, originals);
   let start = original?.start;
   if (!original && node.type === 'paragraph' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
