@@ -20,3 +20,5 @@ export { alignWithMicromark, holdsDirectiveBlock } from '../../packages/fact-box
 export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 export { findBoxes, readBoxesAlone, readTogether } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';
 export { holdsBoxLine } from '../../packages/fact-boxes/dist/engine/reached.js';
+export { GLUE, prepassMarkdown, unglue } from '../../packages/fact-boxes/dist/adapters/satteri-prepass-md.js';
+export { Prepassed } from '../../packages/fact-boxes/dist/astro/satteri.js';

@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { fromHtml } from 'hast-util-from-html';
 import { toHtml } from 'hast-util-to-html';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,7 +21,7 @@ import remarkDirective from 'remark-directive';
 import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 import { readAlike } from '../helpers/read-alike.js';
 import { withBoxHtml } from '../helpers/box-html.js';
-import { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
+import { Prepassed, renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../helpers/internal.js';
 import { asCalled, type TransformHook } from './vite-hook.js';
 
 type Processor = NonNullable<AstroConfig['markdown']['processor']> & { options: object };
@@ -141,6 +141,38 @@ describe('pages without a box, on Sätteri', () => {
     const served = await compile(withFactBoxes(undefined, {}, vi.fn(), { adapter: { name: '@astrojs/node' } }), text);
     expect(served.module).toContain('<section class=\\"fact-box fact-box--claim\\"');
     expect(served.module).not.toContain('fact-boxes/astro/html');
+  });
+
+  test('a Markdown page with boxes is rendered with them written in, without the syntax, where it can be: the plugin\'s page, records and warnings', async () => {
+    const written = vi.spyOn(Prepassed.prototype, 'markdown');
+    try {
+      const text = 'At 10:30 they met.\n\n:::claim[The *vow*]{by="The ministry" by="The minister"}\nIt said so at 3:1.\n\n- one\n- two\n:::\n\n:::timeline\n- 2023-10-07: Attack on **the** town.\n:::\n';
+      const warnings: string[] = [];
+      const page = await render(withFactBoxes(undefined, {}, (message) => warnings.push(message)), text);
+      expect(written).toHaveReturnedWith(expect.objectContaining({ text: expect.stringContaining('<!--fact-boxes:seam-->') }));
+      // What the plugin renders, on a site with a Markdown plugin of its own beside fact-boxes (which keeps every page on the plugin).
+      const idle: MdastPluginDefinition = { name: 'idle' };
+      const viaPlugin = await render(withFactBoxes(satteri({ mdastPlugins: [idle] })), text);
+      expect(written).toHaveBeenCalledTimes(1);
+      expect(page.html).toBe(viaPlugin.html);
+      expect(page.html).toContain('<p>At 10:30 they met.</p>');
+      expect(readFactBoxes(page.frontmatter)).toEqual(readFactBoxes(viaPlugin.frontmatter));
+      expect(readFactBoxes(page.frontmatter)).toHaveLength(2);
+      expect(warnings).toEqual([expect.stringMatching(/page\.md:3:\d+.*"by" is given more than once/)]);
+
+      // A collection entry's body, handed over without its frontmatter: records and warnings name the file's lines.
+      const file = join(mkdtempSync(join(tmpdir(), 'fact-boxes-entry-')), 'entry.md');
+      writeFileSync(file, `---\ntitle: Vow\ndate: 2023-11-05\n---\n\n${text}`);
+      const entryWarnings: string[] = [];
+      const frontmatter: Record<string, unknown> = {};
+      const renderer = await withFactBoxes(undefined, {}, (message) => entryWarnings.push(message)).createRenderer(shared);
+      const entry = await renderer.render(text, { frontmatter, fileURL: pathToFileURL(file) });
+      expect(entry.code).toBe(viaPlugin.html);
+      expect(entryWarnings).toEqual([expect.stringMatching(/entry\.md:8:\d+.*"by" is given more than once/)]);
+      expect(readFactBoxes(frontmatter).map((record) => record.position?.start.line)).toEqual([8, 15]);
+    } finally {
+      written.mockRestore();
+    }
   });
 
   test('a page module that renders in a process that did not compile it says where its boxes are', () => {

@@ -222,10 +222,11 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           const entry = satteriPluginForAstro(settings, { plugins: list, features });
           Object.defineProperty(entry, 'toJSON', asDigest);
           // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
-          // MDX pages whose boxes can be written into their text go to that renderer too (adapters/satteri-prepass.ts).
-          const mdxPrepass = new Prepassed(settings, features);
-          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings, mdxPrepass), siteDirective, satteri: () => sitesSatteri(config.root) });
-          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path), mdxPrepass });
+          // MDX and Markdown pages whose boxes can be written into their text go to that renderer too
+          // (adapters/satteri-prepass.ts, adapters/satteri-prepass-md.ts).
+          const prepassed = new Prepassed(settings, features);
+          const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings, prepassed), siteDirective, satteri: () => sitesSatteri(config.root) });
+          renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path), mdxPrepass: prepassed, markdownPrepass: prepassed });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
           placeAgain();
         } else if (processor === undefined || (astroMajor(config.root) ?? 7) < 7) {

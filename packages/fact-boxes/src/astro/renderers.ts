@@ -10,7 +10,7 @@
  * Sätteri, when the site runs other Markdown plugins (one of them may handle directives of its own).
  */
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { AstroConfig } from 'astro';
 import type { Features } from 'satteri';
 import { mayHoldBlockDirective } from '../engine/syntax.js';
@@ -114,6 +114,14 @@ export interface WithoutDirectives {
     rewrite(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; esm?: string } | undefined;
     drop(path: string): void;
   };
+  /**
+   * Markdown pages with boxes written into their text beforehand, rendered by the renderer without the syntax
+   * (`Prepassed#markdown` in astro/satteri.ts): `finish` checks the rendered page and gives its HTML, or
+   * `undefined`, and the renderer with the plugin renders it.
+   */
+  markdownPrepass?: {
+    markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string): string | undefined } | undefined;
+  };
 }
 
 /**
@@ -121,14 +129,27 @@ export interface WithoutDirectives {
  * syntax. Which renderers to make is decided when Astro asks for them, after every integration added its
  * plugins; each page's choice is one regular expression over its text.
  */
-export function renderersWithoutDirectives(processor: MarkdownProcessor, { plainProcessor, mdxEsm, mdxPrepass }: WithoutDirectives): void {
+export function renderersWithoutDirectives(processor: MarkdownProcessor, { plainProcessor, mdxEsm, mdxPrepass, markdownPrepass }: WithoutDirectives): void {
   const createRenderer = processor.createRenderer;
   if (typeof createRenderer !== 'function') return;
   processor.createRenderer = async function (this: unknown, shared) {
     const [full, plainOne] = await Promise.all([createRenderer.call(this, shared), plainProcessor()]);
     if (!plainOne) return full;
     const plain = await plainOne.createRenderer(shared);
-    return { ...full, render: (content, renderOptions) => (mayHoldBlockDirective(content) ? full : plain).render(content, renderOptions) } satisfies Renderer;
+    return {
+      ...full,
+      render: async (content, renderOptions) => {
+        if (!mayHoldBlockDirective(content)) return plain.render(content, renderOptions);
+        const fileURL = renderOptions?.fileURL;
+        // The frontmatter the renderer hands back, which the page's records go on once it is rendered.
+        const withFrontmatter = { ...renderOptions, frontmatter: renderOptions?.frontmatter ?? {} };
+        const written = fileURL && markdownPrepass?.markdown(content, fileURLToPath(fileURL), withFrontmatter.frontmatter);
+        if (!written) return full.render(content, renderOptions);
+        const result = await plain.render(written.text, withFrontmatter);
+        const code = written.finish(result.code);
+        return code === undefined ? full.render(content, renderOptions) : { ...result, code };
+      },
+    } satisfies Renderer;
   };
 
   const createMdxRenderer = processor.createMdxRenderer;

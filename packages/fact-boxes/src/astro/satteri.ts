@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Features, PluginFactoryContext } from 'satteri';
 import { createSatteriPlugin } from '../adapters/satteri-plugin.js';
 import { prepassMdx, type PrepassedPage } from '../adapters/satteri-prepass.js';
+import { prepassMarkdown, unglue } from '../adapters/satteri-prepass-md.js';
 import { problemLine } from '../engine/errors.js';
 import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
@@ -105,18 +106,22 @@ export function satteriLeftOutForAstro(settings: AstroPluginSettings, prepassed?
 /**
  * MDX pages whose boxes are written into their text before Sätteri reads them (adapters/satteri-prepass.ts),
  * when fact-boxes is the only Markdown plugin: the page is compiled by the renderer without the directive
- * syntax, and its records wait here, by file, for that renderer's entry (`satteriLeftOutForAstro`).
+ * syntax, and its records wait here, by file, for that renderer's entry (`satteriLeftOutForAstro`). Markdown
+ * pages too (`markdown`), whose records are handed on once their rendered page is checked.
  */
 export class Prepassed {
   /** Pages written, by file, with the key their boxes' HTML is kept under (none: it is in the page). */
   private readonly pages = new Map<string, { page: PrepassedPage; key: string | undefined }>();
   private readonly options: ResolvedOptions;
+  private readonly markdownOptions: ResolvedOptions;
 
   constructor(
     private readonly settings: AstroPluginSettings,
     private readonly features: () => Features,
   ) {
-    this.options = { ...resolveForAstro(settings), staticHtml: 'fragment' };
+    const resolved = resolveForAstro(settings);
+    this.options = { ...resolved, staticHtml: 'fragment' };
+    this.markdownOptions = { ...resolved, staticHtml: 'raw' };
   }
 
   /**
@@ -140,6 +145,29 @@ export class Prepassed {
     return key === undefined ? { text: page.text } : { text: page.text, esm: htmlEsm(key) };
   }
 
+  /**
+   * A Markdown page (or a content collection's entry) with its boxes written in (adapters/satteri-prepass-md.ts),
+   * and `finish`, which takes the rendered page: it gives the page's HTML and hands its records and warnings on as
+   * the plugin's `done` does, or `undefined` when the page has to go through the plugin after all. `undefined`:
+   * the plugin renders it.
+   */
+  markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string): string | undefined } | undefined {
+    const options = this.markdownOptions;
+    const locale = options.locales?.forDocument({ data: { astro: { frontmatter } }, source: content, path });
+    // A collection entry's body, without its frontmatter: records and messages name the file's lines.
+    const shift = shiftOf(path, content);
+    const page = prepassMarkdown(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options), shift);
+    if (!page) return undefined;
+    return {
+      text: page.text,
+      finish: (html) => {
+        const glued = unglue(html, page);
+        if (glued !== undefined) finishPrepassed(this.settings, path, page, frontmatter);
+        return glued;
+      },
+    };
+  }
+
   /** A page's boxes, once: `undefined` when it was not written here. */
   take(path: string): PrepassedPage | undefined {
     const written = this.pages.get(path);
@@ -160,7 +188,7 @@ export class Prepassed {
 const asFilePath = (path: string) => fileURLToPath(pathToFileURL(path));
 
 /** What the plugin's `done` does for a page, for one whose boxes were written into it: records, store, warnings. */
-function finishPrepassed(settings: AstroPluginSettings, path: string, page: PrepassedPage, frontmatter: Record<string, unknown> | undefined): void {
+function finishPrepassed(settings: AstroPluginSettings, path: string, page: Pick<PrepassedPage, 'records' | 'problems'>, frontmatter: Record<string, unknown> | undefined): void {
   leaveOut(settings, path, frontmatter, page.records);
   for (const problem of page.problems) settings.warn(problemLine(problem, path));
 }
