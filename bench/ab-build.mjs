@@ -1,13 +1,14 @@
 // Two builds of the package, each in whole-site builds: `node bench/ab-build.mjs <dist A> <dist B> [articles]
 // [rounds] ["<variant>;<variant>;…"]`. Each round copies one dist folder into packages/fact-boxes/dist and builds
-// the variants of bench/profile.mjs with it (default `fact-boxes`), then the other, the order swapped every other
+// the variants of bench/profile.mjs with it (default `fact-boxes`; `md:<name>` for one of its `.md` collection
+// variants, e.g. `md:fact-boxes`), then the other, the order swapped every other
 // round; at the end the dist folder that was there is put back. One line a build, then the means: seconds, CPU
 // seconds of every thread, peak resident MiB. A dist folder of an earlier commit: check it out, `npm run
 // build:package`, and copy packages/fact-boxes/dist away (e.g. to bench/.work/dist-before).
 import { cpSync, existsSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { profile } from './profile.mjs';
+import { profile, profileMd } from './profile.mjs';
 
 const [a, b, articles = '1000', rounds = '5', list = 'fact-boxes'] = process.argv.slice(2);
 if (!a || !b) throw new Error('usage: node bench/ab-build.mjs <dist A> <dist B> [articles] [rounds] ["<variant>;…"]');
@@ -27,7 +28,7 @@ try {
       rmSync(dist, { recursive: true, force: true });
       cpSync(side, dist, { recursive: true });
       for (const variant of variants) {
-        const run = profile(variant, Number(articles));
+        const run = variant.startsWith('md:') ? profileMd(variant.slice(3), Number(articles)) : profile(variant, Number(articles));
         results.push({ side, variant, ...run });
         console.log(JSON.stringify({ dist: side, variant, round: round + 1, seconds: +run.seconds.toFixed(2), cpuSeconds: +run.cpuSeconds.toFixed(2), peakMiB: Math.round(run.peakMiB) }));
       }

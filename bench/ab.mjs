@@ -20,7 +20,7 @@ import remarkSmartypants from 'remark-smartypants';
 import { markdownToHtml, mdxToJs } from 'satteri';
 import { unified } from 'unified';
 import { article, stripBoxes } from './corpus.mjs';
-import { astroMdx, satteriAsAstro } from './satteri-as-astro.mjs';
+import { astroMarkdown, astroMdx } from './satteri-as-astro.mjs';
 
 // AB_BOXES=0: the same articles with their boxes taken out (prose like `10:30` left in), as most pages of an archive are.
 const withoutBoxes = process.env.AB_BOXES === '0';
@@ -41,7 +41,8 @@ const trees = corpus.map((text) => parser.parse(text));
 /** What bench/satteri-as-astro.mjs needs of a package build (a build before the pre-pass has none of it). */
 async function satteriModules(dist) {
   const prepass = await load(dist, 'adapters/satteri-prepass.js').then((module) => ({ ...module }), () => ({}));
-  return { ...(await load(dist, 'adapters/satteri-plugin.js')), ...(await load(dist, 'engine/options.js')), ...prepass };
+  const markdown = await load(dist, 'adapters/satteri-prepass-md.js').then((module) => ({ ...module }), () => ({}));
+  return { ...(await load(dist, 'adapters/satteri-plugin.js')), ...(await load(dist, 'engine/options.js')), ...prepass, ...markdown };
 }
 
 /** One pipeline: its baseline without fact-boxes (run `null`), and a run per dist. */
@@ -59,14 +60,14 @@ const pipelines = {
       };
     },
   },
-  'Sätteri, Markdown': {
+  'Sätteri, Markdown (boxes written into the page beforehand, where the package can)': {
     baseline: () => {
       for (const text of corpus) markdownToHtml(text, { features });
     },
     async side(dist) {
-      const md = satteriAsAstro('raw', features, await satteriModules(dist));
+      const md = astroMarkdown(features, await satteriModules(dist));
       return () => {
-        for (const text of corpus) markdownToHtml(text, { features, ...md });
+        for (const text of corpus) md(text);
       };
     },
   },

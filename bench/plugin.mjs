@@ -10,7 +10,7 @@ import { unified } from 'unified';
 import remarkFactBoxes from 'fact-boxes/remark';
 import satteriFactBoxes from 'fact-boxes/satteri';
 import { article } from './corpus.mjs';
-import { astroMdx, satteriAsAstro } from './satteri-as-astro.mjs';
+import { astroMarkdown, astroMdx, satteriAsAstro } from './satteri-as-astro.mjs';
 
 export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } = {}) {
   const corpus = Array.from({ length: articles }, (_, index) => article(index));
@@ -27,11 +27,15 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   // MDX pages as the integration compiles them: boxes written into the text beforehand where they can be.
   const astroMdxPage = astroMdx(features);
   if (!corpus.every(astroMdxPage.writes)) throw new Error('bench: expected every article to be written with its boxes (src/adapters/satteri-prepass.ts)');
+  // Markdown pages as the integration renders them: boxes written into the text beforehand where they can be.
+  const astroMarkdownPage = astroMarkdown(features);
+  if (!corpus.every(astroMarkdownPage.writes)) throw new Error('bench: expected every article to be written with its boxes (src/adapters/satteri-prepass-md.ts)');
   const tasks = {
     'unified': async () => { for (const text of corpus) await baseline.process(text); },
     'unified + fact-boxes': async () => { for (const text of corpus) await withBoxes.process(text); },
     'satteri': () => { for (const text of corpus) markdownToHtml(text, { features }); },
-    'satteri + fact-boxes': () => { for (const text of corpus) markdownToHtml(text, { features, ...astroPlugins }); },
+    'satteri + fact-boxes': () => { for (const text of corpus) astroMarkdownPage(text); },
+    'satteri + fact-boxes, through the plugin': () => { for (const text of corpus) markdownToHtml(text, { features, ...astroPlugins }); },
     'satteri + fact-boxes/satteri': () => { for (const text of corpus) markdownToHtml(text, { features, ...satteriPlugins }); },
     'satteri mdx': () => { for (const text of corpus) mdxToJs(text, { features }); },
     'satteri mdx + fact-boxes': () => { for (const text of corpus) astroMdxPage(text); },
@@ -44,6 +48,8 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
   const mdx = mdxToJs(corpus[0], { features, ...satteriMdxPlugins }).code;
   // Both ways of reading a box on Sätteri give the same page.
   if (markdownToHtml(corpus[0], { features, ...astroPlugins }).html !== satteriHtml || mdxToJs(corpus[0], { features, ...astroMdxPlugins }).code !== mdx) throw new Error('bench: boxes read from their text give another page');
+  // The page written beforehand is the plugin's page, byte for byte.
+  if (corpus.some((text) => astroMarkdownPage(text) !== markdownToHtml(text, { features, ...astroPlugins }).html)) throw new Error('bench: a Markdown page written beforehand differs from the plugin\'s');
   if ((mdx.match(/data-fact-box/g) ?? []).length < 8) throw new Error('bench: expected 8 boxes in the MDX module');
   for (const out of [html, satteriHtml]) if ((out.match(/data-fact-box=/g) ?? []).length !== 8) throw new Error('bench: expected 8 boxes per article');
 
@@ -68,6 +74,7 @@ export async function pluginOverhead({ articles = 20, rounds = 5, time = 400 } =
     ratios: {
       unified: perArticle['unified + fact-boxes'] / perArticle.unified,
       satteri: perArticle['satteri + fact-boxes'] / perArticle.satteri,
+      'satteri, through the plugin': perArticle['satteri + fact-boxes, through the plugin'] / perArticle.satteri,
       'satteri mdx': perArticle['satteri mdx + fact-boxes'] / perArticle['satteri mdx'],
       'satteri mdx, through the plugin': perArticle['satteri mdx + fact-boxes, through the plugin'] / perArticle['satteri mdx'],
       'satteri, fact-boxes/satteri': perArticle['satteri + fact-boxes/satteri'] / perArticle.satteri,

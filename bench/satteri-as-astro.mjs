@@ -3,12 +3,13 @@
 // (src/adapters/satteri-reread.ts). `fact-boxes/satteri` on its own cannot know them and reads Sätteri's nodes.
 // `modules` holds the package's internal createSatteriPlugin and resolveOptions: from the built files
 // (`builtPackage`), or from any dist folder, as bench/ab.mjs loads them.
-import { mdxToJs } from 'satteri';
+import { markdownToHtml, mdxToJs } from 'satteri';
 import { createSatteriPlugin } from '../packages/fact-boxes/dist/adapters/satteri-plugin.js';
 import { prepassMdx } from '../packages/fact-boxes/dist/adapters/satteri-prepass.js';
+import { prepassMarkdown, unglue } from '../packages/fact-boxes/dist/adapters/satteri-prepass-md.js';
 import { resolveOptions } from '../packages/fact-boxes/dist/engine/options.js';
 
-export const builtPackage = { createSatteriPlugin, resolveOptions, prepassMdx };
+export const builtPackage = { createSatteriPlugin, resolveOptions, prepassMdx, prepassMarkdown, unglue };
 
 /** What to spread into Sätteri's options, with `features` the same object given to Sätteri. */
 export function satteriAsAstro(staticHtml, features, modules = builtPackage) {
@@ -33,4 +34,24 @@ export function astroMdx(features, modules = builtPackage) {
   };
   compile.writes = (text) => prepass(text) !== undefined;
   return compile;
+}
+
+/**
+ * A Markdown page rendered as the Astro integration renders it while fact-boxes is the only Markdown plugin: its
+ * boxes written into its text where they can be (src/adapters/satteri-prepass-md.ts), then rendered without the
+ * directive feature and its seams taken out; else through the plugin. A package without that pre-pass renders
+ * every page through the plugin.
+ */
+export function astroMarkdown(features, modules = builtPackage) {
+  const options = modules.resolveOptions({ staticHtml: 'raw' });
+  const plugins = satteriAsAstro('raw', features, modules);
+  const plain = { ...features, directive: false };
+  const prepass = (text) => modules.prepassMarkdown?.(text, features, options);
+  const render = (text) => {
+    const page = prepass(text);
+    const html = page && modules.unglue(markdownToHtml(page.text, { features: plain }).html, page);
+    return html ?? markdownToHtml(text, { features, ...plugins }).html;
+  };
+  render.writes = (text) => prepass(text) !== undefined;
+  return render;
 }
