@@ -5,14 +5,14 @@
  * plugin would is left to the plugin.
  */
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { markdownToHtml, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
 import { GLUE, prepassMarkdown, resolveOptions, unglue } from '../helpers/internal.js';
-import { documentArbitrary, toMarkdown, type Block } from '../robustness/documents.js';
+import { eligible, filesIn } from '../helpers/prepass-pages.js';
+import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 
 /** As Astro parses Markdown by default. */
 const ASTRO: Features = { gfm: true, smartPunctuation: true };
@@ -46,8 +46,7 @@ function pluginOutcome(text: string) {
 }
 
 const root = new URL('../../', import.meta.url);
-const filesIn = (folder: string): string[] => readdirSync(new URL(folder, root), { recursive: true, encoding: 'utf8' }).filter((file) => /\.md$/.test(file) && !file.includes('node_modules') && !file.includes('.tmp')).map((file) => join(folder, file));
-const FILES = [...filesIn('tests/fixtures/'), ...filesIn('tests/robustness/fixtures/')];
+const FILES = [...filesIn('tests/fixtures/', /\.md$/), ...filesIn('tests/robustness/fixtures/', /\.md$/)];
 /** A file's body, as Astro hands a renderer the text after the frontmatter. */
 const body = (text: string) => text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, '');
 
@@ -139,12 +138,6 @@ describe('a Markdown page with its boxes written in, against the plugin', () => 
     expect(html.slice(0, html.indexOf('<section')).trimEnd()).toBe(markdownToHtml(prose, { features: ASTRO }).html.trimEnd());
   });
 });
-
-/** Documents of prose, code, lists and boxes (no other directive, no box in a box): the pages the pre-pass is for. */
-function eligible(blocks: Block[]): Block[] {
-  const plain = (block: Block) => block.kind === 'prose' || block.kind === 'heading' || block.kind === 'list' || block.kind === 'code';
-  return blocks.filter((block) => plain(block) || block.kind === 'box').map((block) => (block.kind === 'box' ? { ...block, body: block.body.filter(plain) } : block));
-}
 
 describe('generated articles (fast-check)', () => {
   test('a page the pre-pass writes renders as through the plugin, with the features Astro parses with', () => {

@@ -4,15 +4,15 @@
  * plugin gives, and every page the pre-pass cannot write as the plugin would is left to the plugin.
  */
 import fc from 'fast-check';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { mdxToJs, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins } from '../helpers/astro-satteri.js';
 import { directiveLines, prepassMdx, resolveOptions } from '../helpers/internal.js';
 import { mdxHtml } from '../helpers/mdx-html.js';
-import { documentArbitrary, toMarkdown, type Block } from '../robustness/documents.js';
+import { eligible, filesIn } from '../helpers/prepass-pages.js';
+import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 
 const GFM: Features = { gfm: true };
 const options = resolveOptions({ staticHtml: 'fragment' });
@@ -42,7 +42,6 @@ function pluginOutcome(text: string) {
 }
 
 const root = new URL('../../', import.meta.url);
-const filesIn = (folder: string): string[] => readdirSync(new URL(folder, root), { recursive: true, encoding: 'utf8' }).filter((file) => /\.mdx?$/.test(file) && !file.includes('node_modules')).map((file) => join(folder, file));
 const FILES = [...filesIn('tests/fixtures/'), ...filesIn('tests/robustness/fixtures/'), ...filesIn('site/examples/')];
 
 describe('a page with its boxes written in, against the plugin', () => {
@@ -126,12 +125,6 @@ describe('a page with its boxes written in, against the plugin', () => {
     expect(html.slice(0, html.indexOf('<section')).trimEnd()).toBe(mdxHtml(prose, features).trimEnd());
   });
 });
-
-/** Documents of prose, code, lists and boxes (no other directive, no box in a box): the pages the pre-pass is for. */
-function eligible(blocks: Block[]): Block[] {
-  const plain = (block: Block) => block.kind === 'prose' || block.kind === 'heading' || block.kind === 'list' || block.kind === 'code';
-  return blocks.filter((block) => plain(block) || block.kind === 'box').map((block) => (block.kind === 'box' ? { ...block, body: block.body.filter(plain) } : block));
-}
 
 describe('generated articles (fast-check)', () => {
   test('the lines that may start a directive are those a multiline expression finds', () => {
