@@ -15,7 +15,9 @@ import type { AstroConfig } from 'astro';
 import type { MdastPluginDefinition } from 'satteri';
 import { describe, expect, test, vi } from 'vitest';
 import factBoxes from 'fact-boxes/astro';
-import { readFactBoxes } from 'fact-boxes';
+import { defineFactBox, readFactBoxes } from 'fact-boxes';
+import type { AstroFactBoxesOptions } from 'fact-boxes/astro';
+import * as z from 'zod';
 import { factBoxHtml } from 'fact-boxes/astro/html';
 import remarkDirective from 'remark-directive';
 import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
@@ -38,8 +40,11 @@ type StylesPlugin = { name: string; transform: TransformHook<{ code: string } | 
 let stylesPlugin: { name: string; transform: (this: object, code: string, id: string) => { code: string } | undefined } | undefined;
 
 /** A Sätteri processor with the integration set up on it, as Astro does before it asks for renderers. */
-function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn(), config: object = {}): Processor {
-  const integration = factBoxes({ onInvalid: 'warn' });
+/** The integration `withFactBoxes` set up last: its hooks, as Astro calls them. */
+let integration: ReturnType<typeof factBoxes>;
+
+function withFactBoxes(processor: Processor = satteri(), markdown: object = {}, warn: (message: string) => void = vi.fn(), config: object = {}, options: AstroFactBoxesOptions = {}): Processor {
+  integration = factBoxes({ onInvalid: 'warn', ...options });
   const updateConfig = vi.fn();
   (integration.hooks['astro:config:setup'] as unknown as (options: object) => void)({
     config: { markdown: { ...markdown, processor }, cacheDir, root, srcDir: new URL('src/', root) },
@@ -170,6 +175,25 @@ describe('pages without a box, on Sätteri', () => {
       expect(entry.code).toBe(viaPlugin.html);
       expect(entryWarnings).toEqual([expect.stringMatching(/entry\.md:8:\d+.*"by" is given more than once/)]);
       expect(readFactBoxes(frontmatter).map((record) => record.position?.start.line)).toEqual([8, 15]);
+    } finally {
+      written.mockRestore();
+    }
+  });
+
+  test('a box whose own renderer throws fails its page through the plugin, which fails the build with it, on Markdown and MDX pages', async () => {
+    const broken = defineFactBox({ name: 'broken', attributes: z.object({}), render: () => { throw new Error('the renderer broke'); } });
+    const written = vi.spyOn(Prepassed.prototype, 'markdown');
+    try {
+      const text = 'Before.\n\n:::broken\nText.\n:::\n';
+      const processor = withFactBoxes(undefined, {}, vi.fn(), {}, { boxes: [broken] });
+      await expect(render(processor, text)).rejects.toThrow(/the renderer broke/);
+      // The pre-pass met the box first; the plugin rendered the page again, and remembered its failure for the build
+      // (Astro only logs what a collection entry's render throws).
+      expect(written).toHaveBeenCalledTimes(1);
+      expect(() => (integration.hooks['astro:build:start'] as () => void)()).toThrow(/the renderer broke/);
+      const mdx = withFactBoxes(undefined, {}, vi.fn(), {}, { boxes: [broken] });
+      await expect(compile(mdx, text)).rejects.toThrow(/the renderer broke/);
+      expect(() => (integration.hooks['astro:build:start'] as () => void)()).toThrow(/the renderer broke/);
     } finally {
       written.mockRestore();
     }

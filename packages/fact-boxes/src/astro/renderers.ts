@@ -143,10 +143,12 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
         const fileURL = renderOptions?.fileURL;
         // The frontmatter the renderer hands back, which the page's records go on once it is rendered.
         const withFrontmatter = { ...renderOptions, frontmatter: renderOptions?.frontmatter ?? {} };
-        const written = fileURL && markdownPrepass?.markdown(content, fileURLToPath(fileURL), withFrontmatter.frontmatter);
+        // Whatever fails here (a custom box's renderer that throws) fails again in the plugin, which reports it as
+        // the page's own failure: Astro only logs what a collection entry's render throws.
+        const written = fileURL && attempt(() => markdownPrepass?.markdown(content, fileURLToPath(fileURL), withFrontmatter.frontmatter));
         if (!written) return full.render(content, renderOptions);
         const result = await plain.render(written.text, withFrontmatter);
-        const code = written.finish(result.code);
+        const code = attempt(() => written.finish(result.code));
         return code === undefined ? full.render(content, renderOptions) : { ...result, code };
       },
     } satisfies Renderer;
@@ -164,7 +166,7 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
         let text = content;
         let written: { text: string; esm?: string } | undefined;
         if (mayHoldBlockDirective(content)) {
-          written = mdxPrepass?.rewrite(content, path, frontmatter ?? {});
+          written = attempt(() => mdxPrepass?.rewrite(content, path, frontmatter ?? {}));
           if (written === undefined) return full.process(content, path, frontmatter);
           text = written.text;
         }
@@ -183,4 +185,13 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
       },
     } satisfies MdxRenderer;
   };
+}
+
+/** What `work` gives, or `undefined` where it throws: the renderer with the plugin then renders the page, and reports it. */
+function attempt<T>(work: () => T): T | undefined {
+  try {
+    return work();
+  } catch {
+    return undefined;
+  }
 }
