@@ -6,11 +6,11 @@
  */
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { markdownToHtml, type Features } from 'satteri';
+import { markdownToHtml, markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { article } from '../../bench/corpus.mjs';
 import { astroSatteriPlugins, satteriPage } from '../helpers/astro-satteri.js';
-import { GLUE, prepassMarkdown, resolveOptions, unglue } from '../helpers/internal.js';
+import { GLUE, prepassMarkdown, resolveOptions, startsAsParagraph, unglue } from '../helpers/internal.js';
 import { eligible, filesIn } from '../helpers/prepass-pages.js';
 import { documentArbitrary, toMarkdown } from '../robustness/documents.js';
 
@@ -108,6 +108,7 @@ describe('a Markdown page with its boxes written in, against the plugin', () => 
     ['phrasing that would read as a heading on its own line', ':::claim[# The *vow*]{by="The ministry"}\nIt said so.\n:::\n'],
     ['a timeline event whose words would read as a heading without their date', ':::timeline\n- 2023-10-17: # Not a heading\n:::\n'],
     ['a timeline event whose words would read as a list without their date', ':::timeline\n- 2023-10-17: 1. Not a list\n:::\n'],
+    ['a timeline event whose words would read as a quote without their date', ':::timeline\n- 2024-01-01: > 50 killed in the strike.\n:::\n'],
     ['a box inside a list', '- item\n\n  :::claim{by="x"}\n  Quote.\n  :::\n'],
     ['a box inside a quote', '> :::claim{by="x"}\n> Quote.\n> :::\n'],
     ['a box inside a box', ':::actor[A]{type=militia}\nText.\n\n:::claim{by="x"}\nQuote.\n:::\n\n:::\n'],
@@ -140,6 +141,30 @@ describe('a Markdown page with its boxes written in, against the plugin', () => 
 });
 
 describe('generated articles (fast-check)', () => {
+  test('words that start as a paragraph (a timeline event\'s, after its date) read as one paragraph on their own, in Markdown and in MDX', () => {
+    const piece = fc.constantFrom('#', '# ', '>', '-', '- ', '*', '* ', '+ ', '1.', '1. ', '2)', '---', '***', '_ _ _', ' ', '\t', '=', '|', '<div>', '<b>', '{', '`', '```', '~~~', 'import ', 'export ', ':', '$$', 'a', 'word', '"', '(', '[x]', '\\*', '_x_', '50');
+    // One line: the lines after it were the paragraph's in the page too, where none could end it (a `---` under it
+    // would have made it a heading there as well).
+    let paragraphs = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 5 }).map((list) => list.join('')), (text) => {
+        if (!startsAsParagraph(text)) return;
+        paragraphs++;
+        for (const parse of [markdownToMdast, mdxToMdast]) {
+          let types: string[];
+          try {
+            types = parse(text, { features: { gfm: true } }).children.map((node) => node.type);
+          } catch {
+            continue; // MDX that does not compile: the page goes through the plugin
+          }
+          expect(types[0], text).toBe('paragraph');
+        }
+      }),
+      { numRuns: 5 * Number(process.env.FACT_BOXES_PROPERTY_RUNS ?? 300) },
+    );
+    expect(paragraphs).toBeGreaterThan(100);
+  });
+
   test('a page the pre-pass writes renders as through the plugin, with the features Astro parses with', () => {
     let writtenPages = 0;
     let pages = 0;

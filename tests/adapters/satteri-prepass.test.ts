@@ -106,6 +106,10 @@ describe('a page with its boxes written in, against the plugin', () => {
     ['a misread box line', ':::claim {by="x"}\nQuote.\n:::\n'],
     ['a near miss of a box name', ':::claims{by="x"}\nQuote.\n:::\n'],
     ['no box at all', 'Prose at 10:30.\n'],
+    // A timeline event's words, written without their date, would start another block.
+    ['a timeline event whose words would read as a quote without their date', ':::timeline\n- 2024-01-01: > 50 killed in the strike.\n:::\n'],
+    ['a timeline event whose words would read as a heading without their date', ':::timeline\n- 2023-10-17: # Not a heading\n:::\n'],
+    ['a timeline event whose words would read as ESM without their date', ':::timeline\n- 2023-10-17: export const a = 1\n:::\n'],
     // MDX without directives reads `{…}` as an expression; the plugin gives the directive back as written.
     ['a directive with attributes in prose', 'See :abbr[WHO]{title="World Health Organization"}.\n\n:::claim{by="x"}\nQuote.\n:::\n'],
     ['a directive with attributes in a box', ':::claim{by="x"}\nSee :abbr[WHO]{title="x"}.\n:::\n'],

@@ -17,7 +17,7 @@ export { createSatteriPlugin } from '../../packages/fact-boxes/dist/adapters/sat
 export { boxReader } from '../../packages/fact-boxes/dist/adapters/satteri-reread.js';
 export { renderersWithoutDirectives, satteriWithoutSyntax, unifiedWithoutSyntax } from '../../packages/fact-boxes/dist/astro/renderers.js';
 export { alignWithMicromark, holdsDirectiveBlock } from '../../packages/fact-boxes/dist/adapters/satteri-micromark.js';
-export { directiveLines, prepassMdx } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
+export { directiveLines, prepassMdx, startsAsParagraph } from '../../packages/fact-boxes/dist/adapters/satteri-prepass.js';
 export { findBoxes, readBoxesAlone, readTogether } from '../../packages/fact-boxes/dist/adapters/satteri-boxes-alone.js';
 export { holdsBoxLine } from '../../packages/fact-boxes/dist/engine/reached.js';
 export { GLUE, prepassMarkdown, unglue } from '../../packages/fact-boxes/dist/adapters/satteri-prepass-md.js';

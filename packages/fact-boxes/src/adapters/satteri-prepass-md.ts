@@ -27,7 +27,7 @@ import { PHRASING } from '../engine/restore.js';
 import { DocumentState } from '../engine/state.js';
 import { writeStartTag } from '../render/html.js';
 import type { FactBoxElementNode } from '../render/to-mdast.js';
-import { blockText, buildBoxes, unchanged, type Originals } from './satteri-prepass.js';
+import { blockText, buildBoxes, startsAsParagraph, unchanged, type Originals } from './satteri-prepass.js';
 
 /** The marker at each seam of a box written as Markdown: an HTML comment no page holds (one that does is not written). */
 export const GLUE = '<!--fact-boxes:seam-->';
@@ -175,21 +175,11 @@ function segmentsOf(children: readonly RootContent[], source: string, originals:
     }
     phrasingEnd = undefined;
     const block = blockText(child as Nodes, source, originals);
-    // A timeline event's words, without its date, must still read as a paragraph.
-    if (block === undefined || (child.type === 'paragraph' && !unchanged(child, originals) && !PARAGRAPH_START.test(block))) return undefined;
+    if (block === undefined) return undefined;
     segments.push({ kind: 'block', text: block });
   }
   // Phrasing written as a paragraph must start as one (its `<p>` is checked once rendered, too).
-  return segments.every((segment) => segment.kind !== 'inline' || INLINE_START.test(segment.text)) ? segments : undefined;
+  return segments.every((segment) => segment.kind !== 'inline' || startsAsParagraph(segment.text)) ? segments : undefined;
 }
-
-/** What a run of phrasing may start with to read as a paragraph on its line: not white space, a block's marker or a tag. */
-const INLINE_START = /^(?![#>|<=~`\s]|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|([-*_])(?:\s*\1){2,}\s*$)./u;
-
-/**
- * How the rest of a paragraph, written on its own, is sure to stay a paragraph: it starts with a letter or a digit that
- * starts no list. (A timeline event's words start after its date, and could read as a heading, list or quote on their own.)
- */
-const PARAGRAPH_START = /^(?!\d{1,9}[.)])[\p{L}\p{N}]/u;
 
 const oneLine = (text: string) => !text.includes('\n') && !text.includes('\r');

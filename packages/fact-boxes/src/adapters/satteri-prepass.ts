@@ -311,6 +311,8 @@ function writeBox(node: RootContent, source: string, originals: Originals, stati
 export function blockText(node: Nodes, source: string, originals: Originals): string | undefined {
   let original = unchanged(node, originals);
   let start = original?.start;
+  /** Whether the paragraph is written from where its words start, after a date the core took. */
+  let cut = false;
   if (!original && node.type === 'paragraph' && node.position?.start.offset !== undefined && node.position.end.offset !== undefined) {
     // A timeline event's paragraph without its date: the core starts it where its words start, its first text cut
     // at the start or dropped, the rest of it the paragraph's own last children, in order and unchanged.
@@ -329,9 +331,12 @@ export function blockText(node: Nodes, source: string, originals: Originals): st
     }
     start = node.position.start.offset;
     if (start < original.start || start !== first.position?.start.offset) return undefined;
+    cut = true;
   }
   if (!original || start === undefined) return undefined;
   const text = source.slice(start, original.end);
+  // Words that would start another block on a line of their own (`> 50 killed`, `# 3`, `1. …`) stay with the plugin.
+  if (cut && !startsAsParagraph(text)) return undefined;
   const indent = original.column - 1;
   if (indent === 0) return text;
   // Lines after the first lose up to the block's own indent (spaces only: a tab's width depends on its column).
@@ -344,4 +349,16 @@ export function blockText(node: Nodes, source: string, originals: Originals): st
     lines[index] = line.slice(cut);
   }
   return lines.join('\n');
+}
+
+/**
+ * How the first line of a paragraph's text, written at the start of a line, is sure to start a paragraph in Markdown
+ * and in MDX: it starts like no other block (heading, quote, list item, thematic break, fence, HTML, JSX, expression,
+ * ESM, table, directive, math, definition), and not with white space.
+ */
+const PARAGRAPH_START = /^(?![ \t\r\n]|#{1,6}(?:[ \t\r\n]|$)|>|[-+*](?:[ \t\r\n]|$)|\d{1,9}[.)](?:[ \t\r\n]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*(?:\r?\n|$)|[=|:<{$]|`{3}|~{3}|(?:import|export)[ \t]|\[(?:[^\]\\]|\\.)*\]:).+/;
+
+/** Whether `text` (a paragraph's words, or a run of phrasing) reads as a paragraph when written at the start of a line. */
+export function startsAsParagraph(text: string): boolean {
+  return PARAGRAPH_START.test(text);
 }
