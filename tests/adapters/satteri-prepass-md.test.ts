@@ -5,6 +5,7 @@
  * plugin would is left to the plugin.
  */
 import fc from 'fast-check';
+import type { Root } from 'mdast';
 import { readFileSync } from 'node:fs';
 import { markdownToHtml, markdownToMdast, mdxToMdast, type Features } from 'satteri';
 import { describe, expect, test } from 'vitest';
@@ -153,7 +154,7 @@ describe('generated articles (fast-check)', () => {
         for (const parse of [markdownToMdast, mdxToMdast]) {
           let types: string[];
           try {
-            types = parse(text, { features: { gfm: true } }).children.map((node) => node.type);
+            types = (parse(text, { features: { gfm: true } }) as unknown as Root).children.map((node) => node.type);
           } catch {
             continue; // MDX that does not compile: the page goes through the plugin
           }
