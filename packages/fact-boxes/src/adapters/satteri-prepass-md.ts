@@ -27,7 +27,7 @@ import { PHRASING } from '../engine/restore.js';
 import { DocumentState } from '../engine/state.js';
 import { writeStartTag } from '../render/html.js';
 import type { FactBoxElementNode } from '../render/to-mdast.js';
-import { blockText, buildBoxes, startsAsParagraph, unchanged, type Originals } from './satteri-prepass.js';
+import { blockText, buildBoxes, startsAsParagraph, unchanged, writePage, type Originals } from './satteri-prepass.js';
 
 /** The marker at each seam of a box written as Markdown: an HTML comment no page holds (one that does is not written). */
 export const GLUE = '<!--fact-boxes:seam-->';
@@ -71,20 +71,13 @@ export function prepassMarkdown(
   if (options.staticHtml !== 'raw' || source.includes(GLUE) || source.includes(INLINE)) return undefined;
   const built = buildBoxes(source, features, options, state, 'md', shift);
   if (!built) return undefined;
-  const { boxes, ranges, originals, result } = built;
-  const parts: string[] = [];
-  let at = 0;
   let seams = 0;
-  for (let index = 0; index < boxes.length; index++) {
-    const written = writeBox(boxes[index]!, source, originals);
-    if (written === undefined) return undefined;
-    const [start, end] = ranges[index]!;
-    parts.push(source.slice(at, start), '\n', written.text, '\n');
-    seams += written.seams;
-    at = end;
-  }
-  parts.push(source.slice(at));
-  return { text: parts.join(''), records: result.records, problems: result.problems, seams };
+  const text = writePage(source, built, (box) => {
+    const written = writeBox(box, source, built.originals);
+    seams += written?.seams ?? 0;
+    return written?.text;
+  });
+  return text === undefined ? undefined : { text, records: built.result.records, problems: built.result.problems, seams };
 }
 
 /**

@@ -95,19 +95,26 @@ export function prepassMdx(
   // A directive with attributes outside box lines: MDX without directives would read its braces as an expression.
   if (options.staticHtml !== 'fragment' || !BOX_OPENING.test(source) || !bracesOnlyOnBoxLines(source)) return undefined;
   const built = buildBoxes(source, features, options, state, 'mdx');
-  if (!built) return undefined;
-  const { boxes, ranges, originals, result } = built;
+  const text = built && writePage(source, built, (box) => writeBox(box, source, built.originals, staticPart));
+  return text === undefined ? undefined : { text, records: built!.result.records, problems: built!.result.problems };
+}
+
+/**
+ * The page with each box's lines in place of what `write` makes of the box (on lines of its own); `undefined`
+ * where `write` cannot write one.
+ */
+export function writePage(source: string, { boxes, ranges }: Pick<BuiltBoxes, 'boxes' | 'ranges'>, write: (box: RootContent) => string | undefined): string | undefined {
   const parts: string[] = [];
   let at = 0;
   for (let index = 0; index < boxes.length; index++) {
-    const written = writeBox(boxes[index]!, source, originals, staticPart);
+    const written = write(boxes[index]!);
     if (written === undefined) return undefined;
     const [start, end] = ranges[index]!;
     parts.push(source.slice(at, start), '\n', written, '\n');
     at = end;
   }
   parts.push(source.slice(at));
-  return { text: parts.join(''), records: result.records, problems: result.problems };
+  return parts.join('');
 }
 
 /** A page's boxes as the core rendered them, with where each was written and what each held as parsed. */

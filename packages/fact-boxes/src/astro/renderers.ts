@@ -116,11 +116,11 @@ export interface WithoutDirectives {
   };
   /**
    * Markdown pages with boxes written into their text beforehand, rendered by the renderer without the syntax
-   * (`Prepassed#markdown` in astro/satteri.ts): `finish` checks the rendered page and gives its HTML, or
-   * `undefined`, and the renderer with the plugin renders it.
+   * (`Prepassed#markdown` in astro/satteri.ts): `finish` checks the rendered page (`undefined` where it did not
+   * render) and gives its HTML, or `undefined`, and the renderer with the plugin renders it.
    */
   markdownPrepass?: {
-    markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string): string | undefined } | undefined;
+    markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string | undefined): string | undefined } | undefined;
   };
 }
 
@@ -147,7 +147,14 @@ export function renderersWithoutDirectives(processor: MarkdownProcessor, { plain
         // the page's own failure: Astro only logs what a collection entry's render throws.
         const written = fileURL && attempt(() => markdownPrepass?.markdown(content, fileURLToPath(fileURL), withFrontmatter.frontmatter));
         if (!written) return full.render(content, renderOptions);
-        const result = await plain.render(written.text, withFrontmatter);
+        let result: Awaited<ReturnType<Renderer['render']>>;
+        try {
+          result = await plain.render(written.text, withFrontmatter);
+        } catch {
+          // The renderer with the plugin renders the page, and reports what is wrong with it.
+          written.finish(undefined);
+          return full.render(content, renderOptions);
+        }
         const code = attempt(() => written.finish(result.code));
         return code === undefined ? full.render(content, renderOptions) : { ...result, code };
       },

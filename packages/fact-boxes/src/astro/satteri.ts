@@ -88,6 +88,8 @@ export function satteriPluginForAstro(settings: AstroPluginSettings, pipeline?: 
 function leaveOutDocument(settings: AstroPluginSettings, document: PluginFactoryContext, prepassed?: Prepassed): null {
   const astro = (document.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   const path = document.fileURL ? fileURLToPath(document.fileURL) : undefined;
+  // A Markdown page written beforehand: its records are handed on once its rendered page is checked.
+  if (path !== undefined && prepassed?.rendersMarkdown(path)) return null;
   const page = path === undefined ? undefined : prepassed?.take(path);
   if (page && path !== undefined) finishPrepassed(settings, path, page, astro?.frontmatter);
   else leaveOut(settings, path, astro?.frontmatter);
@@ -114,6 +116,8 @@ export class Prepassed {
   private readonly pages = new Map<string, { page: PrepassedPage; key: string | undefined }>();
   private readonly options: ResolvedOptions;
   private readonly markdownOptions: ResolvedOptions;
+  /** Markdown pages written here and being rendered, by file. */
+  private readonly markdownPages = new Set<string>();
 
   constructor(
     private readonly settings: AstroPluginSettings,
@@ -147,25 +151,33 @@ export class Prepassed {
 
   /**
    * A Markdown page (or a content collection's entry) with its boxes written in (adapters/satteri-prepass-md.ts),
-   * and `finish`, which takes the rendered page: it gives the page's HTML and hands its records and warnings on as
-   * the plugin's `done` does, or `undefined` when the page has to go through the plugin after all. `undefined`:
-   * the plugin renders it.
+   * and `finish`, which takes the rendered page (`undefined`: it did not render): it gives the page's HTML and hands
+   * its records and warnings on as the plugin's `done` does, or `undefined` when the page has to go through the
+   * plugin after all. `undefined`: the plugin renders it.
    */
-  markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string): string | undefined } | undefined {
+  markdown(content: string, path: string, frontmatter: Record<string, unknown>): { text: string; finish(html: string | undefined): string | undefined } | undefined {
     const options = this.markdownOptions;
     const locale = options.locales?.forDocument({ data: { astro: { frontmatter } }, source: content, path });
     // A collection entry's body, without its frontmatter: records and messages name the file's lines.
     const shift = shiftOf(path, content);
     const page = prepassMarkdown(content, this.features(), options, () => new DocumentState(content, options.headingLevel, locale, options), shift);
     if (!page) return undefined;
+    // Its records and warnings are handed on here once it is rendered, not by the renderer's entry.
+    this.markdownPages.add(path);
     return {
       text: page.text,
       finish: (html) => {
-        const glued = unglue(html, page);
+        this.markdownPages.delete(path);
+        const glued = html === undefined ? undefined : unglue(html, page);
         if (glued !== undefined) finishPrepassed(this.settings, path, page, frontmatter);
         return glued;
       },
     };
+  }
+
+  /** Whether a Markdown page written here is being rendered: `finish` hands on its records, not the renderer's entry. */
+  rendersMarkdown(path: string): boolean {
+    return this.markdownPages.has(path);
   }
 
   /** A page's boxes, once: `undefined` when it was not written here. */
