@@ -39,4 +39,4 @@ const walk = (node) => {
 walk(profile.head);
 const boxes = ROUNDS * texts.length * 8;
 console.log(`the core allocates ${(total / boxes / 1024).toFixed(2)} KiB a box (${dist})`);
-for (const [key, bytes] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`${String(Math.round(bytes / boxes)).padStart(7)} B  ${key}`);
+for (const [key, bytes] of [...bySelf].sort((a, b) => b[1] - a[1]).slice(0, +(process.env.TOP ?? 12))) console.log(`${String(Math.round(bytes / boxes)).padStart(7)} B  ${key}`);

@@ -38,6 +38,45 @@ function append(children: BoxChild[], child: HChild): void {
   }
 }
 
+/** Whether `h` drops or rewrites this property value (so the caller's object cannot be taken as it is). */
+const rewritten = (key: string, value: unknown): boolean => value === undefined || value === null || value === false || (value === true && key.startsWith('data'));
+
+/** The properties of an element: the caller's own, with the values `h` drops left out and `data-*` flags written "true". */
+function propertiesOf(properties: HProperties | null): Properties {
+  const props: Properties = {};
+  for (const key in properties) {
+    if (!Object.hasOwn(properties, key)) continue;
+    const value = properties[key];
+    if (rewritten(key, value)) {
+      // A `data-*` flag is written "true": HTML serialisers would write it empty and JSX (MDX) "true".
+      if (value === true) props[key] = 'true';
+      continue;
+    }
+    props[key] = value;
+  }
+  return props;
+}
+
+/**
+ * The children of an element. The usual call (`h('p', {}, 'words')`, no nested
+ * lists, nothing left out) keeps the list it was given, its words made text
+ * nodes in place: an element then costs no list grown by pushes.
+ */
+function childrenOf(children: HChild[]): BoxChild[] {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false || Array.isArray(child)) {
+      const list: BoxChild[] = [];
+      append(list, children);
+      return list;
+    }
+  }
+  for (let index = 0; index < children.length; index++) {
+    const child = children[index];
+    if (typeof child === 'string' || typeof child === 'number') children[index] = { type: 'text', value: String(child) };
+  }
+  return children as BoxChild[];
+}
+
 /**
  * Create an element.
  *
@@ -45,17 +84,7 @@ function append(children: BoxChild[], child: HChild): void {
  *   h('p', { className: ['fact-box__note'] }, 'described as ', h('q', {}, 'light'))
  */
 export function h(tagName: string, properties: HProperties | null = null, ...children: HChild[]): BoxElement {
-  const props: Properties = {};
-  for (const key in properties) {
-    if (!Object.hasOwn(properties, key)) continue;
-    const value = properties[key];
-    if (value === undefined || value === null || value === false) continue;
-    // A `data-*` flag is written "true": HTML serialisers would write it empty and JSX (MDX) "true".
-    props[key] = value === true && key.startsWith('data') ? 'true' : value;
-  }
-  const list: BoxChild[] = [];
-  append(list, children);
-  return { type: 'element', tagName, properties: props, children: list };
+  return { type: 'element', tagName, properties: propertiesOf(properties), children: childrenOf(children) };
 }
 
 /** Wrap the author's Markdown nodes so a renderer can place them. */
