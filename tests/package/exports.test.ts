@@ -70,7 +70,7 @@ const ENTRIES: Record<string, string[]> = {
   'fact-boxes/satteri': ['FactBoxesError', 'default'],
   'fact-boxes/astro': ['default', 'readEntityFiles'],
   'fact-boxes/astro/records': ['getAllFactBoxes', 'getEntities', 'getEntityMentions', 'getFactBoxes'],
-  'fact-boxes/astro/html': ['factBoxHtml'],
+  'fact-boxes/astro/html': ['factBoxHtml', 'fillFactBoxHtml'],
 };
 
 describe('entry points', () => {

@@ -73,6 +73,19 @@ describe('the content store in pieces', () => {
     expect(transformed?.code.split('","')).toHaveLength(3);
   });
 
+  test('should have a store whose entries hold markers put their boxes back, and fail on a module it does not know', () => {
+    const plugin = { transform: asCalled(contentStoreInPieces().transform) };
+    // devalue writes `<` as \u003C, and the module's literal escapes the backslash again.
+    const json = JSON.stringify(['<p>a</p>\\u003C!--fact-boxes:html:abcdefghijklmnopqrstuvwx-->']);
+    const fill = "import { fillFactBoxHtml } from 'fact-boxes/astro/html';\n";
+    expect(plugin.transform(storeModule(json), '\0astro:data-layer-content')?.code).toBe(`${fill}export default fillFactBoxHtml(JSON.parse(${JSON.stringify(json)}))`);
+    const long = storeModule(JSON.stringify(['x'.repeat((3 << 20) - 100), '\\u003C!--fact-boxes:html:abcdefghijklmnopqrstuvwx-->']));
+    const cut = plugin.transform(long, '\0astro:data-layer-content')!.code;
+    expect(cut.startsWith(`${fill}export default fillFactBoxHtml(JSON.parse(["`)).toBe(true);
+    expect(run(cut.slice(fill.length).replace('fillFactBoxHtml(', '('))).toEqual(run(long));
+    expect(() => plugin.transform(`export default new Map([["a", "!--fact-boxes:html:abcdefghijklmnopqrstuvwx-->"]])`, '\0astro:data-layer-content')).toThrow(/a form fact-boxes does not know/);
+  });
+
   test("should match the module Astro writes for a single-file store", () => {
     // If Astro writes the store another way, the plugin leaves it alone: this test says so first.
     const astro = dirname(createRequire(import.meta.url).resolve('astro/package.json'));

@@ -4,10 +4,12 @@
  * adapter), the integration keeps the static HTML of each page's boxes in
  * the build's store instead of as strings in the page's module: the bundler
  * then parses, keeps and writes out a module about the size of the page
- * without boxes (bench/profile.md). The integration writes the calls; a
- * site does not use this module itself.
+ * without boxes (bench/profile.md). Content collection entries' box HTML is
+ * kept out of Astro's content store the same way (`fillFactBoxHtml`). The
+ * integration writes the calls; a site does not use this module itself.
  */
-import { pageHtml } from './outputs/site-store.js';
+import { fillEntryHtml } from './astro/entry-html.js';
+import { entryHtml, missingEntryHtml, pageHtml } from './outputs/site-store.js';
 
 /**
  * The static HTML of a box's part, as the integration kept it when it compiled the page.
@@ -24,4 +26,16 @@ export function factBoxHtml(key: string, index: number): string {
     );
   }
   return html;
+}
+
+/**
+ * Astro's content store as its module gives it, with the HTML of the entries' boxes the integration kept out of
+ * it put back (astro/entry-html.ts); a part it does not have fails the build at its end. The integration has the
+ * store's module call it.
+ *
+ * @example
+ *   export default fillFactBoxHtml(JSON.parse("…"))
+ */
+export function fillFactBoxHtml<T>(data: T): T {
+  return fillEntryHtml(data, entryHtml, missingEntryHtml);
 }

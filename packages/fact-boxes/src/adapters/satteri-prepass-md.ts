@@ -50,6 +50,11 @@ export interface PrepassedMarkdown {
   problems: Problem[];
   /** How many markers the text holds: `unglue` takes out as many. */
   seams: number;
+  /**
+   * Each box's raw HTML as written, each line's without its markers, in page order: in the rendered page as it is,
+   * the author's content rendered between them.
+   */
+  html: string[][];
 }
 
 /**
@@ -72,12 +77,14 @@ export function prepassMarkdown(
   const built = buildBoxes(source, features, options, state, 'md', shift);
   if (!built) return undefined;
   let seams = 0;
+  const html: string[][] = [];
   const text = writePage(source, built, (box) => {
     const written = writeBox(box, source, built.originals);
     seams += written?.seams ?? 0;
+    if (written) html.push(written.html);
     return written?.text;
   });
-  return text === undefined ? undefined : { text, records: built.result.records, problems: built.result.problems, seams };
+  return text === undefined ? undefined : { text, records: built.result.records, problems: built.result.problems, seams, html };
 }
 
 /**
@@ -103,8 +110,8 @@ type Segment = { kind: 'html' | 'block' | 'inline'; text: string };
  * (a title with markup) is written as a paragraph of its own, whose `<p>` and `</p>` go with its markers.
  * `undefined` where the box cannot be written so.
  */
-function writeBox(node: RootContent, source: string, originals: Originals): { text: string; seams: number } | undefined {
-  if (node.type === 'html') return oneLine(node.value) && SECTION_START.test(node.value) ? { text: node.value, seams: 0 } : undefined;
+function writeBox(node: RootContent, source: string, originals: Originals): { text: string; seams: number; html: string[] } | undefined {
+  if (node.type === 'html') return oneLine(node.value) && SECTION_START.test(node.value) ? { text: node.value, seams: 0, html: [node.value] } : undefined;
   if (node.type !== 'factBoxElement' || node.data.hName !== 'section') return undefined;
   const element = node as FactBoxElementNode;
   const start: string[] = [];
@@ -112,6 +119,7 @@ function writeBox(node: RootContent, source: string, originals: Originals): { te
   const segments = segmentsOf(element.children, source, originals);
   if (!segments) return undefined;
   const lines: string[] = [];
+  const written: string[] = [];
   let seams = 0;
   /** Raw HTML not yet written, and what came before it (its line's first marker). */
   let html = start.join('');
@@ -129,13 +137,15 @@ function writeBox(node: RootContent, source: string, originals: Originals): { te
     const line = `${marker(before)}${html}${marker(segment.kind)}`;
     if (!oneLine(line)) return undefined;
     lines.push(line, '', segment.text, '');
+    written.push(html);
     html = '';
     before = segment.kind;
   }
   const last = `${marker(before)}${html}`;
   if (!oneLine(last)) return undefined;
   lines.push(last);
-  return { text: lines.join('\n'), seams };
+  written.push(html);
+  return { text: lines.join('\n'), seams, html: written };
 }
 
 /**

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { FactBoxRecord } from '../boxes/define.js';
-import { siteStore } from '../outputs/site-store.js';
+import { entryHtmlByFile, keepEntryHtml, siteStore } from '../outputs/site-store.js';
 
 /**
  * Content collection entries are cached by content digest, in `.astro/` (dev)
@@ -61,7 +61,8 @@ export class FailureNote {
 const SAVE_DELAY_MS = 100;
 
 /**
- * The site-wide records (`fact-boxes/astro/records`) between runs. Astro
+ * The site-wide records (`fact-boxes/astro/records`) between runs, and the
+ * box HTML that collection entries keep out of Astro's store. Astro
  * takes unchanged content collection entries from its cache without running
  * the Markdown processor, so their records are kept in the cache folder too,
  * under a key of the entities (their links and ids are in the records). With
@@ -95,11 +96,15 @@ export class StoredRecords {
   load(key: string, root: string): boolean {
     const store = siteStore();
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]> };
+      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]>; html?: Record<string, Record<string, string>> };
       if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
       for (const [file, records] of Object.entries(stored.pages)) {
         // A file deleted since has no page.
         if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, JSON.stringify(records));
+      }
+      // The box HTML that cached entries ask for (astro/entry-html.ts).
+      for (const [file, pieces] of Object.entries(stored.html ?? {})) {
+        if (!store.entryHtml?.files.has(file) && existsSync(resolve(root, file))) keepEntryHtml(store, file, new Map(Object.entries(pieces)));
       }
       store.version++;
       return true;
@@ -116,8 +121,10 @@ export class StoredRecords {
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
       // The pages are JSON already: written as they are, not parsed and written again.
-      const pages = [...siteStore().pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
-      writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}}}`);
+      const store = siteStore();
+      const pages = [...store.pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
+      const html = JSON.stringify(Object.fromEntries(entryHtmlByFile(store)));
+      writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}},"html":${html}}`);
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.
     }

@@ -14,6 +14,11 @@
  * outside escape sequences, so each piece is a literal of its own and the
  * pieces joined are the text, character for character. A module of any other
  * form (another Astro, a chunked store) is left as it is.
+ *
+ * Where entries hold markers for their boxes' HTML (astro/entry-html.ts), the
+ * module puts the HTML back as it runs: its data goes through
+ * `fillFactBoxHtml` first. A module of another form that holds markers fails
+ * the build, rather than giving pages without their boxes.
  */
 import type { FilteredHook } from './vite-hooks.js';
 
@@ -34,6 +39,10 @@ const TAIL = '")';
 export const PIECE = 1 << 20;
 /** The longest escape sequence `JSON.stringify` writes: `\uXXXX`. */
 const LONGEST_ESCAPE = 6;
+/** A marker of an entry's box HTML as the module's literal holds it (`<` escaped, by devalue then again). */
+const MARKED = '!--fact-boxes:html:';
+/** What puts the boxes' HTML back (`fact-boxes/astro/html`). */
+const FILL = `import { fillFactBoxHtml } from 'fact-boxes/astro/html';\n`;
 
 /** The Vite plugin that cuts the store's literal. */
 export function contentStoreInPieces(): ContentStoreVitePlugin {
@@ -44,8 +53,16 @@ export function contentStoreInPieces(): ContentStoreVitePlugin {
       filter: { id: STORE_ID },
       handler(code, id) {
         if (id !== STORE_MODULE) return undefined;
-        const pieces = storeInPieces(code);
-        return pieces === undefined ? undefined : { code: pieces, map: { mappings: '' } };
+        const marked = code.includes(MARKED);
+        if (marked && !(code.startsWith(HEAD) && code.endsWith(TAIL))) {
+          throw new Error(
+            "fact-boxes: Astro's content store reached the build in a form fact-boxes does not know, with entries whose boxes' HTML it keeps apart. " +
+              "Delete Astro's cache folder (node_modules/.astro by default) and build again; if this persists, report it with your Astro version.",
+          );
+        }
+        const pieces = storeInPieces(code) ?? code;
+        if (!marked) return pieces === code ? undefined : { code: pieces, map: { mappings: '' } };
+        return { code: `${FILL}export default fillFactBoxHtml(${pieces.slice('export default '.length)})`, map: { mappings: '' } };
       },
     },
   };

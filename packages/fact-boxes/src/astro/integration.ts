@@ -24,6 +24,7 @@ import { readEntityFiles } from './entity-files.js';
 import type { FrontmatterRecords } from '../outputs/records.js';
 import { FailureNote, StoredRecords } from './cache.js';
 import { contentStoreInPieces } from './content-store.js';
+import { missingEntryHtmlError } from './entry-html.js';
 import { type Pending, forBuild, throwFileErrors } from './errors.js';
 import { pathLanguageOf } from './languages.js';
 import { astroMajor, isRemarkDirectiveEntry, isSatteriProcessor, isUnifiedProcessor, placeBeforeRestoration } from './plugins.js';
@@ -158,6 +159,10 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   /** What the processor wrappers are given; told in astro:config:done whether pages render in this process. */
   let pluginSettings: AstroPluginSettings | undefined;
   let storeKey = '';
+  /** Failed files and Astro's cache. */
+  let note: FailureNote | undefined;
+  /** Whether the command is `astro build`. */
+  let building = false;
 
   const integration: AstroIntegration = {
     name: 'fact-boxes',
@@ -166,6 +171,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         // With i18n routing, pages are in the locale of their folder, else in the default locale.
         const i18n = config.i18n;
         const rootPath = fileURLToPath(config.root);
+        building = command === 'build';
         // The site's entities, read now: the Markdown processors run in this process and need them whole.
         let loaded: ReturnType<typeof loadEntities>;
         try {
@@ -254,12 +260,12 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         root = config.root;
         const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : []), contentStoreInPieces()];
         updateConfig({ vite: { plugins: vitePlugins } });
-        const note = new FailureNote(config.cacheDir, config.root);
-        note.forgetCacheIfFailed();
+        const failures = (note = new FailureNote(config.cacheDir, config.root));
+        failures.forgetCacheIfFailed();
         stored = new StoredRecords(config.cacheDir);
         // Only the cache this command reads: another command's may be in use (a build beside a dev server).
-        if (!stored.load(storeKey, rootPath)) note.forgetCache(command);
-        pending.onChange = () => note.write([...pending.errors.keys()]);
+        if (!stored.load(storeKey, rootPath)) failures.forgetCache(command);
+        pending.onChange = () => failures.write([...pending.errors.keys()]);
         // Outside `astro build` (whose astro:build:start hook fails with it), an error of a content collection's
         // Markdown entry is printed here: nothing else would, as no module of it goes through Vite.
         if (command !== 'build') {
@@ -274,7 +280,20 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       'astro:config:done': ({ config }) => {
         placeAgain?.();
         // Without an adapter every page renders in this process, after its module was compiled here: records can stay in the store.
-        if (pluginSettings) pluginSettings.rendersHere = config.adapter === undefined;
+        if (pluginSettings) {
+          pluginSettings.rendersHere = config.adapter === undefined;
+          // And a build's collection entries, rendered before the build starts, can keep their boxes' HTML out of a
+          // content store of one file (astro/entry-html.ts).
+          const storage = (config.experimental as { collectionStorage?: string } | undefined)?.collectionStorage;
+          // Not enumerable: Astro's content layer digests every enumerable property of the processor's options, and
+          // `astro sync` (which renders entries as they are) and `astro build` must keep sharing its cache.
+          Object.defineProperty(pluginSettings, 'entryHtmlOut', {
+            value: building && config.adapter === undefined && (storage === undefined || storage === 'single-file'),
+            enumerable: false,
+            writable: true,
+            configurable: true,
+          });
+        }
       },
       // Routes that integrations inject (Starlight's pages) are pages too: they get the stylesheet.
       'astro:routes:resolved': ({ routes }) => {
@@ -309,11 +328,20 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       },
       // Content collections' Markdown entries are rendered before the build starts, and their errors not thrown: fail here.
       'astro:build:start': () => {
+        // Collection entries are rendered by now (Astro syncs its content first): Markdown rendered from here on is
+        // compiled into modules (`.md` pages, `.md` files a page imports), where nothing would put boxes back.
+        if (pluginSettings) pluginSettings.entryHtmlOut = false;
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
       'astro:build:done': () => {
         stored?.save(storeKey);
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
+        // Entries from Astro's cache whose boxes' HTML was not kept (astro/entry-html.ts): the next build renders them anew.
+        const missing = siteStore().entryHtml?.missing;
+        if (missing && missing.size > 0) {
+          note?.forgetCache('build');
+          throw missingEntryHtmlError(missing.size);
+        }
       },
       'astro:server:done': () => {
         stored?.save(storeKey);

@@ -9,10 +9,11 @@ import type { ResolvedOptions } from '../engine/options.js';
 import { shiftOf } from '../engine/positions.js';
 import { DocumentState } from '../engine/state.js';
 import { mayHoldDirective } from '../engine/syntax.js';
-import { forgetPageHtml, keepPageHtml } from '../outputs/site-store.js';
+import { forgetPageHtml, keepEntryHtml, keepPageHtml, siteStore } from '../outputs/site-store.js';
+import { ENTRY_HTML_MARKER, keepBoxesOut } from './entry-html.js';
 import { HTML_OF_PAGE, htmlEsm } from './page-html.js';
 import { forget, remember } from './errors.js';
-import { type AstroPluginSettings, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
+import { type AstroPluginSettings, isCollectionEntry, leaveOut, recordsFormOf, resolveForAstro, storeKeyOf, storeRecords } from './settings.js';
 import { STYLESHEET_IMPORT, pageImportingStyles } from './styles.js';
 
 /** Sätteri's processor as Astro runs it: its plugin list (which this plugin is put in) and its features. */
@@ -169,10 +170,25 @@ export class Prepassed {
       finish: (html) => {
         this.markdownPages.delete(path);
         const glued = html === undefined ? undefined : unglue(html, page);
-        if (glued !== undefined) finishPrepassed(this.settings, path, page, frontmatter);
-        return glued;
+        if (glued === undefined) return undefined;
+        finishPrepassed(this.settings, path, page, frontmatter);
+        return this.entryHtmlOut(content, path, glued, page.html);
       },
     };
+  }
+
+  /**
+   * A content collection entry's rendered page, with its boxes' HTML kept out of it where the site's pages all
+   * render in this build (astro/entry-html.ts); any other page as it is.
+   */
+  private entryHtmlOut(content: string, path: string, html: string, boxes: readonly (readonly string[])[]): string {
+    const settings = this.settings;
+    const file = storeKeyOf(settings, path);
+    if (!settings.entryHtmlOut || file === undefined || settings.pagesDir === undefined || !isCollectionEntry(path, settings.pagesDir)) return html;
+    // A page that holds a marker's text of its own keeps its HTML: only markers written here are filled.
+    const out = content.includes(ENTRY_HTML_MARKER) ? undefined : keepBoxesOut(html, boxes);
+    if (keepEntryHtml(siteStore(), file, out?.kept ?? new Map())) settings.recordsChanged?.();
+    return out?.html ?? html;
   }
 
   /** Whether a Markdown page written here is being rendered: `finish` hands on its records, not the renderer's entry. */

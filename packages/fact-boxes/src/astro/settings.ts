@@ -38,7 +38,13 @@ export interface AstroPluginSettings {
    * is dropped (`keepPageHtml`).
    */
   recompiles?: boolean;
-  /** Called when a file's records in the store change (the integration keeps the store on disk for the next run). */
+  /**
+   * Content collection entries keep their boxes' HTML out of Astro's content store (astro/entry-html.ts): set in
+   * `astro build` on a site without an adapter whose store is one file, while Astro syncs its content (until
+   * `astro:build:start`; Markdown rendered after that is compiled into a module).
+   */
+  entryHtmlOut?: boolean;
+  /** Called when a file's records (or entry HTML) in the store change (the integration keeps the store on disk for the next run). */
   recordsChanged?: () => void;
   /**
    * Markdown pages on unified keep raw HTML (Astro's pipeline, unless the site turned `allowDangerousHtml` off):

@@ -39,6 +39,16 @@ export interface SiteStore {
   byEntity?: { version: number; mentions: Map<string, EntityMention[]> };
   /** The static HTML of compiled pages' boxes, kept out of their modules (`keepPageHtml`). */
   html?: PageHtml;
+  /** The static HTML of content collection entries' boxes, kept out of Astro's content store (`keepEntryHtml`). */
+  entryHtml?: EntryHtml;
+}
+
+/** Entries' box HTML: each piece by its key (a digest of it), and the keys of each entry's file. */
+interface EntryHtml {
+  pieces: Map<string, string>;
+  files: Map<string, readonly string[]>;
+  /** Keys a store's module asked for and did not find (the build fails at its end). */
+  missing?: Set<string>;
 }
 
 /** Pages' box HTML by key: a prefix of this process's own, then a number for each compiled page. */
@@ -147,4 +157,40 @@ export function forgetPageHtml(key: string): void {
 /** One piece of a page's box HTML, or `undefined` when this process has none under `key`. */
 export function pageHtml(key: string, index: number): string | undefined {
   return siteStore().html?.pages.get(key)?.[index];
+}
+
+function entryHtmlOf(store: SiteStore): EntryHtml {
+  return (store.entryHtml ??= { pieces: new Map(), files: new Map() });
+}
+
+/**
+ * Keep the static HTML of a content collection entry's boxes, each piece under its key (none: the entry has none
+ * kept out). Whether the file's keys changed, so the store on disk is to be written again.
+ */
+export function keepEntryHtml(store: SiteStore, file: string, pieces: ReadonlyMap<string, string>): boolean {
+  const html = entryHtmlOf(store);
+  for (const [key, piece] of pieces) html.pieces.set(key, piece);
+  const keys = [...pieces.keys()];
+  const before = html.files.get(file);
+  if (before === undefined ? keys.length === 0 : before.length === keys.length && before.every((key, index) => key === keys[index])) return false;
+  if (keys.length === 0) html.files.delete(file);
+  else html.files.set(file, keys);
+  return true;
+}
+
+/** One piece of an entry's box HTML by its key, or `undefined` when this process has none. */
+export function entryHtml(key: string): string | undefined {
+  return siteStore().entryHtml?.pieces.get(key);
+}
+
+/** Note a key that a store's module asked for and did not find. */
+export function missingEntryHtml(key: string): void {
+  (entryHtmlOf(siteStore()).missing ??= new Set()).add(key);
+}
+
+/** Each file's kept pieces, by key: what the store on disk holds for the next run. */
+export function entryHtmlByFile(store: SiteStore): Map<string, Record<string, string>> {
+  const byFile = new Map<string, Record<string, string>>();
+  for (const [file, keys] of store.entryHtml?.files ?? []) byFile.set(file, Object.fromEntries(keys.map((key) => [key, store.entryHtml!.pieces.get(key) ?? ''])));
+  return byFile;
 }
