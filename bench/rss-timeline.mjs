@@ -3,11 +3,15 @@
 // process and reads its resident set from /proc every 100 ms. A sampler inside the build would
 // stall whenever the main thread is busy; this one does not. The build marks its phases (each Vite
 // environment's transform, bundle and write; Astro's page generation), and the peak is told with the
-// phase it fell in. NODE_ARGS="…" passes flags to the build's node (e.g. V8's heap settings).
+// phase it fell in. NODE_ARGS="…" passes flags to the build's node (e.g. V8's heap settings). `md:<name>`: one
+// of bench/profile.mjs's `.md` collection variants (e.g. `md:fact-boxes`), whose entries Astro renders while it
+// syncs its content, before the build starts.
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeArgs, profileSite } from './profile.mjs';
+import { MD_VARIANTS, nodeArgs, profileSite } from './profile.mjs';
+import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const count = Number(process.argv[2] ?? 1000);
@@ -15,11 +19,13 @@ const names = (process.argv[3] ?? 'boxes as one HTML string each, no plugin;fact
 
 /** One build: its phases in order, and the resident set (MiB) sampled over time. */
 function timeline(name) {
-  const dir = profileSite(name, count);
+  const md = name.startsWith('md:') ? MD_VARIANTS[name.slice(3)] : undefined;
+  const dir = md ? generate(md.site, count) : profileSite(name, count);
+  if (md) writeFileSync(join(dir, 'astro.config.mjs'), md.config);
   const script = `const start = performance.now(); const mark = (phase) => process.stderr.write('phase ' + Math.round(performance.now() - start) + ' ' + phase + '\\n');
 const phases = { name: 'rss-timeline', buildStart() { mark('transform, ' + (this.environment?.name ?? 'build')); }, renderStart() { mark('bundle, ' + (this.environment?.name ?? 'build')); }, writeBundle() { mark('written, ' + (this.environment?.name ?? 'build')); } };
 const { build } = await import('astro');
-await build({ root: ${JSON.stringify(dir)}, logLevel: 'error', integrations: [{ name: 'rss-timeline', hooks: { 'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { plugins: [phases] } }), 'astro:build:generated': () => mark('pages generated') } }] });
+await build({ root: ${JSON.stringify(dir)}, logLevel: 'error', integrations: [{ name: 'rss-timeline', hooks: { 'astro:config:setup': ({ updateConfig }) => updateConfig({ vite: { plugins: [phases] } }), 'astro:build:start': () => mark('build started (content synced)'), 'astro:build:generated': () => mark('pages generated') } }] });
 mark('done'); process.exit(0);`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs(), '--input-type=module', '-e', script], { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] });
@@ -58,7 +64,7 @@ for (const name of names) {
   // A sample belongs to the last phase marked before it (the child's clock starts a little after ours).
   const phaseAt = (at) => marks.filter((mark) => mark.at <= at).at(-1)?.phase ?? 'starting';
   const peak = samples.reduce((a, b) => (b.mib > a.mib ? b : a));
-  console.log(`\n${name}, ${count} MDX articles: peak ${peak.mib.toFixed(0)} MiB at ${(peak.at / 1000).toFixed(1)} s, in "${phaseAt(peak.at)}"`);
+  console.log(`\n${name}, ${count} ${name.startsWith('md:') ? '.md entries' : 'MDX articles'}: peak ${peak.mib.toFixed(0)} MiB at ${(peak.at / 1000).toFixed(1)} s, in "${phaseAt(peak.at)}"`);
   console.log('| phase | from s | largest resident set MiB |\n| --- | ---: | ---: |');
   const phases = [{ at: 0, phase: 'starting' }, ...marks];
   phases.forEach(({ at, phase }, index) => {
