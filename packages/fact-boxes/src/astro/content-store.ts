@@ -60,9 +60,11 @@ export function contentStoreInPieces(): ContentStoreVitePlugin {
               "Delete Astro's cache folder (node_modules/.astro by default) and build again; if this persists, report it with your Astro version.",
           );
         }
-        const pieces = storeInPieces(code) ?? code;
-        if (!marked) return pieces === code ? undefined : { code: pieces, map: { mappings: '' } };
-        return { code: `${FILL}export default fillFactBoxHtml(${pieces.slice('export default '.length)})`, map: { mappings: '' } };
+        // The module's code is as long as the store: written out once, in one join, not copied again around it.
+        const pieces = piecesOf(code, PIECE);
+        if (!marked) return pieces === undefined ? undefined : { code: storeCode(pieces, '', ''), map: { mappings: '' } };
+        const filled = pieces === undefined ? `${FILL}export default fillFactBoxHtml(${code.slice('export default '.length)})` : storeCode(pieces, `${FILL}export default fillFactBoxHtml(`, ')');
+        return { code: filled, map: { mappings: '' } };
       },
     },
   };
@@ -73,6 +75,12 @@ export function contentStoreInPieces(): ContentStoreVitePlugin {
  * `undefined` when it is not of that form or short enough to stay one.
  */
 export function storeInPieces(code: string, size = PIECE): string | undefined {
+  const pieces = piecesOf(code, size);
+  return pieces === undefined ? undefined : storeCode(pieces, '', '');
+}
+
+/** The literal's source in pieces of about `size` characters, or `undefined` when the module is not of that form or short enough. */
+function piecesOf(code: string, size: number): string[] | undefined {
   if (code.length <= size + HEAD.length + TAIL.length || !code.startsWith(HEAD) || !code.endsWith(TAIL)) return undefined;
   const end = code.length - TAIL.length;
   const pieces: string[] = [];
@@ -84,7 +92,15 @@ export function storeInPieces(code: string, size = PIECE): string | undefined {
     start = cut;
   }
   pieces.push(code.slice(start, end));
-  return `export default JSON.parse(["${pieces.join('","')}"].join(''))`;
+  return pieces;
+}
+
+/** The store's module from its literal's pieces, its parsed data handed to `before` … `after` (a call, or nothing). */
+function storeCode(pieces: readonly string[], before: string, after: string): string {
+  const parts = [`${before || 'export default '}JSON.parse(["`];
+  pieces.forEach((piece, index) => parts.push(index === 0 ? piece : `","${piece}`));
+  parts.push(`"].join(''))${after}`);
+  return parts.join('');
 }
 
 /**
