@@ -161,6 +161,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
   let storeKey = '';
   /** Failed files and Astro's cache. */
   let note: FailureNote | undefined;
+  /** Markdown and MDX pages written beforehand, on Sätteri. */
+  let prepassed: Prepassed | undefined;
   /** Whether the command is `astro build`. */
   let building = false;
 
@@ -230,7 +232,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
           // Pages that cannot hold a box render without the directive syntax, as without fact-boxes.
           // MDX and Markdown pages whose boxes can be written into their text go to that renderer too
           // (adapters/satteri-prepass.ts, adapters/satteri-prepass-md.ts).
-          const prepassed = new Prepassed(settings, features);
+          prepassed = new Prepassed(settings, features);
           const plainProcessor = satteriWithoutSyntax(options as SatteriOptions, { entry, leftOut: satteriLeftOutForAstro(settings, prepassed), siteDirective, satteri: () => sitesSatteri(config.root) });
           renderersWithoutDirectives(processor, { plainProcessor, mdxEsm: (path) => mdxPageImport(settings.styles, path), mdxPrepass: prepassed, markdownPrepass: prepassed });
           placeAgain = () => placeBeforeRestoration(list, [entry]);
@@ -280,20 +282,12 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       'astro:config:done': ({ config }) => {
         placeAgain?.();
         // Without an adapter every page renders in this process, after its module was compiled here: records can stay in the store.
-        if (pluginSettings) {
-          pluginSettings.rendersHere = config.adapter === undefined;
-          // And a build's collection entries, rendered before the build starts, can keep their boxes' HTML out of a
-          // content store of one file (astro/entry-html.ts).
-          const storage = (config.experimental as { collectionStorage?: string } | undefined)?.collectionStorage;
-          // Not enumerable: Astro's content layer digests every enumerable property of the processor's options, and
-          // `astro sync` (which renders entries as they are) and `astro build` must keep sharing its cache.
-          Object.defineProperty(pluginSettings, 'entryHtmlOut', {
-            value: building && config.adapter === undefined && (storage === undefined || storage === 'single-file'),
-            enumerable: false,
-            writable: true,
-            configurable: true,
-          });
-        }
+        if (pluginSettings) pluginSettings.rendersHere = config.adapter === undefined;
+        // A build's collection entries, rendered before the build starts, can keep their boxes' HTML out of a content
+        // store of one file (astro/entry-html.ts). Not in the settings: Astro's content layer digests every enumerable
+        // property of the processor's options, and `astro sync` and `astro build` must keep sharing its cache.
+        const storage = (config.experimental as { collectionStorage?: string } | undefined)?.collectionStorage;
+        if (prepassed) prepassed.entryHtmlOut = building && config.adapter === undefined && (storage === undefined || storage === 'single-file');
       },
       // Routes that integrations inject (Starlight's pages) are pages too: they get the stylesheet.
       'astro:routes:resolved': ({ routes }) => {
@@ -330,7 +324,7 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
       'astro:build:start': () => {
         // Collection entries are rendered by now (Astro syncs its content first): Markdown rendered from here on is
         // compiled into modules (`.md` pages, `.md` files a page imports), where nothing would put boxes back.
-        if (pluginSettings) pluginSettings.entryHtmlOut = false;
+        if (prepassed) prepassed.entryHtmlOut = false;
         if (pending.errors.size > 0) throw forBuild(FactBoxesError.combine([...pending.errors.values()]));
       },
       'astro:build:done': () => {

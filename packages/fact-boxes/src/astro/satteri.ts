@@ -119,6 +119,12 @@ export class Prepassed {
   private readonly markdownOptions: ResolvedOptions;
   /** Markdown pages written here and being rendered, by file. */
   private readonly markdownPages = new Set<string>();
+  /**
+   * Content collection entries keep their boxes' HTML out of Astro's content store (astro/entry-html.ts): set by
+   * the integration in `astro build` on a site without an adapter whose store is one file, while Astro syncs its
+   * content (until `astro:build:start`; Markdown rendered after that is compiled into a module).
+   */
+  entryHtmlOut = false;
 
   constructor(
     private readonly settings: AstroPluginSettings,
@@ -172,7 +178,7 @@ export class Prepassed {
         const glued = html === undefined ? undefined : unglue(html, page);
         if (glued === undefined) return undefined;
         finishPrepassed(this.settings, path, page, frontmatter);
-        return this.entryHtmlOut(content, path, glued, page.html);
+        return this.withBoxesKeptOut(content, path, glued, page.html);
       },
     };
   }
@@ -181,10 +187,10 @@ export class Prepassed {
    * A content collection entry's rendered page, with its boxes' HTML kept out of it where the site's pages all
    * render in this build (astro/entry-html.ts); any other page as it is.
    */
-  private entryHtmlOut(content: string, path: string, html: string, boxes: readonly (readonly string[])[]): string {
+  private withBoxesKeptOut(content: string, path: string, html: string, boxes: readonly (readonly string[])[]): string {
     const settings = this.settings;
     const file = storeKeyOf(settings, path);
-    if (!settings.entryHtmlOut || file === undefined || settings.pagesDir === undefined || !isCollectionEntry(path, settings.pagesDir)) return html;
+    if (!this.entryHtmlOut || file === undefined || settings.pagesDir === undefined || !isCollectionEntry(path, settings.pagesDir)) return html;
     // A page that holds a marker's text of its own keeps its HTML: only markers written here are filled.
     const out = content.includes(ENTRY_HTML_MARKER) ? undefined : keepBoxesOut(html, boxes);
     if (keepEntryHtml(siteStore(), file, out?.kept ?? new Map())) settings.recordsChanged?.();

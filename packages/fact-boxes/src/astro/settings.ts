@@ -38,12 +38,6 @@ export interface AstroPluginSettings {
    * is dropped (`keepPageHtml`).
    */
   recompiles?: boolean;
-  /**
-   * Content collection entries keep their boxes' HTML out of Astro's content store (astro/entry-html.ts): set in
-   * `astro build` on a site without an adapter whose store is one file, while Astro syncs its content (until
-   * `astro:build:start`; Markdown rendered after that is compiled into a module).
-   */
-  entryHtmlOut?: boolean;
   /** Called when a file's records (or entry HTML) in the store change (the integration keeps the store on disk for the next run). */
   recordsChanged?: () => void;
   /**

@@ -191,6 +191,7 @@ export function missingEntryHtml(key: string): void {
 /** Each file's kept pieces, by key: what the store on disk holds for the next run. */
 export function entryHtmlByFile(store: SiteStore): Map<string, Record<string, string>> {
   const byFile = new Map<string, Record<string, string>>();
-  for (const [file, keys] of store.entryHtml?.files ?? []) byFile.set(file, Object.fromEntries(keys.map((key) => [key, store.entryHtml!.pieces.get(key) ?? ''])));
+  const pieces = store.entryHtml?.pieces;
+  for (const [file, keys] of store.entryHtml?.files ?? []) byFile.set(file, Object.fromEntries(keys.flatMap((key) => (pieces?.has(key) ? [[key, pieces.get(key)!]] : []))));
   return byFile;
 }

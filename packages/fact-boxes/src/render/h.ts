@@ -38,21 +38,15 @@ function append(children: BoxChild[], child: HChild): void {
   }
 }
 
-/** Whether `h` drops or rewrites this property value (so the caller's object cannot be taken as it is). */
-const rewritten = (key: string, value: unknown): boolean => value === undefined || value === null || value === false || (value === true && key.startsWith('data'));
-
 /** The properties of an element: the caller's own, with the values `h` drops left out and `data-*` flags written "true". */
 function propertiesOf(properties: HProperties | null): Properties {
   const props: Properties = {};
   for (const key in properties) {
     if (!Object.hasOwn(properties, key)) continue;
     const value = properties[key];
-    if (rewritten(key, value)) {
-      // A `data-*` flag is written "true": HTML serialisers would write it empty and JSX (MDX) "true".
-      if (value === true) props[key] = 'true';
-      continue;
-    }
-    props[key] = value;
+    if (value === undefined || value === null || value === false) continue;
+    // A `data-*` flag is written "true": HTML serialisers would write it empty and JSX (MDX) "true".
+    props[key] = value === true && key.startsWith('data') ? 'true' : value;
   }
   return props;
 }
