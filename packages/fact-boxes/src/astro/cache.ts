@@ -73,6 +73,11 @@ export class StoredRecords {
   private readonly file: string;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private onExit: (() => void) | undefined;
+  /**
+   * Whether the store differs from the file: a build from Astro's cache that changes nothing does not write it
+   * again (at 6,000 entries it is some 80 MB, made into one string at the end of the build).
+   */
+  private changed = true;
 
   constructor(cacheDir: URL) {
     this.file = fileURLToPath(new URL('fact-boxes/records.json', cacheDir));
@@ -86,6 +91,7 @@ export class StoredRecords {
    * hook (a build that fails, a dev server killed, `astro sync`).
    */
   saveSoon(key: string): void {
+    this.changed = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.save(key), SAVE_DELAY_MS);
     // A command that ends with process.exit() (`astro sync`) never fires the timer: save on the way out.
@@ -95,29 +101,38 @@ export class StoredRecords {
   /** Fill the store from the last run; `false` when there was nothing usable for this key. */
   load(key: string, root: string): boolean {
     const store = siteStore();
+    this.changed = true;
     try {
       const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]>; html?: Record<string, Record<string, string>> };
       if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
+      // The store is then the file, unless the store already had a file's records (a dev server's config reloaded) or
+      // a file is gone.
+      let same = store.pages.size === 0 && (store.entryHtml?.files.size ?? 0) === 0;
       for (const [file, records] of Object.entries(stored.pages)) {
         // A file deleted since has no page.
         if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, JSON.stringify(records));
+        else same = false;
       }
       // The box HTML that cached entries ask for (astro/entry-html.ts).
       for (const [file, pieces] of Object.entries(stored.html ?? {})) {
         if (!store.entryHtml?.files.has(file) && existsSync(resolve(root, file))) keepEntryHtml(store, file, new Map(Object.entries(pieces)));
+        else same = false;
       }
       store.version++;
+      this.changed = !same;
       return true;
     } catch {
       return false;
     }
   }
 
+  /** Write the store, if it changed since it was loaded or last written. */
   save(key: string): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.onExit) process.removeListener('exit', this.onExit);
     this.onExit = undefined;
+    if (!this.changed) return;
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
       // The pages are JSON already: written as they are, not parsed and written again.
@@ -125,6 +140,7 @@ export class StoredRecords {
       const pages = [...store.pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
       const html = JSON.stringify(Object.fromEntries(entryHtmlByFile(store)));
       writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}},"html":${html}}`);
+      this.changed = false;
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.
     }
