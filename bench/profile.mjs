@@ -24,7 +24,7 @@ import { generate } from './site.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const work = join(root, 'bench', '.work');
-const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack, copyBackAndAllocate, copyBackAsFragments } from '../../satteri-copy.mjs';\n";
+const head = "import { defineConfig } from 'astro/config';\nimport mdx from '@astrojs/mdx';\nimport { satteri } from '@astrojs/markdown-satteri';\nimport { unified } from '@astrojs/markdown-remark';\nimport factBoxes from 'fact-boxes/astro';\nimport satteriFactBoxes from 'fact-boxes/satteri';\nimport { copyBack, copyBackAndAllocate, copyBackAsFragments } from '../../satteri-copy.mjs';\nimport storeSplit from '../../store-split.mjs';\n";
 // A Sätteri plugin after fact-boxes that takes the records off the frontmatter again.
 const dropRecords = "const dropRecords = { name: 'drop-records', after(_root, ctx) { delete ctx.data.astro?.frontmatter?.factBoxes; } };\n";
 // The stylesheet the way fact-boxes added it before: Astro's page-ssr script.
@@ -107,6 +107,7 @@ export const VARIANTS = {
 /** The same, for a `.md` content collection: each variant the bench's generated site, with its own config. */
 export const MD_VARIANTS = {
   'floor (no boxes)': { site: 'floor, .md collection', config: config('integrations: []') },
+  'floor, store split': { site: 'floor, store split, .md collection', config: config("integrations: [], vite: { plugins: [storeSplit()] }") },
   'the boxes’ HTML by hand, no plugin': { site: 'static HTML, .md collection', config: config('integrations: []') },
   'fact-boxes': { site: 'satteri + fact-boxes, .md collection', config: config('integrations: [factBoxes()]') },
   'fact-boxes, records as one JSON string': { site: 'satteri + fact-boxes, .md collection', config: config("integrations: [factBoxes({ records: 'json' })]") },

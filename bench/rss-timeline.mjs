@@ -5,7 +5,8 @@
 // environment's transform, bundle and write; Astro's page generation), and the peak is told with the
 // phase it fell in. NODE_ARGS="…" passes flags to the build's node (e.g. V8's heap settings). `md:<name>`: one
 // of bench/profile.mjs's `.md` collection variants (e.g. `md:fact-boxes`), whose entries Astro renders while it
-// syncs its content, before the build starts.
+// syncs its content, before the build starts. RSS_SECOND=1: a collection is built once unsampled, and its second
+// build (from Astro's content cache, nothing to render) is the one sampled.
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,10 +19,12 @@ const count = Number(process.argv[2] ?? 1000);
 const names = (process.argv[3] ?? 'boxes as one HTML string each, no plugin;fact-boxes').split(';');
 
 /** One build: its phases in order, and the resident set (MiB) sampled over time. */
-function timeline(name) {
+function timeline(name, { again = false } = {}) {
   const md = name.startsWith('md:') ? MD_VARIANTS[name.slice(3)] : undefined;
-  const dir = md ? generate(md.site, count) : profileSite(name, count);
-  if (md) writeFileSync(join(dir, 'astro.config.mjs'), md.config);
+  if (name.startsWith('md:') && !md) throw new Error(`rss-timeline: no .md variant ${name.slice(3)} (bench/profile.mjs MD_VARIANTS)`);
+  const dir = again ? siteOf(name) : md ? generate(md.site, count) : profileSite(name, count);
+  sites.set(name, dir);
+  if (md && !again) writeFileSync(join(dir, 'astro.config.mjs'), md.config);
   const script = `const start = performance.now(); const mark = (phase) => process.stderr.write('phase ' + Math.round(performance.now() - start) + ' ' + phase + '\\n');
 const phases = { name: 'rss-timeline', buildStart() { mark('transform, ' + (this.environment?.name ?? 'build')); }, renderStart() { mark('bundle, ' + (this.environment?.name ?? 'build')); }, writeBundle() { mark('written, ' + (this.environment?.name ?? 'build')); } };
 const { build } = await import('astro');
@@ -59,12 +62,19 @@ mark('done'); process.exit(0);`;
   });
 }
 
+/** The folder of the site last written for `name`. */
+const sites = new Map();
+const siteOf = (name) => sites.get(name);
+const second = process.env.RSS_SECOND === '1';
+
 for (const name of names) {
-  const { marks, samples } = await timeline(name);
+  if (second && !name.startsWith('md:')) throw new Error('rss-timeline: RSS_SECOND=1 builds .md collections (md:<name>) only');
+  if (second) await timeline(name);
+  const { marks, samples } = await timeline(name, { again: second });
   // A sample belongs to the last phase marked before it (the child's clock starts a little after ours).
   const phaseAt = (at) => marks.filter((mark) => mark.at <= at).at(-1)?.phase ?? 'starting';
   const peak = samples.reduce((a, b) => (b.mib > a.mib ? b : a));
-  console.log(`\n${name}, ${count} ${name.startsWith('md:') ? '.md entries' : 'MDX articles'}: peak ${peak.mib.toFixed(0)} MiB at ${(peak.at / 1000).toFixed(1)} s, in "${phaseAt(peak.at)}"`);
+  console.log(`\n${name}, ${count} ${name.startsWith('md:') ? '.md entries' : 'MDX articles'}: ${second ? 'second build, ' : ''}peak ${peak.mib.toFixed(0)} MiB at ${(peak.at / 1000).toFixed(1)} s, in "${phaseAt(peak.at)}"`);
   console.log('| phase | from s | largest resident set MiB |\n| --- | ---: | ---: |');
   const phases = [{ at: 0, phase: 'starting' }, ...marks];
   phases.forEach(({ at, phase }, index) => {
