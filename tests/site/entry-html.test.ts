@@ -10,6 +10,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { readStoreFile, STORE_FILE, storeFileText } from '../../packages/fact-boxes/src/astro/cache.js';
 import { ENTRY_HTML_MARKER, fillEntryHtml, keepBoxesOut } from '../../packages/fact-boxes/src/astro/entry-html.js';
 import { astro, ROOT } from './astro-cli.ts';
 
@@ -98,18 +99,19 @@ describe('a build whose collection entries keep their boxes out of the content s
     expect(extra(out).match(/data-fact-box="/g)).toHaveLength(1);
 
     // From the cache: the entries are not rendered again, and their boxes come from what fact-boxes kept beside it.
-    const records = join(out, '.tmp/satteri/cache/fact-boxes/records.json');
+    const records = join(out, '.tmp/satteri/cache', STORE_FILE);
     // A mark the integration would not write: a build that changes nothing leaves the file as it is.
-    writeFileSync(records, `${readFileSync(records, 'utf8')}\n`);
+    const marked = `${readFileSync(records, 'utf8')}\n`;
+    writeFileSync(records, marked);
     const again = await build(out);
     expect(again.code, again.output).toBe(0);
     expect(page(out)).toBe(first);
-    expect(readFileSync(records, 'utf8').endsWith('}\n')).toBe(true);
-    const kept = JSON.parse(readFileSync(records, 'utf8')) as { html: Record<string, Record<string, string>> };
-    expect(Object.keys(kept.html).sort()).toEqual(['src/content/notes/a-vow.md', 'src/content/notes/b-toll.md', 'src/content/notes/e-list.md']);
+    expect(readFileSync(records, 'utf8')).toBe(marked);
+    const kept = readStoreFile(readFileSync(records))!;
+    expect([...kept.html.keys()].sort()).toEqual(['src/content/notes/a-vow.md', 'src/content/notes/b-toll.md', 'src/content/notes/e-list.md']);
     // Without them, a build from the cache fails and says what to do, rather than giving pages without boxes; it
     // drops Astro's cache, so the next build renders every entry again and has them.
-    writeFileSync(records, JSON.stringify({ ...kept, html: {} }));
+    writeFileSync(records, storeFileText({ ...kept, html: new Map() }));
     const lacking = await build(out);
     expect(lacking.code).not.toBe(0);
     expect(lacking.output).toContain("fact-boxes has dropped Astro's content cache: build again");

@@ -15,6 +15,7 @@ import factBoxes from 'fact-boxes/astro';
 import { remarkRestoreDirectives } from 'fact-boxes/remark';
 import { FactBoxesError } from '../../packages/fact-boxes/src/engine/errors.js';
 import { throwFileErrors, type Pending } from '../../packages/fact-boxes/src/astro/errors.js';
+import { readStoreFile, STORE_FILE } from '../../packages/fact-boxes/src/astro/cache.js';
 import { asCalled, type TransformHook } from './vite-hook.js';
 
 type Setup = (options: Record<string, unknown>) => void;
@@ -419,8 +420,9 @@ describe('astro integration', () => {
       expect(readFactBoxes(frontmatter)[0]).toMatchObject({ type: 'claim', id: 'pledge' });
     }
     // The next build takes unchanged entries from Astro's cache, places and all: the store is on disk a moment after it changes.
-    const saved = join(CACHE, 'fact-boxes/records.json');
-    const onDisk = () => (existsSync(saved) ? (JSON.parse(readFileSync(saved, 'utf8')) as { pages: Record<string, { id: string }[]> }).pages : {});
+    const saved = join(CACHE, STORE_FILE);
+    const pagesOnDisk = () => (existsSync(saved) ? readStoreFile(readFileSync(saved))?.pages : undefined);
+    const onDisk = (): Record<string, { id: string }[] | undefined> => Object.fromEntries([...(pagesOnDisk() ?? [])].map(([file, json]) => [file, JSON.parse(json) as { id: string }[]]));
     await vi.waitFor(() => expect(onDisk()['src/content/articles/pledge.md']?.map((record) => record.id)).toEqual(['pledge']), { timeout: 2000, interval: 20 });
     expect(onDisk()['src/pages/news/pledge.mdx']?.map((record) => record.id)).toEqual(['pledge']);
     // With an adapter, an array on the entry, which the content layer keeps and an on-demand page reads.

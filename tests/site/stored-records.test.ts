@@ -6,8 +6,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, test } from 'vitest';
-import { StoredRecords } from '../../packages/fact-boxes/src/astro/cache.js';
+import { readStoreFile, STORE_FILE, StoredRecords, storeFileText } from '../../packages/fact-boxes/src/astro/cache.js';
 import { keepEntryHtml, putRecords, siteStore } from '../../packages/fact-boxes/src/outputs/site-store.js';
 import type { FactBoxRecord } from '../../packages/fact-boxes/src/boxes/define.js';
 
@@ -19,7 +20,17 @@ function site() {
   mkdirSync(join(root, 'src/content'), { recursive: true });
   for (const name of ['a.md', 'b.md']) writeFileSync(join(root, 'src/content', name), 'words\n');
   const cache = pathToFileURL(join(root, 'cache/'));
-  return { root, cache, file: join(root, 'cache/fact-boxes/records.json') };
+  return { root, cache, file: join(root, 'cache', STORE_FILE) };
+}
+
+/** The store on disk, as plain objects. */
+function onDisk(file: string) {
+  const stored = readStoreFile(readFileSync(file))!;
+  return {
+    key: stored.key,
+    pages: Object.fromEntries([...stored.pages].map(([name, json]) => [name, JSON.parse(json) as unknown])),
+    html: Object.fromEntries([...stored.html].map(([name, pieces]) => [name, Object.fromEntries(pieces)])),
+  };
 }
 
 /** The store of a new process: what a run starts with. */
@@ -44,7 +55,7 @@ describe('the store beside Astro’s cache', () => {
     const paths = site();
     firstBuild(paths);
     const written = readFileSync(paths.file, 'utf8');
-    expect(JSON.parse(written)).toMatchObject({ key: 'k', pages: { 'src/content/a.md': [{ id: 'a' }] }, html: { 'src/content/a.md': { 'key-a': '<section>a</section>' } } });
+    expect(onDisk(paths.file)).toMatchObject({ key: 'k', pages: { 'src/content/a.md': [{ id: 'a' }] }, html: { 'src/content/a.md': { 'key-a': '<section>a</section>' } } });
     // A mark the store would not write: it stays while nobody writes the file.
     writeFileSync(paths.file, `${written}\n`);
     newProcess();
@@ -70,17 +81,45 @@ describe('the store beside Astro’s cache', () => {
     putRecords(siteStore(), 'src/content/b.md', [record('b2')]);
     stored.saveSoon('k');
     stored.save('k');
-    expect(JSON.parse(readFileSync(paths.file, 'utf8')).pages['src/content/b.md']).toEqual([record('b2')]);
+    expect(onDisk(paths.file).pages['src/content/b.md']).toEqual([record('b2')]);
     // A file deleted since: the store without it.
     rmSync(join(paths.root, 'src/content/b.md'));
     ({ stored } = reload());
     stored.save('k');
-    expect(Object.keys(JSON.parse(readFileSync(paths.file, 'utf8')).pages)).toEqual(['src/content/a.md']);
+    expect(Object.keys(onDisk(paths.file).pages)).toEqual(['src/content/a.md']);
     // Entities changed (another key): nothing loaded, and the store of this run written.
     const other = reload('other');
     expect(other.loaded).toBe(false);
     other.stored.save('other');
-    expect(JSON.parse(readFileSync(paths.file, 'utf8'))).toEqual({ key: 'other', pages: {}, html: {} });
+    expect(onDisk(paths.file)).toEqual({ key: 'other', pages: {}, html: {} });
     rmSync(paths.root, { recursive: true, force: true });
+  });
+});
+
+describe('the store’s file', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', '\n', '"', '\\', '<p>', 'é', '💥', '{', ']') });
+  const store = fc.record({
+    key: text,
+    pages: fc.dictionary(text, text).map((pages) => new Map(Object.entries(pages))),
+    html: fc.dictionary(text, fc.dictionary(text, text).map((pieces) => new Map(Object.entries(pieces)))).map((html) => new Map(Object.entries(html))),
+  });
+
+  test('should read back the store it was written from, whatever its text', () => {
+    fc.assert(
+      fc.property(store, (written) => {
+        expect(readStoreFile(Buffer.from(storeFileText(written)))).toEqual(written);
+      }),
+    );
+  });
+
+  test('should read nothing from a file cut short, or of another form', () => {
+    const file = storeFileText({ key: 'k', pages: new Map([['a.md', '[{"id":"a"}]']]), html: new Map([['a.md', new Map([['key', '<section>a</section>']])]]) });
+    const read = (text: string) => readStoreFile(Buffer.from(text));
+    expect(read(file)?.pages.get('a.md')).toBe('[{"id":"a"}]');
+    expect(read(file.slice(0, -1))).toBeUndefined();
+    expect(read(file.slice(0, file.indexOf('\n')))).toBeUndefined();
+    // The form before this one: one JSON object.
+    expect(read('{"key":"k","pages":{"a.md":[{"id":"a"}]},"html":{}}')).toBeUndefined();
+    expect(read(file.replace('"format":2', '"format":3'))).toBeUndefined();
   });
 });

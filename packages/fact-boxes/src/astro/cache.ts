@@ -6,7 +6,6 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { FactBoxRecord } from '../boxes/define.js';
 import { entryHtmlByFile, keepEntryHtml, siteStore } from '../outputs/site-store.js';
 
 /**
@@ -57,6 +56,82 @@ export class FailureNote {
   }
 }
 
+/** The store's file in Astro's cache folder. */
+export const STORE_FILE = 'fact-boxes/store.txt';
+/** The form of that file (`storeFileText`): another form is not read, and the next build renders every entry again. */
+const FORMAT = 2;
+
+/** What the store's file holds: each page's records as JSON, and each entry's box HTML by key. */
+export interface StoreFile {
+  key: string;
+  pages: ReadonlyMap<string, string>;
+  html: ReadonlyMap<string, ReadonlyMap<string, string>>;
+}
+
+type Span = [start: number, end: number];
+interface StoreFileHead {
+  format: number;
+  key: string;
+  pages: Record<string, Span>;
+  html: Record<string, Record<string, Span>>;
+}
+
+/**
+ * The store as the text of its file: a line of JSON (the form, the key, and where each page's records and each
+ * piece of HTML are in the rest, in bytes), then the records' JSON and the pieces one after another, as they are.
+ * Nothing in the rest is escaped or parsed: at 6,000 `.md` entries the pieces are some 50 MB of HTML, which JSON
+ * escaped on every save and parsed again, with the records, on every build from Astro's cache.
+ */
+export function storeFileText(store: StoreFile): string {
+  const parts: string[] = [];
+  let at = 0;
+  const place = (text: string): Span => {
+    const bytes = Buffer.byteLength(text);
+    parts.push(text);
+    at += bytes;
+    return [at - bytes, at];
+  };
+  const head: StoreFileHead = { format: FORMAT, key: store.key, pages: {}, html: {} };
+  for (const [file, json] of store.pages) head.pages[file] = place(json);
+  for (const [file, pieces] of store.html) {
+    const spans: Record<string, Span> = (head.html[file] = {});
+    for (const [key, piece] of pieces) spans[key] = place(piece);
+  }
+  return `${JSON.stringify(head)}\n${parts.join('')}`;
+}
+
+/**
+ * The store in its file's bytes; `undefined` when they are of another form, or cut short. Each string is read
+ * from the bytes on its own: none keeps the whole file alive, as a slice of its text would.
+ */
+export function readStoreFile(bytes: Buffer): StoreFile | undefined {
+  const newline = bytes.indexOf(0x0a);
+  if (newline === -1) return undefined;
+  const head = JSON.parse(bytes.toString('utf8', 0, newline)) as Partial<StoreFileHead>;
+  if (head.format !== FORMAT || typeof head.key !== 'string' || typeof head.pages !== 'object' || head.pages === null || typeof head.html !== 'object' || head.html === null) return undefined;
+  const body = newline + 1;
+  const length = bytes.length - body;
+  const valid = (span: unknown): span is Span => Array.isArray(span) && Number.isInteger(span[0]) && Number.isInteger(span[1]) && 0 <= span[0] && span[0] <= span[1] && span[1] <= length;
+  const read = (span: unknown): string | undefined => (valid(span) ? bytes.toString('utf8', body + span[0], body + span[1]) : undefined);
+  const pages = new Map<string, string>();
+  for (const [file, span] of Object.entries(head.pages)) {
+    const json = read(span);
+    if (json === undefined) return undefined;
+    pages.set(file, json);
+  }
+  const html = new Map<string, Map<string, string>>();
+  for (const [file, spans] of Object.entries(head.html)) {
+    const pieces = new Map<string, string>();
+    for (const [key, span] of Object.entries(spans ?? {})) {
+      const piece = read(span);
+      if (piece === undefined) return undefined;
+      pieces.set(key, piece);
+    }
+    html.set(file, pieces);
+  }
+  return { key: head.key, pages, html };
+}
+
 /** How long after the last change of the store it is saved (Astro's content store: 500 ms). */
 const SAVE_DELAY_MS = 100;
 
@@ -80,7 +155,7 @@ export class StoredRecords {
   private changed = true;
 
   constructor(cacheDir: URL) {
-    this.file = fileURLToPath(new URL('fact-boxes/records.json', cacheDir));
+    this.file = fileURLToPath(new URL(STORE_FILE, cacheDir));
   }
 
   /**
@@ -102,28 +177,29 @@ export class StoredRecords {
   load(key: string, root: string): boolean {
     const store = siteStore();
     this.changed = true;
+    let stored: StoreFile | undefined;
     try {
-      const stored = JSON.parse(readFileSync(this.file, 'utf8')) as { key?: string; pages?: Record<string, FactBoxRecord[]>; html?: Record<string, Record<string, string>> };
-      if (stored.key !== key || typeof stored.pages !== 'object' || stored.pages === null) return false;
-      // The store is then the file, unless the store already had a file's records (a dev server's config reloaded) or
-      // a file is gone.
-      let same = store.pages.size === 0 && (store.entryHtml?.files.size ?? 0) === 0;
-      for (const [file, records] of Object.entries(stored.pages)) {
-        // A file deleted since has no page.
-        if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, JSON.stringify(records));
-        else same = false;
-      }
-      // The box HTML that cached entries ask for (astro/entry-html.ts).
-      for (const [file, pieces] of Object.entries(stored.html ?? {})) {
-        if (!store.entryHtml?.files.has(file) && existsSync(resolve(root, file))) keepEntryHtml(store, file, new Map(Object.entries(pieces)));
-        else same = false;
-      }
-      store.version++;
-      this.changed = !same;
-      return true;
+      stored = readStoreFile(readFileSync(this.file));
     } catch {
       return false;
     }
+    if (stored?.key !== key) return false;
+    // The store is then the file, unless the store already had a file's records (a dev server's config reloaded) or
+    // a file is gone.
+    let same = store.pages.size === 0 && (store.entryHtml?.files.size ?? 0) === 0;
+    for (const [file, json] of stored.pages) {
+      // A file deleted since has no page.
+      if (!store.pages.has(file) && existsSync(resolve(root, file))) store.pages.set(file, json);
+      else same = false;
+    }
+    // The box HTML that cached entries ask for (astro/entry-html.ts).
+    for (const [file, pieces] of stored.html) {
+      if (!store.entryHtml?.files.has(file) && existsSync(resolve(root, file))) keepEntryHtml(store, file, pieces);
+      else same = false;
+    }
+    store.version++;
+    this.changed = !same;
+    return true;
   }
 
   /** Write the store, if it changed since it was loaded or last written. */
@@ -135,11 +211,8 @@ export class StoredRecords {
     if (!this.changed) return;
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
-      // The pages are JSON already: written as they are, not parsed and written again.
       const store = siteStore();
-      const pages = [...store.pages].map(([file, json]) => `${JSON.stringify(file)}:${json}`);
-      const html = JSON.stringify(Object.fromEntries(entryHtmlByFile(store)));
-      writeFileSync(this.file, `{"key":${JSON.stringify(key)},"pages":{${pages.join(',')}},"html":${html}}`);
+      writeFileSync(this.file, storeFileText({ key, pages: store.pages, html: entryHtmlByFile(store) }));
       this.changed = false;
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.

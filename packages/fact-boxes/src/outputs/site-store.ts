@@ -189,9 +189,16 @@ export function missingEntryHtml(key: string): void {
 }
 
 /** Each file's kept pieces, by key: what the store on disk holds for the next run. */
-export function entryHtmlByFile(store: SiteStore): Map<string, Record<string, string>> {
-  const byFile = new Map<string, Record<string, string>>();
+export function entryHtmlByFile(store: SiteStore): Map<string, Map<string, string>> {
+  const byFile = new Map<string, Map<string, string>>();
   const pieces = store.entryHtml?.pieces;
-  for (const [file, keys] of store.entryHtml?.files ?? []) byFile.set(file, Object.fromEntries(keys.flatMap((key) => (pieces?.has(key) ? [[key, pieces.get(key)!]] : []))));
+  for (const [file, keys] of store.entryHtml?.files ?? []) {
+    const kept = new Map<string, string>();
+    for (const key of keys) {
+      const piece = pieces?.get(key);
+      if (piece !== undefined) kept.set(key, piece);
+    }
+    byFile.set(file, kept);
+  }
   return byFile;
 }
