@@ -2,7 +2,7 @@
  * The records and entries' box HTML the integration keeps beside Astro's cache (src/astro/cache.ts): written when
  * they change, and not again by a build from the cache that changes nothing.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -56,13 +56,14 @@ describe('the store beside Astro’s cache', () => {
     firstBuild(paths);
     const written = readFileSync(paths.file, 'utf8');
     expect(onDisk(paths.file)).toMatchObject({ key: 'k', pages: { 'src/content/a.md': [{ id: 'a' }] }, html: { 'src/content/a.md': { 'key-a': '<section>a</section>' } } });
-    // A mark the store would not write: it stays while nobody writes the file.
-    writeFileSync(paths.file, `${written}\n`);
+    // The store is written to a new file put in its place: the same file (inode) afterwards is the one not written again.
+    const inode = statSync(paths.file).ino;
     newProcess();
     const stored = new StoredRecords(paths.cache);
     expect(stored.load('k', paths.root)).toBe(true);
     stored.save('k');
-    expect(readFileSync(paths.file, 'utf8')).toBe(`${written}\n`);
+    expect(statSync(paths.file).ino).toBe(inode);
+    expect(readFileSync(paths.file, 'utf8')).toBe(written);
     rmSync(paths.root, { recursive: true, force: true });
   });
 
@@ -72,7 +73,7 @@ describe('the store beside Astro’s cache', () => {
     const written = readFileSync(paths.file, 'utf8');
     const reload = (key = 'k') => {
       newProcess();
-      writeFileSync(paths.file, `${written}\n`);
+      writeFileSync(paths.file, written);
       const stored = new StoredRecords(paths.cache);
       return { stored, loaded: stored.load(key, paths.root) };
     };
@@ -112,11 +113,15 @@ describe('the store’s file', () => {
     );
   });
 
-  test('should read nothing from a file cut short, or of another form', () => {
+  test('should read nothing from a file cut short, mixed from two, or of another form', () => {
     const file = storeFileText({ key: 'k', pages: new Map([['a.md', '[{"id":"a"}]']]), html: new Map([['a.md', new Map([['key', '<section>a</section>']])]]) });
     const read = (text: string) => readStoreFile(Buffer.from(text));
     expect(read(file)?.pages.get('a.md')).toBe('[{"id":"a"}]');
     expect(read(file.slice(0, -1))).toBeUndefined();
+    expect(read(`${file}x`)).toBeUndefined();
+    // Two stores mixed (two builds writing at once): the head of one, what follows it from the other.
+    const other = storeFileText({ key: 'k', pages: new Map([['a.md', '[{"id":"ab"}]']]), html: new Map([['a.md', new Map([['key', '<section>a</section>']])]]) });
+    expect(read(file.slice(0, file.indexOf('\n') + 1) + other.slice(other.indexOf('\n') + 1))).toBeUndefined();
     expect(read(file.slice(0, file.indexOf('\n')))).toBeUndefined();
     // The form before this one: one JSON object.
     expect(read('{"key":"k","pages":{"a.md":[{"id":"a"}]},"html":{}}')).toBeUndefined();

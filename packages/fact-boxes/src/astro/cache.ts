@@ -3,7 +3,7 @@
  * files that failed (so their cached entries are rendered again) and the
  * site-wide records.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { entryHtmlByFile, keepEntryHtml, siteStore } from '../outputs/site-store.js';
@@ -72,6 +72,8 @@ type Span = [start: number, end: number];
 interface StoreFileHead {
   format: number;
   key: string;
+  /** The bytes after the head's line: a file cut short, or mixed from two, is not read. */
+  bytes: number;
   pages: Record<string, Span>;
   html: Record<string, Record<string, Span>>;
 }
@@ -91,12 +93,13 @@ export function storeFileText(store: StoreFile): string {
     at += bytes;
     return [at - bytes, at];
   };
-  const head: StoreFileHead = { format: FORMAT, key: store.key, pages: {}, html: {} };
+  const head: StoreFileHead = { format: FORMAT, key: store.key, bytes: 0, pages: {}, html: {} };
   for (const [file, json] of store.pages) head.pages[file] = place(json);
   for (const [file, pieces] of store.html) {
     const spans: Record<string, Span> = (head.html[file] = {});
     for (const [key, piece] of pieces) spans[key] = place(piece);
   }
+  head.bytes = at;
   return `${JSON.stringify(head)}\n${parts.join('')}`;
 }
 
@@ -111,6 +114,7 @@ export function readStoreFile(bytes: Buffer): StoreFile | undefined {
   if (head.format !== FORMAT || typeof head.key !== 'string' || typeof head.pages !== 'object' || head.pages === null || typeof head.html !== 'object' || head.html === null) return undefined;
   const body = newline + 1;
   const length = bytes.length - body;
+  if (head.bytes !== length) return undefined;
   const valid = (span: unknown): span is Span => Array.isArray(span) && Number.isInteger(span[0]) && Number.isInteger(span[1]) && 0 <= span[0] && span[0] <= span[1] && span[1] <= length;
   const read = (span: unknown): string | undefined => (valid(span) ? bytes.toString('utf8', body + span[0], body + span[1]) : undefined);
   const pages = new Map<string, string>();
@@ -212,7 +216,14 @@ export class StoredRecords {
     try {
       mkdirSync(fileURLToPath(new URL('.', pathToFileURL(this.file))), { recursive: true });
       const store = siteStore();
-      writeFileSync(this.file, storeFileText({ key, pages: store.pages, html: entryHtmlByFile(store) }));
+      // Written whole, then put in place: a build beside another (or a dev server) reads one store or the other.
+      const temporary = `${this.file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+      try {
+        writeFileSync(temporary, storeFileText({ key, pages: store.pages, html: entryHtmlByFile(store) }));
+        renameSync(temporary, this.file);
+      } finally {
+        rmSync(temporary, { force: true });
+      }
       this.changed = false;
     } catch {
       // Without it the next run drops Astro's content cache and renders every entry again.
