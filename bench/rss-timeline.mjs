@@ -22,7 +22,7 @@ const names = (process.argv[3] ?? 'boxes as one HTML string each, no plugin;fact
 function timeline(name, { again = false } = {}) {
   const md = name.startsWith('md:') ? MD_VARIANTS[name.slice(3)] : undefined;
   if (name.startsWith('md:') && !md) throw new Error(`rss-timeline: no .md variant ${name.slice(3)} (bench/profile.mjs MD_VARIANTS)`);
-  const dir = again ? siteOf(name) : md ? generate(md.site, count) : profileSite(name, count);
+  const dir = again ? sites.get(name) : md ? generate(md.site, count) : profileSite(name, count);
   sites.set(name, dir);
   if (md && !again) writeFileSync(join(dir, 'astro.config.mjs'), md.config);
   const script = `const start = performance.now(); const mark = (phase) => process.stderr.write('phase ' + Math.round(performance.now() - start) + ' ' + phase + '\\n');
@@ -62,9 +62,8 @@ mark('done'); process.exit(0);`;
   });
 }
 
-/** The folder of the site last written for `name`. */
+/** The folder of the site last written for each name. */
 const sites = new Map();
-const siteOf = (name) => sites.get(name);
 const second = process.env.RSS_SECOND === '1';
 
 for (const name of names) {

@@ -262,7 +262,8 @@ export default function factBoxes(options: AstroFactBoxesOptions = {}): AstroInt
         root = config.root;
         const vitePlugins = [throwFileErrors(pending, command), ...(injectStyles ? [stylesOnEveryPage(pageFiles)] : []), contentStoreInPieces()];
         updateConfig({ vite: { plugins: vitePlugins } });
-        const failures = (note = new FailureNote(config.cacheDir, config.root));
+        const failures = new FailureNote(config.cacheDir, config.root);
+        note = failures;
         failures.forgetCacheIfFailed();
         stored = new StoredRecords(config.cacheDir);
         // Only the cache this command reads: another command's may be in use (a build beside a dev server).
